@@ -1,0 +1,56 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReactNode } from 'react';
+import { getDb } from '@/lib/db';
+import type { Contact, Deal } from '@/lib/domain/records';
+import { stageIndex, type Stage } from '@/lib/domain/stages';
+import { ActivityList, useActivities } from './ActivityList';
+import { DealCard } from './DealCard';
+import { ScoreCard } from './ScoreCard';
+import { useI18n } from './i18n';
+
+/** Name, address and company of a person; page text is rendered as text only. */
+export function PersonHeader({ name, email, company, extra }: { name: string; email: string | null; company: string | null; extra?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <header className="space-y-0.5">
+      <h2 data-testid="sidecar-contact-name" dir="auto" className="break-words text-lg font-semibold leading-tight text-slate-900">
+        {name}
+      </h2>
+      {email && (
+        <p data-testid="sidecar-contact-email" className="break-all text-sm text-slate-600">
+          {email}
+        </p>
+      )}
+      {extra}
+      <p data-testid="sidecar-contact-company" dir="auto" className="text-sm text-slate-600">
+        {company ?? <span className="text-slate-400">{t('person.noCompany')}</span>}
+      </p>
+    </header>
+  );
+}
+
+export function ContactCard({ contact, deal, stages, email, children }: { contact: Contact; deal: Deal | null; stages: readonly Stage[]; email: string | null; children?: ReactNode }) {
+  const { t } = useI18n();
+  const company = useLiveQuery(async () => (contact.companyId ? ((await getDb().companies.get(contact.companyId)) ?? null) : null), [contact.companyId]);
+  const activities = useActivities(contact.id);
+  return (
+    <div className="space-y-4">
+      <PersonHeader
+        name={contact.name}
+        email={email ?? contact.emails[0] ?? null}
+        company={company?.name ?? null}
+        extra={
+          contact.headline && (
+            <p data-testid="sidecar-contact-headline" dir="auto" className="text-sm text-slate-700">
+              {contact.headline}
+            </p>
+          )
+        }
+      />
+      {deal ? <DealCard deal={deal} stages={stages} /> : <p className="text-sm text-slate-500">{t('deal.none')}</p>}
+      {children}
+      <ScoreCard activities={activities ?? []} stageIndex={deal ? stageIndex(stages, deal.stageId) : 0} />
+      <ActivityList activities={activities} stages={stages} />
+    </div>
+  );
+}

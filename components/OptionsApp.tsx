@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { getDb } from '@/lib/db';
+import { LanguageSettingSchema, type Settings } from '@/lib/domain/settings';
+import { updateSettings } from '@/lib/services/settings';
+import { announceChange, locale, useSettings } from './hooks';
+import { I18nProvider, useI18n } from './i18n';
+
+const CURRENCIES = ['IDR', 'USD', 'EUR', 'SGD', 'MYR', 'AUD', 'GBP', 'JPY'];
+
+function Form({ settings }: { settings: Settings }) {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<string | null>(null);
+  const save = async (patch: Partial<Settings>) => {
+    const r = await updateSettings(getDb(), locale(), () => patch, Date.now());
+    setStatus(r.ok ? t('options.saved') : t('options.invalid', { issues: r.issues.join('; ') }));
+    if (r.ok) {
+      // The content scripts read this one flag without touching the database.
+      if ('sidePanel' in patch) await browser.storage.local.set({ sidePanel: r.settings.sidePanel });
+      announceChange();
+    }
+  };
+  const field = 'block rounded-md border border-slate-300 px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-sky-600';
+  return (
+    <main className="mx-auto max-w-2xl space-y-6 p-8 text-slate-900">
+      <h1 className="text-2xl font-semibold">{t('options.title')}</h1>
+      <label className="block space-y-1">
+        <span className="text-sm font-medium">{t('options.language')}</span>
+        <select
+          data-testid="sidecar-option-language"
+          className={field}
+          value={settings.language}
+          onChange={(e) => save({ language: LanguageSettingSchema.parse(e.target.value) })}
+        >
+          {LanguageSettingSchema.options.map((l) => (
+            <option key={l} value={l}>
+              {t(`options.language.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="block space-y-1">
+        <span className="text-sm font-medium">{t('options.currency')}</span>
+        <select data-testid="sidecar-option-currency" className={field} value={settings.currency} onChange={(e) => save({ currency: e.target.value })}>
+          {[...new Set([settings.currency, ...CURRENCIES])].map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-start gap-2">
+        <input
+          type="checkbox"
+          data-testid="sidecar-option-sidepanel"
+          className="mt-1 focus-visible:outline-2 focus-visible:outline-sky-600"
+          checked={settings.sidePanel}
+          onChange={(e) => save({ sidePanel: e.target.checked })}
+        />
+        <span className="text-sm">{t('options.sidePanel')}</span>
+      </label>
+      <p role="status" className="min-h-5 text-sm text-slate-600">
+        {status}
+      </p>
+    </main>
+  );
+}
+
+export function OptionsApp() {
+  const settings = useSettings();
+  if (!settings) return null;
+  return (
+    <I18nProvider setting={settings.language}>
+      <Form settings={settings} />
+    </I18nProvider>
+  );
+}

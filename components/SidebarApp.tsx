@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { ThreadView } from './ThreadView';
+import { usePageContext, useSettings } from './hooks';
+import { I18nProvider, useI18n } from './i18n';
+
+function Shell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div className="flex min-h-screen flex-col bg-white text-slate-900">
+      <header className="flex items-center gap-2 border-b border-slate-200 px-4 py-2">
+        <span aria-hidden className="grid h-6 w-6 place-items-center rounded bg-slate-900 text-xs font-bold text-white">
+          S
+        </span>
+        <h1 className="text-sm font-semibold">{t('app.name')}</h1>
+      </header>
+      <main className="flex-1 overflow-y-auto p-4">{children}</main>
+    </div>
+  );
+}
+
+export function SidebarApp() {
+  const settings = useSettings();
+  const context = usePageContext();
+  if (!settings) return null;
+  let body: ReactNode;
+  if (context === undefined) body = null;
+  else if (context?.site === 'gmail' && context.thread) {
+    body = <ThreadView key={context.thread.threadId} thread={context.thread} account={context.account} settings={settings} />;
+  } else body = <Empty />;
+  return (
+    <I18nProvider setting={settings.language}>
+      <Shell>{body}</Shell>
+    </I18nProvider>
+  );
+}
+
+function Empty() {
+  const { t } = useI18n();
+  return <p className="text-sm text-slate-500">{t('sidebar.noPerson')}</p>;
+}

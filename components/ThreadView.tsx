@@ -1,0 +1,107 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { getDb } from '@/lib/db';
+import type { Settings } from '@/lib/domain/settings';
+import { threadPeople } from '@/lib/domain/thread';
+import type { GmailThread } from '@/lib/sites/gmail/types';
+import { logThreadMessages } from '@/lib/services/activities';
+import { createPerson } from '@/lib/services/contacts';
+import { findPeopleByEmails } from '@/lib/services/people';
+import { ContactCard, PersonHeader } from './ContactCard';
+import { announceChange, locale } from './hooks';
+import { useI18n } from './i18n';
+
+function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+      announceChange();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+export function ThreadView({ thread, account, settings }: { thread: GmailThread; account: string | null; settings: Settings }) {
+  const { t } = useI18n();
+  const mine = useMemo(() => new Set([...settings.myAddresses, ...(account ? [account] : [])]), [settings.myAddresses, account]);
+  const people = useMemo(() => threadPeople(thread.messages, mine), [thread.messages, mine]);
+  const emailsKey = people.map((p) => p.email).join(',');
+  const known = useLiveQuery(() => findPeopleByEmails(getDb(), people.map((p) => p.email)), [emailsKey]);
+  const [selected, setSelected] = useState<string | null>(null);
+  useEffect(() => setSelected(null), [thread.threadId]);
+  const action = useAction();
+
+  if (people.length === 0) return <p className="text-sm text-slate-500">{t('sidebar.onlyYou')}</p>;
+  const person = people.find((p) => p.email === selected) ?? people[0]!;
+  const match = known?.get(person.email);
+  const others = people.filter((p) => p !== person);
+
+  const create = () =>
+    action.run(async () => {
+      const db = getDb();
+      const now = Date.now();
+      await createPerson(db, { name: person.name, email: person.email }, { now, locale: locale(), owner: account });
+      // Messages that were in the thread before the contact existed are logged now.
+      await logThreadMessages(db, thread.messages, mine, now, thread.subject);
+    });
+
+  return (
+    <div className="space-y-4">
+      {known === undefined ? (
+        <p className="text-sm text-slate-500">{t('sidebar.loading')}</p>
+      ) : match ? (
+        <ContactCard contact={match.contact} deal={match.deal} stages={settings.stages} email={person.email} />
+      ) : (
+        <div className="space-y-3">
+          <PersonHeader name={person.name || person.email} email={person.email} company={null} />
+          <p className="text-sm text-slate-500">{t('person.unknown')}</p>
+          <button
+            type="button"
+            data-testid="sidecar-create-contact"
+            disabled={action.busy}
+            onClick={create}
+            className="w-full rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
+          >
+            {action.busy ? t('person.creating') : t('person.create')}
+          </button>
+        </div>
+      )}
+      {action.error && (
+        <p role="alert" className="text-xs text-red-700">
+          {t('error.generic', { message: action.error })}
+        </p>
+      )}
+      {others.length > 0 && (
+        <nav aria-label={t('sidebar.otherPeople')} className="border-t border-slate-200 pt-3">
+          <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t('sidebar.otherPeople')}</h3>
+          <ul className="space-y-1">
+            {others.map((p) => (
+              <li key={p.email}>
+                <button
+                  type="button"
+                  data-testid="sidecar-person-switch"
+                  aria-label={t('sidebar.switchTo', { name: p.name || p.email })}
+                  onClick={() => setSelected(p.email)}
+                  className="flex w-full items-center justify-between gap-2 rounded px-2 py-1 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600"
+                >
+                  <span dir="auto" className="truncate">
+                    {p.name || p.email}
+                  </span>
+                  {known?.get(p.email) && <span aria-hidden className="h-2 w-2 shrink-0 rounded-full bg-emerald-500" />}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </div>
+  );
+}

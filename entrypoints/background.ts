@@ -1,0 +1,5 @@
+import { startBackground } from '@/lib/platform/background-service';
+
+export default defineBackground(() => {
+  startBackground();
+});

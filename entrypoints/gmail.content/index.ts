@@ -1,0 +1,42 @@
+import { sendToBackground } from '@/lib/platform/messaging';
+import { mountSidebarFrame } from '@/lib/platform/sidebar-frame';
+import { observeInFrames } from '@/lib/sites/frame-batch';
+import { readAccount } from '@/lib/sites/gmail/read-account';
+import { watchComposeSends } from './compose-sends';
+import { createInboxChips } from './inbox-chips';
+import { createThreadContext } from './thread-context';
+
+export default defineContentScript({
+  matches: ['https://mail.google.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    const frame = mountSidebarFrame(ctx);
+    let account: string | null = null;
+    const getAccount = () => account;
+    let requestFrame = () => {};
+
+    const thread = createThreadContext((context, hasPerson) => {
+      frame.setActive(hasPerson);
+      void sendToBackground({ type: 'cs/context', context }).catch(() => {});
+    });
+    const chips = createInboxChips(getAccount, () => requestFrame());
+    const compose = watchComposeSends(getAccount, ctx.signal);
+
+    requestFrame = observeInFrames(
+      document.body,
+      () => {
+        account = readAccount(document);
+        thread(account);
+        chips.onFrame();
+        compose.onFrame();
+      },
+      ctx.signal,
+    );
+
+    const onMessage = (message: unknown) => {
+      if ((message as { type?: string })?.type === 'bg/chips-stale') chips.invalidate();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  },
+});

@@ -1,0 +1,19 @@
+import type { PageContext } from '@/lib/messaging/protocol';
+import { readThread } from '@/lib/sites/gmail/read-thread';
+
+/**
+ * Reads who is on screen each frame and reports it when it changed: thread
+ * open, thread switch, a message expanded, back to the list.
+ */
+export function createThreadContext(report: (context: PageContext, hasPerson: boolean) => void) {
+  let last = '';
+  return function onFrame(account: string | null) {
+    const thread = readThread(document, location.href);
+    const context: PageContext = { site: 'gmail', url: location.href, account, thread };
+    // The URL alone changes with every list page; only a different reading is news.
+    const key = JSON.stringify([account, thread]);
+    if (key === last) return;
+    last = key;
+    report(context, thread !== null);
+  };
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { EmailSchema } from './email';
+
+// Every record is sync-ready from day one: a client-made time-sortable id,
+// timestamps in epoch ms and a tombstone instead of a hard delete.
+const Id = z.string().min(1).max(64);
+const Time = z.number().int().nonnegative();
+const Text = (max: number) => z.string().max(max);
+
+export const BaseRecord = z.object({
+  id: Id,
+  createdAt: Time,
+  updatedAt: Time,
+  deletedAt: Time.nullable(),
+});
+
+export const ContactSchema = BaseRecord.extend({
+  name: Text(300),
+  /** Normalised addresses; the first is the primary one. */
+  emails: z.array(EmailSchema).max(50),
+  title: Text(300).nullable(),
+  headline: Text(500).nullable(),
+  location: Text(300).nullable(),
+  companyId: Id.nullable(),
+  /** Canonical https://www.linkedin.com/in/<slug>/, at most one per contact. */
+  linkedinUrl: Text(500).nullable(),
+  photoUrl: Text(2000).nullable(),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const CompanySchema = BaseRecord.extend({
+  name: Text(300),
+  /** Lower-case domain; null for companies known only by name (e.g. from LinkedIn). */
+  domain: Text(253).nullable(),
+});
+export type Company = z.infer<typeof CompanySchema>;
+
+export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/);
+
+export const DealStatusSchema = z.enum(['open', 'won', 'lost']);
+export type DealStatus = z.infer<typeof DealStatusSchema>;
+
+export const DealSchema = BaseRecord.extend({
+  contactId: Id,
+  companyId: Id.nullable(),
+  title: Text(300),
+  stageId: Id,
+  /** When the deal entered its current stage. */
+  stageEnteredAt: Time,
+  status: DealStatusSchema,
+  /** Money in minor units (cents, sen) of `currency`. */
+  valueMinor: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  currency: CurrencySchema,
+  /** The rep who owns it (their address), null until known. */
+  owner: EmailSchema.nullable(),
+  expectedCloseAt: Time.nullable(),
+  closedAt: Time.nullable(),
+  lostReason: Text(300).nullable(),
+});
+export type Deal = z.infer<typeof DealSchema>;
+
+/** Insert-only: metrics (time in stage, velocity) are computed from this history. */
+export const StageChangeSchema = z.object({
+  id: Id,
+  dealId: Id,
+  /** null when the deal was created. */
+  fromStageId: Id.nullable(),
+  toStageId: Id,
+  /** Outcome reached by this change, if any. */
+  status: DealStatusSchema,
+  at: Time,
+  reason: Text(300).nullable(),
+  createdAt: Time,
+});
+export type StageChange = z.infer<typeof StageChangeSchema>;
+
+export const ActivityKindSchema = z.enum([
+  'email_in',
+  'email_out',
+  'linkedin_connect',
+  'linkedin_message',
+  'linkedin_inmail',
+  'call',
+  'meeting',
+  'note',
+  'stage_change',
+]);
+export type ActivityKind = z.infer<typeof ActivityKindSchema>;
+
+export const ChannelSchema = z.enum(['email', 'linkedin', 'phone', 'meeting', 'crm']);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const ActivitySchema = BaseRecord.extend({
+  kind: ActivityKindSchema,
+  direction: z.enum(['in', 'out', 'none']),
+  channel: ChannelSchema,
+  /** When it happened (the message's own date when it could be read). */
+  at: Time,
+  /** Where it came from, e.g. the Gmail message id "msg-f:…"; null for manual entries. */
+  sourceId: Text(200).nullable(),
+  contactId: Id,
+  dealId: Id.nullable(),
+  /** Short text: a subject, a note. Never a whole email body. */
+  text: Text(1000).nullable(),
+});
+export type Activity = z.infer<typeof ActivitySchema>;
+
+export const ACTIVITY_DEFAULTS = {
+  email_in: { direction: 'in', channel: 'email' },
+  email_out: { direction: 'out', channel: 'email' },
+  linkedin_connect: { direction: 'out', channel: 'linkedin' },
+  linkedin_message: { direction: 'out', channel: 'linkedin' },
+  linkedin_inmail: { direction: 'out', channel: 'linkedin' },
+  call: { direction: 'out', channel: 'phone' },
+  meeting: { direction: 'none', channel: 'meeting' },
+  note: { direction: 'none', channel: 'crm' },
+  stage_change: { direction: 'none', channel: 'crm' },
+} as const satisfies Record<ActivityKind, { direction: Activity['direction']; channel: Channel }>;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { EmailSchema } from './email';
+import { CurrencySchema } from './records';
+import { DEFAULT_STAGES, StageSchema } from './stages';
+
+export const LanguageSettingSchema = z.enum(['auto', 'en', 'id']);
+export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
+
+export const SETTINGS_VERSION = 1;
+
+export const SettingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  stages: z
+    .array(StageSchema)
+    .min(1)
+    .max(30)
+    .refine((s) => new Set(s.map((x) => x.id)).size === s.length, 'stage ids must be unique'),
+  language: LanguageSettingSchema,
+  currency: CurrencySchema,
+  /** The rep's own addresses, learnt from the signed-in Gmail account: never a "person" in a thread. */
+  myAddresses: z.array(EmailSchema).max(20),
+  /** Show the sidebar in the browser's side panel instead of inside the page. */
+  sidePanel: z.boolean(),
+  /** Log a LinkedIn message automatically when the rep sends it to a known contact. */
+  autoLogLinkedInMessages: z.boolean(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export function defaultSettings(locale: string): Settings {
+  return {
+    version: SETTINGS_VERSION,
+    stages: DEFAULT_STAGES,
+    language: 'auto',
+    currency: locale.toLowerCase().startsWith('id') ? 'IDR' : 'USD',
+    myAddresses: [],
+    sidePanel: false,
+    autoLogLinkedInMessages: true,
+  };
+}
+
+/**
+ * Reads stored settings of any earlier version; anything unreadable falls back
+ * to defaults field by field, so a bad value never locks the rep out.
+ */
+export function migrateSettings(raw: unknown, locale: string): Settings {
+  const defaults = defaultSettings(locale);
+  if (typeof raw !== 'object' || raw === null) return defaults;
+  const merged = { ...defaults, ...(raw as Record<string, unknown>), version: SETTINGS_VERSION };
+  const parsed = SettingsSchema.safeParse(merged);
+  if (parsed.success) return parsed.data;
+  const out: Record<string, unknown> = { ...defaults };
+  for (const key of Object.keys(SettingsSchema.shape) as (keyof Settings)[]) {
+    const field = SettingsSchema.shape[key].safeParse(merged[key]);
+    if (field.success) out[key] = field.data;
+  }
+  return SettingsSchema.parse(out);
+}

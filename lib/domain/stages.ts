@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const PhaseSchema = z.enum(['awareness', 'consideration', 'decision']);
+
+export const StageSchema = z.object({
+  id: z.string().min(1).max(64),
+  /** null: a built-in stage shown under its localised name until the rep renames it. */
+  name: z.string().trim().min(1).max(60).nullable(),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  phase: PhaseSchema.nullable(),
+});
+export type Stage = z.infer<typeof StageSchema>;
+
+export const BUILTIN_STAGE_IDS = ['contact', 'qualification', 'meeting', 'proposal', 'closing', 'retention'] as const;
+
+/** The guide's default pipeline (../shared/PRODUCT.md); editable in settings. */
+export const DEFAULT_STAGES: Stage[] = [
+  { id: 'contact', name: null, color: '#64748b', phase: 'awareness' },
+  { id: 'qualification', name: null, color: '#0ea5e9', phase: 'awareness' },
+  { id: 'meeting', name: null, color: '#8b5cf6', phase: 'consideration' },
+  { id: 'proposal', name: null, color: '#f59e0b', phase: 'consideration' },
+  { id: 'closing', name: null, color: '#10b981', phase: 'decision' },
+  { id: 'retention', name: null, color: '#14b8a6', phase: 'decision' },
+];
+
+export function stageIndex(stages: readonly Stage[], stageId: string): number {
+  return stages.findIndex((s) => s.id === stageId);
+}
+
+/** The stage after `stageId`, or null at the end (or when the stage is unknown). */
+export function nextStage(stages: readonly Stage[], stageId: string): Stage | null {
+  const i = stageIndex(stages, stageId);
+  return i >= 0 && i + 1 < stages.length ? stages[i + 1]! : null;
+}
+
+export function firstStage(stages: readonly Stage[]): Stage {
+  const s = stages[0];
+  if (!s) throw new Error('a pipeline has at least one stage');
+  return s;
+}

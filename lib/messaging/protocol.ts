@@ -1,0 +1,71 @@
+// zod/mini, like the reader schemas it embeds (they run in content scripts).
+import * as z from 'zod/mini';
+import { GmailComposeSchema, GmailThreadSchema } from '../sites/gmail/types';
+import { LinkedInConversationSchema, LinkedInProfileSchema } from '../sites/linkedin/types';
+
+const EmailSchema = z.email().check(z.maxLength(320));
+
+// Messages are named by direction (darkreader's habit): CS = content script,
+// UI = an extension page (sidebar, popup, options), BG = the background.
+
+export const PageContextSchema = z.discriminatedUnion('site', [
+  z.object({
+    site: z.literal('gmail'),
+    url: z.string().check(z.maxLength(4000)),
+    account: z.nullable(EmailSchema),
+    thread: z.nullable(GmailThreadSchema),
+  }),
+  z.object({
+    site: z.literal('linkedin'),
+    url: z.string().check(z.maxLength(4000)),
+    profile: z.nullable(LinkedInProfileSchema),
+    conversation: z.nullable(LinkedInConversationSchema),
+  }),
+]);
+export type PageContext = z.infer<typeof PageContextSchema>;
+
+export const CStoBG = z.discriminatedUnion('type', [
+  /** Who is on screen in this tab. */
+  z.object({ type: z.literal('cs/context'), context: PageContextSchema }),
+  /** Inbox rows: which of these senders are contacts, and at which stage. */
+  z.object({ type: z.literal('cs/chips'), emails: z.array(EmailSchema).check(z.maxLength(1000)) }),
+  /** The rep sent a Gmail compose. */
+  z.object({ type: z.literal('cs/compose-sent'), compose: GmailComposeSchema, account: z.nullable(EmailSchema) }),
+  /** The rep sent a LinkedIn message in the page's composer. */
+  z.object({ type: z.literal('cs/linkedin-sent'), conversation: LinkedInConversationSchema }),
+]);
+export type CStoBGMessage = z.infer<typeof CStoBG>;
+
+export const UItoBG = z.discriminatedUnion('type', [
+  /** Which tab this sidebar belongs to (null in the side panel). */
+  z.object({ type: z.literal('ui/whoami') }),
+  /** Data changed: chips in open pages must be redrawn. */
+  z.object({ type: z.literal('ui/changed') }),
+]);
+export type UItoBGMessage = z.infer<typeof UItoBG>;
+
+export const BGtoCS = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('bg/chips-stale') }),
+  z.object({ type: z.literal('bg/layout'), sidePanel: z.boolean() }),
+]);
+export type BGtoCSMessage = z.infer<typeof BGtoCS>;
+
+export const ErrorCodeSchema = z.enum(['bad_request', 'forbidden', 'internal']);
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: z.infer<typeof ErrorCodeSchema>; message: string } };
+
+export const ReplySchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: ErrorCodeSchema, message: z.string() }) }),
+]);
+
+export interface ReplyData {
+  'cs/context': null;
+  'cs/chips': Record<string, { label: string; color: string }>;
+  'cs/compose-sent': { logged: number };
+  'cs/linkedin-sent': { logged: number };
+  'ui/whoami': { tabId: number | null };
+  'ui/changed': null;
+}
+
+/** Storage key (storage.session) of a tab's page context. */
+export const contextKey = (tabId: number) => `ctx:${tabId}`;

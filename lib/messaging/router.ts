@@ -1,0 +1,81 @@
+import type { $ZodError } from 'zod/v4/core';
+import { CStoBG, UItoBG, type CStoBGMessage, type PageContext, type Reply, type ReplyData, type UItoBGMessage } from './protocol';
+
+export const SITE_ORIGINS = ['https://mail.google.com', 'https://www.linkedin.com'] as const;
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+type Handlers<M extends { type: string }> = {
+  [K in M['type']]: (msg: Extract<M, { type: K }>, tabId: number | null) => Promise<K extends keyof ReplyData ? ReplyData[K] : never>;
+};
+
+export interface RouterDeps {
+  extensionId: string;
+  extensionOrigin: string;
+  cs: Handlers<CStoBGMessage>;
+  ui: Handlers<UItoBGMessage>;
+  onError?: (e: unknown) => void;
+}
+
+function originOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+const bad = (message: string): Reply<never> => ({ ok: false, error: { code: 'bad_request', message } });
+const forbidden = (message: string): Reply<never> => ({ ok: false, error: { code: 'forbidden', message } });
+
+function describe(error: $ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
+/**
+ * Every message is parsed by its schema and checked against its sender before
+ * anything runs: content-script messages only from Gmail/LinkedIn tabs of this
+ * extension, page messages only from this extension's own pages. A bad message
+ * gets a typed error answer and changes nothing.
+ */
+export function createRouter(deps: RouterDeps) {
+  return async function handle(raw: unknown, sender: SenderInfo): Promise<Reply<unknown>> {
+    if (sender.id !== deps.extensionId) return forbidden('unknown sender');
+    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    if (typeof type !== 'string') return bad('message has no type');
+    const origin = originOf(sender.url);
+    try {
+      if (type.startsWith('cs/')) {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined || !origin || !(SITE_ORIGINS as readonly string[]).includes(origin)) {
+          return forbidden('content messages come only from Gmail or LinkedIn tabs');
+        }
+        const parsed = CStoBG.safeParse(raw);
+        if (!parsed.success) return bad(describe(parsed.error));
+        const handler = deps.cs[parsed.data.type] as (m: CStoBGMessage, t: number | null) => Promise<unknown>;
+        return { ok: true, data: await handler(parsed.data, tabId) };
+      }
+      if (type.startsWith('ui/')) {
+        if (origin !== deps.extensionOrigin) return forbidden('page messages come only from extension pages');
+        const parsed = UItoBG.safeParse(raw);
+        if (!parsed.success) return bad(describe(parsed.error));
+        const handler = deps.ui[parsed.data.type] as (m: UItoBGMessage, t: number | null) => Promise<unknown>;
+        return { ok: true, data: await handler(parsed.data, sender.tab?.id ?? null) };
+      }
+      return bad(`unknown message type ${type.slice(0, 40)}`);
+    } catch (e) {
+      deps.onError?.(e);
+      return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
+    }
+  };
+}
+
+export type { PageContext };

@@ -1,0 +1,34 @@
+import type { SidecarDb } from '../db';
+import { migrateSettings, SettingsSchema, type Settings } from '../domain/settings';
+
+const KEY = 'app';
+
+export async function loadSettings(db: SidecarDb, locale: string): Promise<Settings> {
+  const row = await db.settings.get(KEY);
+  return migrateSettings(row?.value, locale);
+}
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; issues: string[] };
+
+/** Validates the whole result before writing: a bad patch changes nothing. */
+export async function updateSettings(
+  db: SidecarDb,
+  locale: string,
+  patch: (current: Settings) => Partial<Settings>,
+  now: number,
+): Promise<SettingsResult> {
+  return db.transaction('rw', db.settings, async () => {
+    const current = await loadSettings(db, locale);
+    const parsed = SettingsSchema.safeParse({ ...current, ...patch(current) });
+    if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+    await db.settings.put({ key: KEY, value: parsed.data, updatedAt: now });
+    return { ok: true, settings: parsed.data };
+  });
+}
+
+/** Learns the signed-in account so the rep is never shown as "the person" of a thread. */
+export async function rememberMyAddress(db: SidecarDb, locale: string, email: string, now: number): Promise<void> {
+  const current = await loadSettings(db, locale);
+  if (current.myAddresses.includes(email)) return;
+  await updateSettings(db, locale, (s) => ({ myAddresses: [email, ...s.myAddresses].slice(0, 20) }), now);
+}

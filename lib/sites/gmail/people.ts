@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { GmailPersonSchema, type GmailPerson } from './types';
+import { EMAIL_ATTR, HOVERCARD_ATTR, NAME_ATTR } from './selectors';
+
+/** Shared, throw-free helpers for the Gmail readers: addresses, names, ids, text. */
+
+const EmailSchema = z.email().max(320);
+const MAX_NAME = 300;
+
+/** Lower-cased, trimmed address when it is a valid email, else null. */
+export function normaliseEmail(raw: string | null | undefined): string | null {
+  if (typeof raw !== 'string') return null;
+  const email = raw.trim().replace(/^mailto:/i, '').toLowerCase();
+  return EmailSchema.safeParse(email).success ? email : null;
+}
+
+/** Whitespace (including odd unicode spaces) collapsed to single spaces, trimmed. */
+export function cleanText(raw: string | null | undefined): string {
+  return (raw ?? '').replace(/[\s\u200b]+/g, ' ').trim();
+}
+
+/** A person when the address is valid; the name is cut to what the schema allows. */
+export function makePerson(name: string | null | undefined, email: string | null | undefined): GmailPerson | null {
+  const address = normaliseEmail(email);
+  if (!address) return null;
+  // Gmail shows the address itself when it knows no name; that is no name.
+  const shown = cleanText(name);
+  const clean = shown.toLowerCase() === address ? '' : shown.slice(0, MAX_NAME);
+  const parsed = GmailPersonSchema.safeParse({ name: clean, email: address });
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The person an element names: address from `email` (else `data-hovercard-id`),
+ * name from `name` (else the element's text). Null when there is no valid address.
+ */
+export function personFromElement(el: Element, nameAttr = NAME_ATTR): GmailPerson | null {
+  try {
+    const email = el.getAttribute(EMAIL_ATTR) ?? el.getAttribute(HOVERCARD_ATTR);
+    return makePerson(el.getAttribute(nameAttr) ?? el.textContent, email);
+  } catch {
+    return null;
+  }
+}
+
+/** Deduplicated by address, first occurrence wins (a later one may supply a missing name); `exclude` left out. */
+export function uniquePeople(people: Iterable<GmailPerson | null>, exclude?: string): GmailPerson[] {
+  const byEmail = new Map<string, GmailPerson>();
+  for (const person of people) {
+    if (!person || person.email === exclude) continue;
+    const known = byEmail.get(person.email);
+    if (!known) byEmail.set(person.email, person);
+    else if (!known.name && person.name) byEmail.set(person.email, { ...known, name: person.name });
+  }
+  return [...byEmail.values()];
+}
+
+/** Splits on commas / semicolons that are not inside quotes or angle brackets. */
+function splitAddressList(text: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  let angled = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === '<' && !quoted) angled = true;
+    else if (ch === '>' && !quoted) angled = false;
+    if ((ch === ',' || ch === ';') && !quoted && !angled) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+/** Parses `Name <a@b.com>, "Last, First" <c@d.com>, e@f.com`; invalid entries dropped. */
+export function parseAddressList(text: string | null | undefined): GmailPerson[] {
+  if (typeof text !== 'string' || !text.trim()) return [];
+  const people: GmailPerson[] = [];
+  for (const part of splitAddressList(text)) {
+    const angled = /^(.*)<([^<>]*)>\s*$/.exec(part);
+    const person = angled
+      ? makePerson((angled[1] ?? '').trim().replace(/^"(.*)"$/, '$1'), angled[2])
+      : makePerson('', part);
+    if (person) people.push(person);
+  }
+  return people;
+}
+
+/** An id as Gmail prints it, without the leading '#'; null when empty, "undefined" or too long. */
+export function cleanId(raw: string | null | undefined, max = 200): string | null {
+  if (typeof raw !== 'string') return null;
+  const id = raw.trim().replace(/^#/, '');
+  if (!id || id === 'undefined' || id === 'null' || id.length > max) return null;
+  return id;
+}

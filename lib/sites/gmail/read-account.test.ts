@@ -1,0 +1,41 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { readAccount } from './read-account';
+import { gmailFixture, parseHtml, realFixture } from './test-fixtures';
+
+const page = (title: string, body = '') => parseHtml(`<html><head><title>${title}</title></head><body>${body}</body></html>`);
+
+describe('readAccount', () => {
+  it.each(['thread-en.html', 'thread-id.html', 'thread-hostile.html', 'thread-freemail.html', 'inbox-modern.html', 'compose-peoplekit.html'])(
+    '%s → rep@acme-sales.com',
+    (name) => expect(readAccount(gmailFixture(name))).toBe('rep@acme-sales.com'),
+  );
+
+  it('falls back to the account button when the title has no address (thread-broken.html)', () => {
+    const doc = gmailFixture('thread-broken.html');
+    expect(doc.title).toBe('Gmail');
+    expect(readAccount(doc)).toBe('rep@acme-sales.com');
+  });
+
+  it.each([
+    ['Inbox (3) - name@example.com - Gmail', 'name@example.com'],
+    ['Kotak Masuk (3) - Name@Example.com - Gmail', 'name@example.com'],
+    ['Re: contact dana@bigcorp.io - rep@acme-sales.com - Gmail', 'rep@acme-sales.com'],
+    ['dana@bigcorp.io - rep@acme-sales.com - Acme Sales Mail', 'rep@acme-sales.com'],
+  ])('title %j → %s', (title, email) => expect(readAccount(page(title))).toBe(email));
+
+  it('reads the address in parentheses of a localised account label, whatever the words', () => {
+    const link = (label: string) =>
+      `<a href="https://accounts.google.com/SignOutOptions?hl=xx" aria-label="${label}"></a>`;
+    expect(readAccount(page('Gmail', link('Akun Google: Budi (Paren) Santoso (Budi@TokoMaju.co.id)')))).toBe('budi@tokomaju.co.id');
+    expect(readAccount(page('Gmail', link('Compte Google : Rep Name  (rep@acme-sales.com)')))).toBe('rep@acme-sales.com');
+    expect(readAccount(page('Gmail', `<div aria-label="Google Account: Rep (rep@acme-sales.com)"></div>`))).toBe('rep@acme-sales.com');
+  });
+
+  it('is null when neither title nor button carries an address', () => {
+    expect(readAccount(page('Gmail', '<a href="https://accounts.google.com/" aria-label="Google Account: Rep Name"></a>'))).toBeNull();
+    expect(readAccount(page('Inbox - not-an-address - Gmail'))).toBeNull();
+    expect(readAccount(realFixture('gmail-inbox-list-inboxsdk-2014.html'))).toBeNull();
+    expect(readAccount(realFixture('gmail-compose-js-min.html'))).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+import { GmailMessageSchema, GmailThreadSchema, type GmailMessage, type GmailThread } from './types';
+import { parseGmailDate, timeFromMessageId } from './dates';
+import { cleanId, cleanText, personFromElement, uniquePeople } from './people';
+import * as S from './selectors';
+import { threadIdFromUrl } from './urls';
+
+const MAX_SUBJECT = 2000;
+
+/**
+ * The open conversation in `div[role=main]`: subject, thread id and the messages
+ * whose sender can be read, oldest first. Null when no thread is open.
+ */
+export function readThread(doc: Document, url: string): GmailThread | null {
+  try {
+    const main = [...doc.querySelectorAll(S.MAIN)].find(
+      (m) => m.querySelector(S.THREAD_SUBJECT) || m.querySelector(S.MESSAGE),
+    );
+    if (!main) return null;
+    const heading = main.querySelector(S.THREAD_SUBJECT);
+    const threadId =
+      cleanId(heading?.getAttribute(S.LEGACY_THREAD_ID_ATTR)) ??
+      cleanId(main.querySelector(S.THREAD_PERM_ID)?.getAttribute(S.THREAD_PERM_ID_ATTR)) ??
+      threadIdFromUrl(url);
+    const messages: GmailMessage[] = [];
+    for (const el of main.querySelectorAll(S.MESSAGE)) {
+      const message = readMessage(el);
+      if (message) messages.push(message);
+    }
+    const parsed = GmailThreadSchema.safeParse({
+      threadId,
+      subject: heading ? textWithEmoji(heading).slice(0, MAX_SUBJECT) : '',
+      messages,
+    });
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Text of an element with emoji images read as their alt text. */
+function textWithEmoji(el: Element): string {
+  let text = '';
+  const walk = (node: Node): void => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) text += child.textContent ?? '';
+      else if (child.nodeType === 1) {
+        const element = child as Element;
+        if (element.matches(S.EMOJI_IMAGE)) text += element.getAttribute(S.EMOJI_TEXT_ATTR) ?? '';
+        else walk(element);
+      }
+    }
+  };
+  walk(el);
+  return cleanText(text);
+}
+
+/** Header elements only: anything inside the body is the sender's own HTML. */
+function headerElements(message: Element, selector: string): Element[] {
+  return [...message.querySelectorAll(selector)].filter((el) => {
+    const body = el.closest(S.MESSAGE_BODY);
+    return !body || !message.contains(body);
+  });
+}
+
+function readMessage(el: Element): GmailMessage | null {
+  try {
+    const ids = [cleanId(el.getAttribute(S.MESSAGE_ID_ATTR)), cleanId(el.getAttribute(S.LEGACY_MESSAGE_ID_ATTR))];
+    const id = ids.find((x) => x !== null);
+    const senderEl = headerElements(el, S.MESSAGE_SENDER)[0];
+    const from = senderEl ? personFromElement(senderEl) : null;
+    if (!id || !from) return null;
+    const recipients = uniquePeople(headerElements(el, S.MESSAGE_RECIPIENT).map((r) => personFromElement(r)), from.email);
+    const title = headerElements(el, S.MESSAGE_DATE)[0]?.getAttribute(S.MESSAGE_DATE_ATTR);
+    const date =
+      (title ? parseGmailDate(title) : null) ??
+      ids.map((x) => (x ? timeFromMessageId(x) : null)).find((t) => t !== null) ??
+      null;
+    const parsed = GmailMessageSchema.safeParse({ id, from, recipients: recipients.slice(0, 500), date });
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

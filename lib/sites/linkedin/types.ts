@@ -1,0 +1,23 @@
+// zod/mini: these schemas run in the content script (see gmail/types.ts).
+import * as z from 'zod/mini';
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+const url = (max: number) => z.url().check(z.maxLength(max));
+
+export const LinkedInProfileSchema = z.object({
+  /** Canonical https://www.linkedin.com/in/<slug>/ (slug lower-cased, percent-decoded where safe). */
+  profileUrl: url(500),
+  name: z.string().check(z.minLength(1), z.maxLength(300)),
+  headline: z.nullable(text(500)),
+  company: z.nullable(text(300)),
+  location: z.nullable(text(300)),
+  photoUrl: z.nullable(url(2000)),
+});
+export type LinkedInProfile = z.infer<typeof LinkedInProfileSchema>;
+
+export const LinkedInConversationSchema = z.object({
+  /** Partner's canonical profile URL when the page links it, else null. */
+  profileUrl: z.nullable(url(500)),
+  name: z.string().check(z.minLength(1), z.maxLength(300)),
+});
+export type LinkedInConversation = z.infer<typeof LinkedInConversationSchema>;

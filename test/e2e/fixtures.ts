@@ -1,0 +1,114 @@
+import { test as base, chromium, expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+export const extensionPath = path.join(root, '.output/chrome-mv3');
+export const fixture = (...p: string[]) => path.join(root, 'test/fixtures', ...p);
+export const realFixture = (name: string) => path.resolve(root, '../shared/fixtures/real', name);
+
+export function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  // Debian's wrapper script prints noise; the binary behind it does not.
+  return fs.existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium';
+}
+
+export async function launchWithExtension(opts: { locale?: string } = {}): Promise<BrowserContext> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-e2e-'));
+  return chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale: opts.locale,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+    ],
+  });
+}
+
+export type Route = { html: string; headers?: Record<string, string> };
+
+/** Answers every request of a site from one fixture document (the page under test). */
+export async function serveSite(context: BrowserContext, origin: string, page: () => Route | string) {
+  await context.route(`${origin}/**`, (route) => {
+    const r = page();
+    const { html, headers } = typeof r === 'string' ? { html: r, headers: {} } : r;
+    return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8', headers });
+  });
+}
+
+export const readFixture = (file: string) => fs.readFileSync(file, 'utf8');
+
+/** The extension's sidebar frame inside a site page. */
+export async function sidebarFrame(page: Page): Promise<Frame> {
+  await expect.poll(() => page.frames().some((f) => f.url().includes('/sidebar.html')), { timeout: 10_000 }).toBe(true);
+  return page.frames().find((f) => f.url().includes('/sidebar.html'))!;
+}
+
+export const sidebar = (page: Page) => page.frameLocator('iframe[data-sidecar-sidebar]');
+
+export interface ExtensionFixtures {
+  context: BrowserContext;
+  extensionId: string;
+  /** Runs a function in the extension's origin (background worker): Dexie lives there. */
+  inExtension: <T>(fn: string) => Promise<T>;
+}
+
+export const test = base.extend<ExtensionFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const context = await launchWithExtension();
+    await use(context);
+    await context.close();
+  },
+  extensionId: async ({ context }, use) => {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(new URL(sw.url()).host);
+  },
+  inExtension: async ({ context }, use) => {
+    await use(async (fn) => {
+      const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      return sw.evaluate(fn) as never;
+    });
+  },
+});
+
+export { expect };
+
+/** Reads the extension's IndexedDB (in its own origin, from the service worker). */
+export async function dbDump(context: BrowserContext): Promise<Record<string, any[]>> {
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return sw.evaluate(
+    () =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const req = indexedDB.open('sidecar');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const idb = req.result;
+          const names = [...idb.objectStoreNames];
+          const out: Record<string, unknown[]> = {};
+          if (names.length === 0) return resolve(out);
+          const tx = idb.transaction(names, 'readonly');
+          for (const n of names) {
+            const r = tx.objectStore(n).getAll();
+            r.onsuccess = () => (out[n] = r.result);
+          }
+          tx.oncomplete = () => {
+            idb.close();
+            resolve(out);
+          };
+        };
+      }),
+  );
+}

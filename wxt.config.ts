@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import tailwindcss from '@tailwindcss/vite';
+
+const SITES = ['https://mail.google.com/*', 'https://www.linkedin.com/*'];
+
+// See ../shared/ARCHITECTURE.md: only the sidebar page is web-accessible, only to
+// the two sites, and only through a per-session dynamic URL so that sites
+// cannot probe for the extension by a fixed address.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  vite: () => ({ plugins: [tailwindcss()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    host_permissions: SITES,
+    permissions: ['storage', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    web_accessible_resources: [
+      { resources: ['sidebar.html'], matches: SITES, use_dynamic_url: true },
+    ],
+    browser_specific_settings: {
+      gecko: {
+        id: 'sidecar-crm@sidecar.example',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  }),
+});
