@@ -1,5 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '@/lib/db';
 import type { Activity } from '@/lib/domain/records';
 import type { Stage } from '@/lib/domain/stages';
 import { stageName, type MessageKey } from '@/lib/i18n';
@@ -9,16 +7,6 @@ const ICONS: Record<Activity['kind'], string> = {
   email_in: '↙', email_out: '↗', linkedin_connect: '⊕', linkedin_message: '✉', linkedin_inmail: '✉',
   call: '☎', meeting: '◷', note: '✎', stage_change: '→',
 };
-
-export function useActivities(contactId: string) {
-  return useLiveQuery(
-    async () =>
-      (await getDb().activities.where('contactId').equals(contactId).toArray())
-        .filter((a) => a.deletedAt === null)
-        .sort((a, b) => b.at - a.at || (b.id < a.id ? -1 : 1)),
-    [contactId],
-  );
-}
 
 function describe(a: Activity, stages: readonly Stage[], t: ReturnType<typeof useI18n>['t']): string | null {
   if (a.kind !== 'stage_change' || !a.text) return a.text;

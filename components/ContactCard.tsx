@@ -1,11 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
-import { getDb } from '@/lib/db';
-import type { Contact, Deal } from '@/lib/domain/records';
 import { stageIndex, type Stage } from '@/lib/domain/stages';
-import { ActivityList, useActivities } from './ActivityList';
+import { ActivityList } from './ActivityList';
 import { DealCard } from './DealCard';
 import { ScoreCard } from './ScoreCard';
+import { useLive } from './hooks';
 import { useI18n } from './i18n';
 
 /** Name, address and company of a person; page text is rendered as text only. */
@@ -29,10 +27,12 @@ export function PersonHeader({ name, email, company, extra }: { name: string; em
   );
 }
 
-export function ContactCard({ contact, deal, stages, email, children }: { contact: Contact; deal: Deal | null; stages: readonly Stage[]; email: string | null; children?: ReactNode }) {
+/** A known contact: who, deal and stage, score, then what happened. */
+export function ContactCard({ contactId, stages, email, children }: { contactId: string; stages: readonly Stage[]; email: string | null; children?: ReactNode }) {
   const { t } = useI18n();
-  const company = useLiveQuery(async () => (contact.companyId ? ((await getDb().companies.get(contact.companyId)) ?? null) : null), [contact.companyId]);
-  const activities = useActivities(contact.id);
+  const view = useLive({ name: 'contact', contactId });
+  if (!view) return null;
+  const { contact, company, deal, activities } = view;
   return (
     <div className="space-y-4">
       <PersonHeader
@@ -49,7 +49,7 @@ export function ContactCard({ contact, deal, stages, email, children }: { contac
       />
       {deal ? <DealCard deal={deal} stages={stages} /> : <p className="text-sm text-slate-500">{t('deal.none')}</p>}
       {children}
-      <ScoreCard activities={activities ?? []} stageIndex={deal ? stageIndex(stages, deal.stageId) : 0} />
+      <ScoreCard activities={activities} stageIndex={deal ? stageIndex(stages, deal.stageId) : 0} />
       <ActivityList activities={activities} stages={stages} />
     </div>
   );

@@ -1,10 +1,7 @@
-import { useState } from 'react';
-import { getDb } from '@/lib/db';
 import type { Deal } from '@/lib/domain/records';
 import { nextStage, stageIndex, type Stage } from '@/lib/domain/stages';
 import { stageName } from '@/lib/i18n';
-import { moveDealStage } from '@/lib/services/deals';
-import { announceChange, locale } from './hooks';
+import { useCommand } from './hooks';
 import { useI18n } from './i18n';
 
 export function StageBadge({ stage, status }: { stage: Stage | undefined; status: Deal['status'] }) {
@@ -20,23 +17,13 @@ export function StageBadge({ stage, status }: { stage: Stage | undefined; status
 
 export function DealCard({ deal, stages }: { deal: Deal; stages: readonly Stage[] }) {
   const { t } = useI18n();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, setError } = useCommand();
   const stage = stages.find((s) => s.id === deal.stageId);
   const next = deal.status === 'open' ? nextStage(stages, deal.stageId) : null;
 
   const advance = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await moveDealStage(getDb(), deal.id, { now: Date.now(), locale: locale() });
-      if (!r.ok) setError(r.reason);
-      else announceChange();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    const r = await run({ type: 'ui/move-stage', dealId: deal.id });
+    if (r && !r.ok) setError(r.reason);
   };
 
   return (

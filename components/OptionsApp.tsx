@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { getDb } from '@/lib/db';
 import { LanguageSettingSchema, type Settings } from '@/lib/domain/settings';
-import { updateSettings } from '@/lib/services/settings';
-import { announceChange, locale, useSettings } from './hooks';
+import { sendToBackground } from '@/lib/platform/messaging';
+import { useSettings } from './hooks';
 import { I18nProvider, useI18n } from './i18n';
 
 const CURRENCIES = ['IDR', 'USD', 'EUR', 'SGD', 'MYR', 'AUD', 'GBP', 'JPY'];
@@ -11,12 +10,11 @@ function Form({ settings }: { settings: Settings }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<string | null>(null);
   const save = async (patch: Partial<Settings>) => {
-    const r = await updateSettings(getDb(), locale(), () => patch, Date.now());
-    setStatus(r.ok ? t('options.saved') : t('options.invalid', { issues: r.issues.join('; ') }));
-    if (r.ok) {
-      // The content scripts read this one flag without touching the database.
-      if ('sidePanel' in patch) await browser.storage.local.set({ sidePanel: r.settings.sidePanel });
-      announceChange();
+    try {
+      const r = await sendToBackground({ type: 'ui/update-settings', patch });
+      setStatus(r.ok ? t('options.saved') : t('options.invalid', { issues: r.issues.join('; ') }));
+    } catch (e) {
+      setStatus(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
     }
   };
   const field = 'block rounded-md border border-slate-300 px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-sky-600';

@@ -1,56 +1,31 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { getDb } from '@/lib/db';
 import type { Settings } from '@/lib/domain/settings';
 import { threadPeople } from '@/lib/domain/thread';
 import type { GmailThread } from '@/lib/sites/gmail/types';
-import { logThreadMessages } from '@/lib/services/activities';
-import { createPerson } from '@/lib/services/contacts';
-import { findPeopleByEmails } from '@/lib/services/people';
 import { ContactCard, PersonHeader } from './ContactCard';
-import { announceChange, locale } from './hooks';
+import { useCommand, useLive } from './hooks';
 import { useI18n } from './i18n';
-
-function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-      announceChange();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
-}
 
 export function ThreadView({ thread, account, settings }: { thread: GmailThread; account: string | null; settings: Settings }) {
   const { t } = useI18n();
   const mine = useMemo(() => new Set([...settings.myAddresses, ...(account ? [account] : [])]), [settings.myAddresses, account]);
   const people = useMemo(() => threadPeople(thread.messages, mine), [thread.messages, mine]);
-  const emailsKey = people.map((p) => p.email).join(',');
-  const known = useLiveQuery(() => findPeopleByEmails(getDb(), people.map((p) => p.email)), [emailsKey]);
+  const known = useLive({ name: 'people', emails: people.map((p) => p.email) });
   const [selected, setSelected] = useState<string | null>(null);
   useEffect(() => setSelected(null), [thread.threadId]);
-  const action = useAction();
+  const action = useCommand();
 
   if (people.length === 0) return <p className="text-sm text-slate-500">{t('sidebar.onlyYou')}</p>;
   const person = people.find((p) => p.email === selected) ?? people[0]!;
-  const match = known?.get(person.email);
+  const match = known?.[person.email];
   const others = people.filter((p) => p !== person);
 
   const create = () =>
-    action.run(async () => {
-      const db = getDb();
-      const now = Date.now();
-      await createPerson(db, { name: person.name, email: person.email }, { now, locale: locale(), owner: account });
-      // Messages that were in the thread before the contact existed are logged now.
-      await logThreadMessages(db, thread.messages, mine, now, thread.subject);
+    action.run({
+      type: 'ui/create-person',
+      person: { name: person.name, email: person.email },
+      thread: { subject: thread.subject, messages: thread.messages },
+      account,
     });
 
   return (
@@ -58,7 +33,7 @@ export function ThreadView({ thread, account, settings }: { thread: GmailThread;
       {known === undefined ? (
         <p className="text-sm text-slate-500">{t('sidebar.loading')}</p>
       ) : match ? (
-        <ContactCard contact={match.contact} deal={match.deal} stages={settings.stages} email={person.email} />
+        <ContactCard contactId={match.contact.id} stages={settings.stages} email={person.email} />
       ) : (
         <div className="space-y-3">
           <PersonHeader name={person.name || person.email} email={person.email} company={null} />
@@ -95,7 +70,7 @@ export function ThreadView({ thread, account, settings }: { thread: GmailThread;
                   <span dir="auto" className="truncate">
                     {p.name || p.email}
                   </span>
-                  {known?.get(p.email) && <span aria-hidden className="h-2 w-2 shrink-0 rounded-full bg-emerald-500" />}
+                  {known?.[p.email] && <span aria-hidden className="h-2 w-2 shrink-0 rounded-full bg-emerald-500" />}
                 </button>
               </li>
             ))}

@@ -1,17 +1,22 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { getDb } from '@/lib/db';
 import type { Settings } from '@/lib/domain/settings';
-import type { PageContext } from '@/lib/messaging/protocol';
-import { followPageContext, followTab } from '@/lib/platform/page-context';
+import type { LiveQuery } from '@/lib/messaging/live';
+import type { PageContext, UItoBGMessage } from '@/lib/messaging/protocol';
+import { liveClient } from '@/lib/platform/live-client';
 import { sendToBackground } from '@/lib/platform/messaging';
-import { loadSettings } from '@/lib/services/settings';
+import { followPageContext, followTab } from '@/lib/platform/page-context';
+import type { ViewOf } from '@/lib/services/views';
 
-export const locale = () => navigator.language || 'en';
+/** A live view from the background; undefined while loading. Re-renders on every change behind it. */
+export function useLive<Q extends LiveQuery>(query: Q): ViewOf<Q> | undefined {
+  const key = JSON.stringify(query);
+  const [state, setState] = useState<{ key: string; data: ViewOf<Q> } | undefined>(undefined);
+  useEffect(() => liveClient().subscribe(query, (data) => setState({ key, data: data as ViewOf<Q> })), [key]);
+  return state?.key === key ? state.data : undefined;
+}
 
-/** Live settings; undefined while loading. */
 export function useSettings(): Settings | undefined {
-  return useLiveQuery(() => loadSettings(getDb(), locale()), []);
+  return useLive({ name: 'settings' });
 }
 
 /** undefined while loading, null when the page shows nobody. */
@@ -33,7 +38,21 @@ export function usePageContext(): PageContext | null | undefined {
   return context;
 }
 
-/** Tells open pages that CRM data changed (inbox chips redraw). */
-export function announceChange(): void {
-  void sendToBackground({ type: 'ui/changed' }).catch(() => {});
+/** Runs a command in the background with busy and error state for the button that asked. */
+export function useCommand() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function run<M extends UItoBGMessage>(message: M) {
+    setBusy(true);
+    setError(null);
+    try {
+      return await sendToBackground(message);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, error, run, setError };
 }

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { GmailComposeSchema, GmailThreadSchema } from '../sites/gmail/types';
 import { LinkedInConversationSchema, LinkedInProfileSchema } from '../sites/linkedin/types';
+import { ThreadMessagesSchema } from './live';
 
 const EmailSchema = z.email().check(z.maxLength(320));
 
@@ -36,11 +37,43 @@ export const CStoBG = z.discriminatedUnion('type', [
 ]);
 export type CStoBGMessage = z.infer<typeof CStoBG>;
 
+const Id = z.string().check(z.minLength(1), z.maxLength(64));
+const optText = (max: number) => z.optional(z.nullable(z.string().check(z.maxLength(max))));
+
+export const NewPersonSchema = z.object({
+  name: z.string().check(z.maxLength(300)),
+  email: z.optional(z.nullable(EmailSchema)),
+  title: optText(300),
+  headline: optText(500),
+  location: optText(300),
+  companyName: optText(300),
+  linkedinUrl: optText(500),
+  photoUrl: optText(2000),
+});
+
+export const ActivityKindSchema = z.enum([
+  'email_in', 'email_out', 'linkedin_connect', 'linkedin_message', 'linkedin_inmail', 'call', 'meeting', 'note', 'stage_change',
+]);
+
 export const UItoBG = z.discriminatedUnion('type', [
-  /** Which tab this sidebar belongs to (null in the side panel). */
-  z.object({ type: z.literal('ui/whoami') }),
   /** Data changed: chips in open pages must be redrawn. */
   z.object({ type: z.literal('ui/changed') }),
+  /** One click: contact + company + deal; then the thread on screen is logged. */
+  z.object({
+    type: z.literal('ui/create-person'),
+    person: NewPersonSchema,
+    thread: z.optional(ThreadMessagesSchema),
+    account: z.optional(z.nullable(EmailSchema)),
+  }),
+  z.object({ type: z.literal('ui/move-stage'), dealId: Id, toStageId: z.optional(Id), reason: optText(300) }),
+  z.object({
+    type: z.literal('ui/log-activity'),
+    contactId: Id,
+    kind: z.enum(['linkedin_connect', 'linkedin_message', 'linkedin_inmail', 'call', 'meeting', 'note']),
+    text: optText(1000),
+  }),
+  z.object({ type: z.literal('ui/delete-activity'), id: Id }),
+  z.object({ type: z.literal('ui/update-settings'), patch: z.record(z.string(), z.unknown()) }),
 ]);
 export type UItoBGMessage = z.infer<typeof UItoBG>;
 
@@ -63,8 +96,12 @@ export interface ReplyData {
   'cs/chips': Record<string, { label: string; color: string }>;
   'cs/compose-sent': { logged: number };
   'cs/linkedin-sent': { logged: number };
-  'ui/whoami': { tabId: number | null };
   'ui/changed': null;
+  'ui/create-person': { contactId: string; created: boolean };
+  'ui/move-stage': { ok: true } | { ok: false; reason: string };
+  'ui/log-activity': { activityId: string };
+  'ui/delete-activity': null;
+  'ui/update-settings': { ok: true } | { ok: false; issues: string[] };
 }
 
 /** Storage key (storage.session) of a tab's page context. */

@@ -2,9 +2,12 @@ import { getDb } from '../db';
 import { resolveLanguage } from '../i18n';
 import { contextKey, type BGtoCSMessage } from '../messaging/protocol';
 import { createRouter } from '../messaging/router';
-import { logComposeSent, logThreadMessages } from '../services/activities';
+import { deleteActivity, logComposeSent, logManualActivity, logThreadMessages } from '../services/activities';
 import { stageChipsFor } from '../services/chips';
-import { loadSettings, rememberMyAddress } from '../services/settings';
+import { createPerson } from '../services/contacts';
+import { moveDealStage } from '../services/deals';
+import { loadSettings, rememberMyAddress, updateSettings } from '../services/settings';
+import { serveLiveQueries } from './live-server';
 
 const locale = () => navigator.language || 'en';
 
@@ -26,8 +29,18 @@ async function notifyTabs(message: BGtoCSMessage): Promise<void> {
   }
 }
 
+/** The rep's own addresses: never "the person" of a thread, never logged as a contact. */
+async function myAddresses(account: string | null | undefined): Promise<Set<string>> {
+  const mine = new Set((await loadSettings(getDb(), locale())).myAddresses);
+  if (account) mine.add(account);
+  return mine;
+}
+
 export function startBackground(): void {
   const db = getDb();
+  const changed = () => void notifyTabs({ type: 'bg/chips-stale' });
+  serveLiveQueries(db, locale);
+
   const handle = createRouter({
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
@@ -39,10 +52,7 @@ export function startBackground(): void {
         if (context.site === 'gmail') {
           if (context.account) await rememberMyAddress(db, locale(), context.account, Date.now());
           if (context.thread) {
-            const settings = await loadSettings(db, locale());
-            const mine = new Set(settings.myAddresses);
-            if (context.account) mine.add(context.account);
-            await logThreadMessages(db, context.thread.messages, mine, Date.now(), context.thread.subject);
+            await logThreadMessages(db, context.thread.messages, await myAddresses(context.account), Date.now(), context.thread.subject);
           }
         }
         return null;
@@ -50,21 +60,47 @@ export function startBackground(): void {
       'cs/chips': async ({ emails }) =>
         stageChipsFor(db, emails, { locale: locale(), language: (s) => resolveLanguage(s, navigator.languages ?? []) }),
       'cs/compose-sent': async ({ compose, account }) => {
-        const settings = await loadSettings(db, locale());
-        const mine = new Set(settings.myAddresses);
-        if (account) mine.add(account);
         const now = Date.now();
         const composeKey = compose.composeId ?? `${now}`;
-        const logged = await logComposeSent(db, { composeKey, recipients: compose.recipients.map((r) => r.email), subject: compose.subject }, mine, now);
+        const recipients = compose.recipients.map((r) => r.email);
+        const logged = await logComposeSent(db, { composeKey, recipients, subject: compose.subject }, await myAddresses(account), now);
         return { logged };
       },
       'cs/linkedin-sent': async () => ({ logged: 0 }),
     },
     ui: {
-      'ui/whoami': async (_m, tabId) => ({ tabId }),
       'ui/changed': async () => {
-        await notifyTabs({ type: 'bg/chips-stale' });
+        changed();
         return null;
+      },
+      'ui/create-person': async ({ person, thread, account }) => {
+        const now = Date.now();
+        const created = await createPerson(db, person, { now, locale: locale(), owner: account ?? null });
+        // Messages that were in the thread before the contact existed are logged now.
+        if (thread) await logThreadMessages(db, thread.messages, await myAddresses(account), now, thread.subject);
+        changed();
+        return { contactId: created.contact.id, created: created.created };
+      },
+      'ui/move-stage': async ({ dealId, toStageId, reason }) => {
+        const r = await moveDealStage(db, dealId, { now: Date.now(), locale: locale(), toStageId, reason });
+        if (r.ok) changed();
+        return r.ok ? { ok: true as const } : { ok: false as const, reason: r.reason };
+      },
+      'ui/log-activity': async ({ contactId, kind, text }) => {
+        const a = await logManualActivity(db, { contactId, kind, text }, Date.now());
+        return { activityId: a.id };
+      },
+      'ui/delete-activity': async ({ id }) => {
+        await deleteActivity(db, id, Date.now());
+        return null;
+      },
+      'ui/update-settings': async ({ patch }) => {
+        const r = await updateSettings(db, locale(), () => patch, Date.now());
+        if (!r.ok) return r;
+        // Content scripts read this one flag without touching the database.
+        await browser.storage.local.set({ sidePanel: r.settings.sidePanel });
+        changed();
+        return { ok: true as const };
       },
     },
   });

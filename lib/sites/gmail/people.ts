@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { GmailPersonSchema, type GmailPerson } from './types';
 import { EMAIL_ATTR, HOVERCARD_ATTR, NAME_ATTR } from './selectors';
 
 /** Shared, throw-free helpers for the Gmail readers: addresses, names, ids, text. */
 
-const EmailSchema = z.email().max(320);
+const EmailSchema = z.email().check(z.maxLength(320));
 const MAX_NAME = 300;
 
 /** Lower-cased, trimmed address when it is a valid email, else null. */

@@ -1,0 +1,37 @@
+import * as z from 'zod/mini';
+import { GmailMessageSchema } from '../sites/gmail/types';
+
+/**
+ * Live queries over a port. The sidebar is an extension page inside a site's
+ * page: a third-party frame, where Chromium denies IndexedDB when third-party
+ * storage is blocked (and would partition it otherwise). So every extension
+ * page reads through the background, which holds the one database and pushes
+ * fresh results whenever the data behind a query changes.
+ */
+export const LIVE_PORT = 'sidecar-live';
+
+const Email = z.email().check(z.maxLength(320));
+const Id = z.string().check(z.minLength(1), z.maxLength(64));
+
+export const LiveQuerySchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('settings') }),
+  /** Which of these addresses are contacts, with their current deal. */
+  z.object({ name: z.literal('people'), emails: z.array(Email).check(z.maxLength(500)) }),
+  /** Everything the sidebar shows of one contact. */
+  z.object({ name: z.literal('contact'), contactId: Id }),
+]);
+export type LiveQuery = z.infer<typeof LiveQuerySchema>;
+
+export const LiveRequestSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('sub'), id: z.number().check(z.int()), query: LiveQuerySchema }),
+  z.object({ op: z.literal('unsub'), id: z.number().check(z.int()) }),
+]);
+export type LiveRequest = z.infer<typeof LiveRequestSchema>;
+
+export type LiveResponse = { op: 'data'; id: number; data: unknown } | { op: 'error'; id: number; message: string };
+
+/** A thread as commands carry it (for logging its messages on contact creation). */
+export const ThreadMessagesSchema = z.object({
+  subject: z.string().check(z.maxLength(2000)),
+  messages: z.array(GmailMessageSchema).check(z.maxLength(1000)),
+});

@@ -1,0 +1,52 @@
+import { LIVE_PORT, type LiveQuery, type LiveRequest, type LiveResponse } from '../messaging/live';
+
+type Listener = { query: LiveQuery; onData: (data: unknown) => void; onError: (message: string) => void };
+
+/**
+ * One port per page to the background's live queries. The MV3 worker can be
+ * stopped at any time: on disconnect we reconnect and re-subscribe, so a
+ * component never notices.
+ */
+class LiveClient {
+  private port: Browser.runtime.Port | null = null;
+  private next = 1;
+  private listeners = new Map<number, Listener>();
+
+  private connect(): Browser.runtime.Port {
+    if (this.port) return this.port;
+    const port = browser.runtime.connect({ name: LIVE_PORT });
+    port.onMessage.addListener((msg: LiveResponse) => {
+      const l = this.listeners.get(msg.id);
+      if (!l) return;
+      if (msg.op === 'data') l.onData(msg.data);
+      else l.onError(msg.message);
+    });
+    port.onDisconnect.addListener(() => {
+      this.port = null;
+      if (this.listeners.size === 0) return;
+      setTimeout(() => {
+        const p = this.connect();
+        for (const [id, l] of this.listeners) p.postMessage({ op: 'sub', id, query: l.query } satisfies LiveRequest);
+      }, 50);
+    });
+    this.port = port;
+    return port;
+  }
+
+  subscribe(query: LiveQuery, onData: (data: unknown) => void, onError: (message: string) => void = console.error): () => void {
+    const id = this.next++;
+    this.listeners.set(id, { query, onData, onError });
+    this.connect().postMessage({ op: 'sub', id, query } satisfies LiveRequest);
+    return () => {
+      this.listeners.delete(id);
+      try {
+        this.port?.postMessage({ op: 'unsub', id } satisfies LiveRequest);
+      } catch {
+        // already disconnected
+      }
+    };
+  }
+}
+
+let client: LiveClient | undefined;
+export const liveClient = () => (client ??= new LiveClient());
