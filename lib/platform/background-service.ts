@@ -61,7 +61,8 @@ export function startBackground(): void {
         stageChipsFor(db, emails, { locale: locale(), language: (s) => resolveLanguage(s, navigator.languages ?? []) }),
       'cs/compose-sent': async ({ compose, account }) => {
         const now = Date.now();
-        const composeKey = compose.composeId ?? `${now}`;
+        // Gmail's composeid is a per-page counter, so the send time makes the key unique.
+        const composeKey = `${compose.composeId ?? '-'}@${now}`;
         const recipients = compose.recipients.map((r) => r.email);
         const logged = await logComposeSent(db, { composeKey, recipients, subject: compose.subject }, await myAddresses(account), now);
         return { logged };

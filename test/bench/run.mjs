@@ -1,0 +1,695 @@
+// Performance bench: real headless Chromium with the built extension
+// (.output/chrome-mv3). A measurement, never a gate: always exits 0.
+//
+//   npm run build && node test/bench/run.mjs
+//
+// Env: BENCH_RUNS (default 20, the minimum for the medians), CHROMIUM_PATH,
+//      BENCH_NO_WRITE=1 (print only, leave BENCHMARKS.md alone).
+//
+// Plain .mjs on purpose: Node 20 has no --experimental-strip-types, so the
+// TypeScript helpers of test/e2e/fixtures.ts cannot be imported; the few we
+// need are mirrored in ./lib.mjs with the same launch flags.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execSync } from 'node:child_process';
+import {
+  root,
+  extensionPath,
+  fixture,
+  readFixture,
+  launchWithExtension,
+  serveSite,
+  sidebarFrame,
+  serviceWorker,
+  median,
+  percentile,
+  pollUntil,
+} from './lib.mjs';
+
+const RUNS = Math.max(20, Number(process.env.BENCH_RUNS) || 20);
+const WARMUP = 2;
+const GMAIL = 'https://mail.google.com';
+const THREAD_EN_HASH = '#inbox/FMfcgzQcqbVnHTPkWpXdMtbJsBNmqSxR';
+const THREAD_ID_HASH = '#inbox/FMfcgzQcqbVnHTPkIndonesia';
+const THREAD_URL = `${GMAIL}/mail/u/0/${THREAD_EN_HASH}`;
+const INBOX_URL = `${GMAIL}/mail/u/0/#inbox`;
+const SIDEBAR = 'iframe[data-sidecar-sidebar]';
+
+const started = Date.now();
+const rows = [];
+const notes = [];
+const log = (...a) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
+const fmt = (v, unit) => (v == null || Number.isNaN(v) ? 'n/a' : `${v < 10 && unit !== 'KB' ? v.toFixed(2) : v.toFixed(1)} ${unit}`);
+
+function addRow({ metric, value, unit, budget, detail = '' }) {
+  const ok = budget == null || value == null ? null : value <= budget;
+  rows.push({ metric, value, unit, budget, detail, ok });
+}
+
+// ---------------------------------------------------------------- 1. bytes
+function measureBytes() {
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'manifest.json'), 'utf8'));
+  const scripts = manifest.content_scripts ?? [];
+  const sets = [
+    { site: 'Gmail', match: 'mail.google.com', file: 'content-scripts/gmail.js' },
+    { site: 'LinkedIn', match: 'linkedin.com', file: 'content-scripts/linkedin.js' },
+  ];
+  for (const set of sets) {
+    const files = new Set();
+    for (const cs of scripts) {
+      if (!(cs.matches ?? []).some((m) => m.includes(set.match))) continue;
+      for (const f of [...(cs.js ?? []), ...(cs.css ?? [])]) files.add(f);
+    }
+    if (fs.existsSync(path.join(extensionPath, set.file))) files.add(set.file);
+    if (files.size === 0) {
+      if (set.site === 'LinkedIn') notes.push('LinkedIn: no content script in the build (content-scripts/linkedin.js absent), row skipped.');
+      continue;
+    }
+    let raw = 0;
+    let gz = 0;
+    for (const f of files) {
+      const buf = fs.readFileSync(path.join(extensionPath, f));
+      raw += buf.length;
+      gz += zlib.gzipSync(buf, { level: 9 }).length;
+    }
+    addRow({
+      metric: `${set.site}: content script bytes (gzip)`,
+      value: gz / 1024,
+      unit: 'KB',
+      budget: 30,
+      detail: `${[...files].join(' + ')}; ${(raw / 1024).toFixed(1)} KB raw`,
+    });
+  }
+}
+
+// ------------------------------------------------------ in-page instruments
+// Runs in every frame of the page (Playwright init scripts reach the sidebar's
+// out-of-process chrome-extension:// frame too). Times are epoch ms with
+// sub-ms resolution: performance.timeOrigin + performance.now().
+function threadInstruments() {
+  const now = () => performance.timeOrigin + performance.now();
+  if (location.protocol === 'chrome-extension:') {
+    const b = (window.__bench = { stageAt: null, stagePaintAt: null, names: [] });
+    let lastName = null;
+    const check = () => {
+      if (b.stageAt == null) {
+        const s = document.querySelector('[data-testid=sidecar-stage]');
+        if (s && s.textContent.trim() && s.checkVisibility()) {
+          b.stageAt = now();
+          requestAnimationFrame(() => (b.stagePaintAt = now()));
+        }
+      }
+      const n = document.querySelector('[data-testid=sidecar-contact-name]');
+      const name = n ? n.textContent.trim() : null;
+      if (name !== lastName) {
+        lastName = name;
+        b.names.push({ name, t: now() });
+      }
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  } else if (location.hostname === 'mail.google.com') {
+    const b = (window.__bench = { frameShownAt: null });
+    const check = () => {
+      if (b.frameShownAt != null) return;
+      const f = document.querySelector('iframe[data-sidecar-sidebar]');
+      if (!f) return;
+      const wrap = f.parentElement;
+      if (f.style.visibility === 'visible' && wrap && wrap.style.display === 'block') b.frameShownAt = now();
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+  }
+}
+
+function inboxInstruments(expected) {
+  if (location.hostname !== 'mail.google.com') return;
+  const now = () => performance.timeOrigin + performance.now();
+  const b = (window.__bench = { expected, chipsAt: null, chips: 0, longTasks: [] });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration, name: e.name });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  const mo = new MutationObserver(() => {
+    const n = document.querySelectorAll('[data-sidecar-chip]').length;
+    b.chips = n;
+    if (n >= expected && b.chipsAt == null) {
+      b.chipsAt = now();
+      mo.disconnect();
+    }
+  });
+  mo.observe(document, { childList: true, subtree: true });
+}
+
+// ----------------------------------------------------- DB seeding (raw IDB)
+// Runs inside the extension's service worker. Records have the exact shapes
+// of lib/domain/records.ts. The database must already exist (Dexie creates it
+// at version 10 with all stores); we never open with a version.
+async function swSeed({ contacts, activitiesPerContact = 0, batch = 10_000, prefix = 'bench' }) {
+  const open = () =>
+    new Promise((res, rej) => {
+      const r = indexedDB.open('sidecar');
+      r.onupgradeneeded = () => {
+        r.transaction.abort();
+        rej(new Error('sidecar database does not exist yet'));
+      };
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+  const db = await open();
+  const now = Date.now();
+  const base = (id, t) => ({ id, createdAt: t, updatedAt: t, deletedAt: null });
+  const write = (store, records) =>
+    new Promise((res, rej) => {
+      const tx = db.transaction(store, 'readwrite');
+      const os = tx.objectStore(store);
+      for (const r of records) os.put(r);
+      tx.oncomplete = () => res();
+      tx.onerror = () => rej(tx.error);
+      tx.onabort = () => rej(tx.error);
+    });
+  const t0 = performance.now();
+  let list = [];
+  const flush = async (store) => {
+    if (list.length) await write(store, list);
+    list = [];
+  };
+  // contacts
+  for (const c of contacts) {
+    list.push({
+      ...base(`${prefix}-c-${c.i}`, now - c.i),
+      name: c.name,
+      emails: c.emails,
+      title: null,
+      headline: null,
+      location: null,
+      companyId: null,
+      linkedinUrl: null,
+      photoUrl: null,
+    });
+    if (list.length >= batch) await flush('contacts');
+  }
+  await flush('contacts');
+  // one open deal per contact, stage "contact"
+  for (const c of contacts) {
+    list.push({
+      ...base(`${prefix}-d-${c.i}`, now - c.i),
+      contactId: `${prefix}-c-${c.i}`,
+      companyId: null,
+      title: c.name,
+      stageId: 'contact',
+      stageEnteredAt: now - c.i,
+      status: 'open',
+      valueMinor: 0,
+      currency: 'USD',
+      owner: null,
+      expectedCloseAt: null,
+      closedAt: null,
+      lostReason: null,
+    });
+    if (list.length >= batch) await flush('deals');
+  }
+  await flush('deals');
+  // activities
+  let n = 0;
+  for (const c of contacts) {
+    for (let k = 0; k < activitiesPerContact; k++) {
+      const t = now - (n % 1_000_000) * 60_000;
+      const out = k % 2 === 1;
+      list.push({
+        ...base(`${prefix}-a-${n}`, t),
+        kind: out ? 'email_out' : 'email_in',
+        direction: out ? 'out' : 'in',
+        channel: 'email',
+        at: t,
+        sourceId: `msg-f:${1_800_000_000_000_000_000n + BigInt(n)}`,
+        contactId: `${prefix}-c-${c.i}`,
+        dealId: `${prefix}-d-${c.i}`,
+        text: `Subject ${n}`,
+      });
+      n++;
+      if (list.length >= batch) await flush('activities');
+    }
+  }
+  await flush('activities');
+  db.close();
+  return { ms: performance.now() - t0, contacts: contacts.length, deals: contacts.length, activities: n };
+}
+
+// Runs inside the service worker: the participant lookup the product does
+// (lib/services/people.ts findPeopleByEmails: contacts.where('emails').anyOf,
+// then deals.where('contactId').anyOf), in raw IndexedDB, one readonly
+// transaction, IDBIndex.getAll per key, all requests issued at once.
+async function swQueryBench({ threads, withActivities }) {
+  const db = await new Promise((res, rej) => {
+    const r = indexedDB.open('sidecar');
+    r.onsuccess = () => res(r.result);
+    r.onerror = () => rej(r.error);
+  });
+  const getAll = (idx, key) =>
+    new Promise((res, rej) => {
+      const r = idx.getAll(key);
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+  const resolve = async (emails) => {
+    const tx = db.transaction(['contacts', 'deals'], 'readonly');
+    const byEmail = tx.objectStore('contacts').index('emails');
+    const contacts = (await Promise.all(emails.map((e) => getAll(byEmail, e)))).flat().filter((c) => c.deletedAt === null);
+    const ids = [...new Set(contacts.map((c) => c.id))];
+    const byContact = tx.objectStore('deals').index('contactId');
+    const deals = (await Promise.all(ids.map((id) => getAll(byContact, id)))).flat();
+    return { contacts, deals };
+  };
+  const timeline = async (contactId) => {
+    const tx = db.transaction(['activities'], 'readonly');
+    return getAll(tx.objectStore('activities').index('contactId'), contactId);
+  };
+  const resolveMs = [];
+  const timelineMs = [];
+  let found = 0;
+  for (const t of threads) {
+    const t0 = performance.now();
+    const r = await resolve(t.emails);
+    resolveMs.push(performance.now() - t0);
+    found += r.contacts.length;
+    if (withActivities && r.contacts[0]) {
+      const t1 = performance.now();
+      await timeline(r.contacts[0].id);
+      timelineMs.push(performance.now() - t1);
+    }
+  }
+  db.close();
+  return { resolveMs, timelineMs, found };
+}
+
+// ------------------------------------------------------------ 2 + 3 thread
+async function seedViaUi(page, html, url, gmail) {
+  gmail.set(html);
+  await page.goto(url);
+  const frame = await sidebarFrame(page);
+  await frame.getByTestId('sidecar-create-contact').click();
+  await frame.getByTestId('sidecar-stage').waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+async function threadLoadRuns(page, runs, label) {
+  const out = [];
+  for (let i = 0; i < runs + WARMUP; i++) {
+    await page.reload();
+    const frame = await sidebarFrame(page);
+    const r = await pollUntil(
+      () =>
+        frame.evaluate(() => window.__bench && window.__bench.stageAt != null && window.__bench.stagePaintAt != null && window.__bench),
+      10_000,
+    );
+    const p = await pollUntil(() => page.evaluate(() => window.__bench.frameShownAt != null && { origin: performance.timeOrigin, ...window.__bench }), 10_000);
+    if (i < WARMUP) continue;
+    const shown = Math.max(r.stageAt, p.frameShownAt);
+    out.push({ dom: shown - p.origin, paint: Math.max(r.stagePaintAt, p.frameShownAt) - p.origin, frame: p.frameShownAt - p.origin });
+  }
+  log(label, 'done');
+  return out;
+}
+
+async function benchThread() {
+  const context = await launchWithExtension();
+  const browserVersion = context.browser()?.version() ?? 'unknown';
+  try {
+    const en = readFixture(fixture('gmail', 'thread-en.html'));
+    const id = readFixture(fixture('gmail', 'thread-id.html'));
+    let current = en;
+    await serveSite(context, GMAIL, () => current);
+    const gmail = { set: (h) => (current = h) };
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.addInitScript(threadInstruments);
+
+    // Seed both contacts through the UI, as a user would.
+    await seedViaUi(page, id, `${GMAIL}/mail/u/0/${THREAD_ID_HASH}`, gmail);
+    await seedViaUi(page, en, THREAD_URL, gmail);
+    log('seeded Dana + Budi via the sidebar');
+
+    // 2. Reload the thread N times.
+    const load = await threadLoadRuns(page, RUNS, 'thread load');
+    const domMed = median(load.map((r) => r.dom));
+    addRow({
+      metric: 'Thread load → stage shown in sidebar',
+      value: domMed,
+      unit: 'ms',
+      budget: 250,
+      detail: `p90 ${percentile(load.map((r) => r.dom), 90).toFixed(0)} ms; next frame ${median(load.map((r) => r.paint)).toFixed(0)} ms; sidebar iframe made visible at ${median(load.map((r) => r.frame)).toFixed(0)} ms`,
+    });
+
+    // 3. SPA thread switches, alternating Budi / Dana.
+    await page.reload();
+    const frame = await sidebarFrame(page);
+    await frame.getByTestId('sidecar-contact-name').filter({ hasText: 'Dana Prospect' }).waitFor({ timeout: 10_000 });
+    const sw = [];
+    for (let i = 0; i < RUNS + WARMUP; i++) {
+      const toBudi = i % 2 === 0;
+      const target = toBudi ? 'Budi Santoso' : 'Dana Prospect';
+      const t0 = await page.evaluate(
+        ({ html, hash }) => {
+          const next = new DOMParser().parseFromString(html, 'text/html');
+          const nextMain = next.querySelector('div[role=main]');
+          const imported = document.importNode(nextMain, true);
+          const t = performance.timeOrigin + performance.now();
+          document.title = next.title;
+          document.querySelector('div[role=main]').replaceWith(imported);
+          location.hash = hash;
+          return t;
+        },
+        toBudi ? { html: id, hash: THREAD_ID_HASH } : { html: en, hash: THREAD_EN_HASH },
+      );
+      const hit = await pollUntil(
+        () => frame.evaluate(({ target, t0 }) => window.__bench.names.find((n) => n.name === target && n.t >= t0) ?? false, { target, t0 }),
+        10_000,
+      );
+      // Let the sidebar settle (stage, activities) before the next switch.
+      await frame.getByTestId('sidecar-stage').waitFor({ state: 'visible', timeout: 10_000 });
+      await page.waitForTimeout(50);
+      if (i >= WARMUP) sw.push(hit.t - t0);
+    }
+    log('thread switch done');
+    addRow({
+      metric: 'Thread switch (SPA) → sidebar shows other contact',
+      value: median(sw),
+      unit: 'ms',
+      budget: 50,
+      detail: `p90 ${percentile(sw, 90).toFixed(0)} ms, min ${Math.min(...sw).toFixed(0)} ms, ${sw.length} switches`,
+    });
+  } finally {
+    await context.close();
+  }
+  return browserVersion;
+}
+
+// ------------------------------------------------------------ 4 inbox
+function inbox100(knownEmails) {
+  const src = readFixture(fixture('gmail', 'inbox-modern.html'));
+  const rowRe = /<tr class="zA[\s\S]*?<\/tr>/g;
+  const all = src.match(rowRe);
+  const template = all.find((r) => r.includes('kim@startup.dev') && !r.includes('ana.costa'));
+  const out = [];
+  let k = 0;
+  for (let i = 0; i < 100; i++) {
+    const known = i % 10 === 0 || i % 10 === 3 || i % 10 === 6;
+    const email = known ? knownEmails[k++] : `person${i}@unknown${i % 17}.example`;
+    const name = known ? `Known Lead ${k}` : `Person ${i}`;
+    const dec = (1881918574428899014n - BigInt(i) * 1000n).toString();
+    const hex = (0x1a1deaf8fd0b46c6n - BigInt(i) * 4096n).toString(16);
+    let row = template
+      .replaceAll('kim@startup.dev', email)
+      .replaceAll('Kim Lee', name)
+      .replaceAll('>Kim<', `>${name.split(' ')[0]}<`)
+      .replaceAll('1881918574428899014', dec)
+      .replaceAll('1a1deaf8fd0b46c6', hex)
+      .replace(/id=":(\w+)"/g, (_, x) => `id=":b${i}${x}"`)
+      .replace(/aria-labelledby=":(\w+)"/g, (_, x) => `aria-labelledby=":b${i}${x}"`);
+    if (i % 4 === 0) row = row.replace('class="zA yO"', 'class="zA zE"');
+    out.push(row);
+  }
+  const start = src.indexOf('<tbody>') + '<tbody>'.length;
+  const end = src.indexOf('</tbody>');
+  return src.slice(0, start) + '\n' + out.join('\n') + '\n' + src.slice(end);
+}
+
+function cpuOfExtension(profile, extOrigin) {
+  // Inclusive time of every call tree rooted in a frame from our origin
+  // (the content script), from the sampled CPU profile.
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const ours = new Set();
+  const mark = (id, inside) => {
+    const n = byId.get(id);
+    const isOurs = inside || (n.callFrame.url || '').startsWith(extOrigin);
+    if (isOurs) ours.add(id);
+    for (const c of n.children ?? []) mark(c, isOurs);
+  };
+  mark(profile.nodes[0].id, false);
+  let total = 0;
+  let run = 0;
+  let longest = 0;
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    t += (profile.timeDeltas[i] ?? 0) / 1000;
+    if (ours.has(profile.samples[i])) {
+      total += dt;
+      run += dt;
+      longest = Math.max(longest, run);
+    } else run = 0;
+  }
+  return { total, longest };
+}
+
+async function benchInbox(bigDb) {
+  const context = await launchWithExtension();
+  const result = {};
+  try {
+    const en = readFixture(fixture('gmail', 'thread-en.html'));
+    const knownEmails = Array.from({ length: 30 }, (_, i) => `lead${i + 1}@known${i % 7}.example`);
+    const inbox = inbox100(knownEmails);
+    let current = en;
+    await serveSite(context, GMAIL, () => current);
+    const page = context.pages()[0] ?? (await context.newPage());
+    // Open one thread so the product creates its database (Dexie, version 10).
+    await page.goto(THREAD_URL);
+    const f = await sidebarFrame(page);
+    await f.getByTestId('sidecar-contact-name').waitFor({ timeout: 10_000 });
+    const sw = await serviceWorker(context);
+    const extOrigin = new URL(sw.url()).origin;
+    const seeded = await sw.evaluate(swSeed, {
+      contacts: knownEmails.map((e, i) => ({ i, name: `Known Lead ${i + 1}`, emails: [e] })),
+      prefix: 'inbox',
+    });
+    log('inbox: seeded', JSON.stringify(seeded));
+
+    if (bigDb) {
+      const big = await seedBig(sw);
+      result.seed = big;
+      await dbQueries(sw, big);
+    }
+
+    current = inbox;
+    await page.addInitScript(inboxInstruments, 30);
+    await page.goto(INBOX_URL);
+    await pollUntil(() => page.evaluate(() => window.__bench.chipsAt != null), 10_000);
+
+    // a) wall time to chips + long tasks (no profiler attached)
+    const times = [];
+    const longTasks = [];
+    for (let i = 0; i < RUNS + WARMUP; i++) {
+      await page.reload();
+      const b = await pollUntil(() => page.evaluate(() => window.__bench.chipsAt != null && { origin: performance.timeOrigin, ...window.__bench }), 10_000);
+      await page.waitForTimeout(150); // let trailing work (and long-task entries) land
+      const lt = await page.evaluate(() => window.__bench.longTasks);
+      if (i < WARMUP) continue;
+      times.push(b.chipsAt - b.origin);
+      longTasks.push(...lt);
+    }
+    // b) main-thread CPU of the content script (CDP sampling profiler)
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 }); // µs
+    const cpu = [];
+    const longestOurs = [];
+    for (let i = 0; i < RUNS + WARMUP; i++) {
+      await cdp.send('Profiler.start');
+      await page.reload();
+      await pollUntil(() => page.evaluate(() => window.__bench.chipsAt != null), 10_000);
+      await page.waitForTimeout(300);
+      const { profile } = await cdp.send('Profiler.stop');
+      if (i < WARMUP) continue;
+      const c = cpuOfExtension(profile, extOrigin);
+      cpu.push(c.total);
+      longestOurs.push(c.longest);
+    }
+    await cdp.detach();
+    result.times = times;
+    result.longTasks = longTasks;
+    result.cpu = cpu;
+    result.longestOurs = longestOurs;
+  } finally {
+    await context.close();
+  }
+  return result;
+}
+
+// ------------------------------------------------------------ 5 big db
+async function seedBig(sw) {
+  const contacts = Array.from({ length: 10_000 }, (_, i) => ({
+    i,
+    name: `Contact ${i}`,
+    emails: i % 5 === 0 ? [`c${i}@company${i % 997}.example`, `c${i}.alt@mail${i % 13}.example`] : [`c${i}@company${i % 997}.example`],
+  }));
+  const r = await sw.evaluate(swSeed, { contacts, activitiesPerContact: 10, batch: 10_000, prefix: 'big' });
+  log('big db seeded', JSON.stringify(r));
+  return r;
+}
+
+async function dbQueries(sw, seed) {
+  // 50 (+warm-up) threads of 5 addresses: 3 known contacts, the rep, 1 stranger.
+  const threads = [];
+  let x = 12345;
+  const rnd = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < 50 + 5; i++) {
+    const emails = [];
+    for (let k = 0; k < 3; k++) {
+      const c = Math.floor(rnd() * 10_000);
+      emails.push(`c${c}@company${c % 997}.example`);
+    }
+    emails.push('rep@acme-sales.com', `stranger${i}@nowhere.example`);
+    threads.push({ emails });
+  }
+  const r = await sw.evaluate(swQueryBench, { threads, withActivities: true });
+  const resolveMs = r.resolveMs.slice(5);
+  const timelineMs = r.timelineMs.slice(5);
+  addRow({
+    metric: 'Resolve thread participants, 10k contacts / 100k activities (background)',
+    value: median(resolveMs),
+    unit: 'ms',
+    budget: 5,
+    detail: `raw IndexedDB in the service worker, 5 addresses → contacts(*emails) + deals(contactId); p90 ${percentile(resolveMs, 90).toFixed(2)} ms; 50 runs`,
+  });
+  addRow({
+    metric: '  (info) one contact\'s activities, 100k in db',
+    value: median(timelineMs),
+    unit: 'ms',
+    budget: null,
+    detail: `activities index contactId getAll (10 rows); p90 ${percentile(timelineMs, 90).toFixed(2)} ms`,
+  });
+  addRow({
+    metric: '  (info) seeding 10k contacts + 10k deals + 100k activities',
+    value: seed.ms / 1000,
+    unit: 's',
+    budget: null,
+    detail: 'raw IndexedDB puts, one transaction per 10k records',
+  });
+  log('db queries done');
+}
+
+// ------------------------------------------------------------ output
+function table() {
+  const head = ['Metric', 'Median', 'Budget', '', 'Notes'];
+  const body = rows.map((r) => [
+    r.metric,
+    fmt(r.value, r.unit),
+    r.budget == null ? '—' : `≤ ${r.budget} ${r.unit}`,
+    r.ok == null ? '' : r.ok ? '✓' : '✗',
+    r.detail,
+  ]);
+  return { head, body };
+}
+
+function printTable() {
+  const { head, body } = table();
+  const all = [head, ...body];
+  const w = head.map((_, i) => Math.max(...all.map((r) => [...r[i]].length)));
+  const line = (r) => r.map((c, i) => c + ' '.repeat(w[i] - [...c].length)).join(' │ ');
+  console.log(line(head));
+  console.log(w.map((n) => '─'.repeat(n)).join('─┼─'));
+  for (const r of body) console.log(line(r));
+  for (const n of notes) console.log(`note: ${n}`);
+}
+
+function markdown(meta) {
+  const { head, body } = table();
+  const esc = (s) => s.replaceAll('|', '\\|');
+  const lines = [
+    `Generated by \`npm run bench\` on ${meta.date}: Chromium ${meta.chromium} (headless), ${meta.machine}, Node ${process.version}, ${RUNS} runs per median (after ${WARMUP} warm-up runs), bench took ${meta.took} s.`,
+    '',
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...body.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ];
+  if (notes.length) lines.push('', ...notes.map((n) => `- ${n}`));
+  return lines.join('\n');
+}
+
+function writeMarkdown(meta) {
+  const file = path.join(root, 'BENCHMARKS.md');
+  const START = '<!-- bench:start -->';
+  const END = '<!-- bench:end -->';
+  const block = `${START}\n${markdown(meta)}\n${END}`;
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a >= 0 && b > a) text = text.slice(0, a) + block + text.slice(b + END.length);
+  else text = `${text.trimEnd()}\n\n${block}\n`;
+  fs.writeFileSync(file, text);
+  log('wrote', path.relative(root, file));
+}
+
+// ------------------------------------------------------------ main
+async function main() {
+  if (!fs.existsSync(path.join(extensionPath, 'manifest.json'))) {
+    log('no build found: running npx wxt build');
+    execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
+  }
+  let chromiumVersion = 'unknown';
+  const step = async (name, fn) => {
+    try {
+      return await fn();
+    } catch (e) {
+      notes.push(`${name} failed: ${String(e?.message ?? e).split('\n')[0]}`);
+      log(name, 'FAILED', e);
+      return undefined;
+    }
+  };
+  await step('bytes', async () => measureBytes());
+  chromiumVersion = (await step('thread', benchThread)) ?? chromiumVersion;
+  await step('inbox', async () => {
+    const r = await benchInbox(false);
+    const lt = r.longTasks;
+    const ltMax = lt.length ? Math.max(...lt.map((t) => t.duration)) : 0;
+    addRow({
+      metric: 'Inbox 100 rows → all 30 chips drawn',
+      value: median(r.times),
+      unit: 'ms',
+      budget: 100,
+      detail: `from navigation start; p90 ${percentile(r.times, 90).toFixed(0)} ms`,
+    });
+    addRow({
+      metric: 'Inbox 100 rows: content-script main-thread CPU',
+      value: median(r.cpu),
+      unit: 'ms',
+      budget: 10,
+      detail: `CPU profile, inclusive time of our script's call trees per page load; p90 ${percentile(r.cpu, 90).toFixed(1)} ms`,
+    });
+    addRow({
+      metric: 'Inbox 100 rows: longest stretch of our code',
+      value: Math.max(...r.longestOurs),
+      unit: 'ms',
+      budget: 50,
+      detail: `max over runs (median ${median(r.longestOurs).toFixed(1)} ms); page long tasks (any origin): ${lt.length} in ${r.times.length} loads, longest ${ltMax.toFixed(0)} ms`,
+    });
+  });
+  await step('big-db', async () => {
+    const r = await benchInbox(true);
+    addRow({
+      metric: '  (info) Inbox 100 rows → chips, with 10k contacts in db',
+      value: median(r.times),
+      unit: 'ms',
+      budget: null,
+      detail: `p90 ${percentile(r.times, 90).toFixed(0)} ms; our CPU ${median(r.cpu).toFixed(1)} ms`,
+    });
+  });
+
+  const took = ((Date.now() - started) / 1000).toFixed(0);
+  printTable();
+  console.log(`\n${RUNS} runs per median; Chromium ${chromiumVersion}; ${os.cpus().length} cores; ${took} s`);
+  const meta = {
+    date: new Date().toISOString().slice(0, 10),
+    chromium: chromiumVersion,
+    machine: `${os.cpus().length} cores (${os.cpus()[0]?.model?.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()} ${os.release()}`,
+    took,
+  };
+  if (!process.env.BENCH_NO_WRITE) writeMarkdown(meta);
+}
+
+main()
+  .catch((e) => {
+    console.error(e);
+  })
+  .finally(() => process.exit(0));

@@ -1,0 +1,67 @@
+import { dbDump, expect, sidebar, sidebarFrame, test } from './fixtures';
+import { gmailFixture, serveGmail, THREAD_URL } from './gmail';
+
+const HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">';
+
+test('a sender name that is HTML is shown literally and runs nothing', async ({ context, page }) => {
+  await serveGmail(context, gmailFixture('thread-hostile.html'));
+  await page.goto(THREAD_URL);
+  const sb = sidebar(page);
+  await expect(sb.getByTestId('sidecar-contact-name')).toHaveText(HOSTILE_NAME);
+  await sb.getByTestId('sidecar-create-contact').click();
+  await expect(sb.getByTestId('sidecar-stage')).toHaveText('Contact');
+  await expect(sb.getByTestId('sidecar-contact-name')).toHaveText(HOSTILE_NAME);
+  const frame = await sidebarFrame(page);
+  expect(await frame.evaluate(() => document.querySelectorAll('img, [onerror]').length)).toBe(0);
+  expect(await frame.evaluate(() => (window as any).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+  const db = await dbDump(context);
+  expect(db.contacts![0].name).toBe(HOSTILE_NAME);
+  expect(db.contacts![0].emails).toEqual(['evil@attacker.test']);
+});
+
+test('half-rendered markup: no exception escapes, the sidebar shows what it can', async ({ context, page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await serveGmail(context, gmailFixture('thread-broken.html'));
+  await page.goto(THREAD_URL);
+  await expect(sidebar(page).getByTestId('sidecar-contact-name')).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(errors).toEqual([]);
+  expect((await dbDump(context)).contacts ?? []).toHaveLength(0);
+});
+
+test('a strict page CSP does not stop the sidebar, the chips or the logging', async ({ context, page }) => {
+  const csp = "default-src 'none'; script-src 'none'; style-src 'none'; img-src 'none'; frame-src 'none'; child-src 'none'";
+  await serveGmail(context, { html: gmailFixture('thread-en.html'), headers: { 'content-security-policy': csp } });
+  await page.goto(THREAD_URL);
+  const sb = sidebar(page);
+  await expect(sb.getByTestId('sidecar-contact-name')).toHaveText('Dana Prospect');
+  await sb.getByTestId('sidecar-create-contact').click();
+  await expect(sb.getByTestId('sidecar-activity')).toHaveCount(3);
+  const frame = await page.locator('iframe[data-sidecar-sidebar]').boundingBox();
+  expect(frame!.width).toBeGreaterThan(300);
+});
+
+test('the background refuses forged and malformed messages and changes nothing', async ({ context, page }) => {
+  await serveGmail(context, gmailFixture('thread-en.html'));
+  await page.goto(THREAD_URL);
+  await expect(sidebar(page).getByTestId('sidecar-contact-name')).toBeVisible();
+  const frame = await sidebarFrame(page);
+  const replies = await frame.evaluate(async () => {
+    const send = (m: unknown) => chrome.runtime.sendMessage(m);
+    return Promise.all([
+      // A content-script message from an extension page: wrong sender.
+      send({ type: 'cs/chips', emails: ['dana@bigcorp.io'] }),
+      send({ type: 'ui/create-person', person: { name: 'X', email: 'not an email' } }),
+      send({ type: 'ui/nope' }),
+      send('hello'),
+      send({ type: 'ui/move-stage', dealId: '' }),
+    ]);
+  });
+  expect(replies.map((r: any) => r.ok === false && r.error.code)).toEqual(['forbidden', 'bad_request', 'bad_request', 'bad_request', 'bad_request']);
+  const db = await dbDump(context);
+  expect(db.contacts ?? []).toHaveLength(0);
+  expect(db.deals ?? []).toHaveLength(0);
+});
