@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { LanguageSettingSchema, type Settings } from '@/lib/domain/settings';
+import type { MessageKey } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/platform/messaging';
 import { useSettings } from './hooks';
 import { I18nProvider, useI18n } from './i18n';
@@ -8,13 +9,14 @@ const CURRENCIES = ['IDR', 'USD', 'EUR', 'SGD', 'MYR', 'AUD', 'GBP', 'JPY'];
 
 function Form({ settings }: { settings: Settings }) {
   const { t } = useI18n();
-  const [status, setStatus] = useState<string | null>(null);
+  // A key, not a string: a language change re-renders the status in the new language.
+  const [status, setStatus] = useState<{ key: MessageKey; params?: Record<string, string> } | null>(null);
   const save = async (patch: Partial<Settings>) => {
     try {
       const r = await sendToBackground({ type: 'ui/update-settings', patch });
-      setStatus(r.ok ? t('options.saved') : t('options.invalid', { issues: r.issues.join('; ') }));
+      setStatus(r.ok ? { key: 'options.saved' } : { key: 'options.invalid', params: { issues: r.issues.join('; ') } });
     } catch (e) {
-      setStatus(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
+      setStatus({ key: 'error.generic', params: { message: e instanceof Error ? e.message : String(e) } });
     }
   };
   const field = 'block rounded-md border border-slate-300 px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-sky-600';
@@ -55,7 +57,7 @@ function Form({ settings }: { settings: Settings }) {
         <span className="text-sm">{t('options.sidePanel')}</span>
       </label>
       <p role="status" className="min-h-5 text-sm text-slate-600">
-        {status}
+        {status && t(status.key, status.params)}
       </p>
     </main>
   );

@@ -50,7 +50,7 @@ test('the background refuses forged and malformed messages and changes nothing',
   await expect(sidebar(page).getByTestId('sidecar-contact-name')).toBeVisible();
   const frame = await sidebarFrame(page);
   const replies = await frame.evaluate(async () => {
-    const send = (m: unknown) => chrome.runtime.sendMessage(m);
+    const send = (m: unknown) => (globalThis as any).chrome.runtime.sendMessage(m);
     return Promise.all([
       // A content-script message from an extension page: wrong sender.
       send({ type: 'cs/chips', emails: ['dana@bigcorp.io'] }),

@@ -1,0 +1,84 @@
+import 'fake-indexeddb/auto';
+import { SidecarDb } from '../db';
+import { DEFAULT_STAGES } from '../domain/stages';
+import type { Language } from '../i18n';
+import { stageChipsFor } from './chips';
+import { createPerson } from './contacts';
+import { moveDealStage } from './deals';
+import { updateSettings } from './settings';
+
+const T = 1_790_000_000_000;
+const env = { now: T, locale: 'en-US' };
+const lang = (l: Language) => ({ locale: 'en-US', language: () => l });
+
+let db: SidecarDb;
+beforeEach(() => {
+  db = new SidecarDb('test-' + crypto.randomUUID());
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function qualifiedDana() {
+  const d = await createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, env);
+  const r = await moveDealStage(db, d.deal.id, { now: T + 1, locale: 'en' });
+  expect(r.ok).toBe(true);
+  return d;
+}
+
+describe('stageChipsFor', () => {
+  it('labels a built-in stage in the UI language', async () => {
+    await qualifiedDana();
+    const color = DEFAULT_STAGES.find((s) => s.id === 'qualification')!.color;
+    expect(await stageChipsFor(db, ['dana@bigcorp.io'], lang('en'))).toEqual({ 'dana@bigcorp.io': { label: 'Qualification', color } });
+    expect(await stageChipsFor(db, ['dana@bigcorp.io'], lang('id'))).toEqual({ 'dana@bigcorp.io': { label: 'Kualifikasi', color } });
+  });
+
+  it('passes the stored language setting to the resolver', async () => {
+    await qualifiedDana();
+    await updateSettings(db, 'en-US', () => ({ language: 'id' }), T);
+    const seen: string[] = [];
+    const chips = await stageChipsFor(db, ['dana@bigcorp.io'], {
+      locale: 'en-US',
+      language: (s) => (seen.push(s), s === 'auto' ? 'en' : s),
+    });
+    expect(seen).toEqual(['id']);
+    expect(chips['dana@bigcorp.io']!.label).toBe('Kualifikasi');
+  });
+
+  it("uses a renamed stage's own name and colour", async () => {
+    await qualifiedDana();
+    await updateSettings(
+      db,
+      'en-US',
+      (s) => ({ stages: s.stages.map((st) => (st.id === 'qualification' ? { ...st, name: 'Discovery call', color: '#123456' } : st)) }),
+      T,
+    );
+    for (const l of ['en', 'id'] as const) {
+      expect(await stageChipsFor(db, ['dana@bigcorp.io'], lang(l))).toEqual({ 'dana@bigcorp.io': { label: 'Discovery call', color: '#123456' } });
+    }
+  });
+
+  it('labels won and lost deals', async () => {
+    const d = await createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, env);
+    const s = await createPerson(db, { name: 'Sam', email: 'sam@other.io' }, env);
+    await db.deals.update(d.deal.id, { status: 'won' });
+    await db.deals.update(s.deal.id, { status: 'lost' });
+    const en = await stageChipsFor(db, ['dana@bigcorp.io', 'sam@other.io'], lang('en'));
+    expect(en).toEqual({ 'dana@bigcorp.io': { label: 'Won', color: '#15803d' }, 'sam@other.io': { label: 'Lost', color: '#b91c1c' } });
+    const id = await stageChipsFor(db, ['dana@bigcorp.io', 'sam@other.io'], lang('id'));
+    expect([id['dana@bigcorp.io']!.label, id['sam@other.io']!.label]).toEqual(['Menang', 'Kalah']);
+  });
+
+  it('gives no chip to unknown addresses, contacts without a deal, or deals at a removed stage', async () => {
+    const d = await qualifiedDana();
+    await db.contacts.add({
+      id: 'c-nodeal', createdAt: 1, updatedAt: 1, deletedAt: null, name: 'X', emails: ['x@x.io'],
+      title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null,
+    });
+    expect(await stageChipsFor(db, ['nobody@x.io', 'x@x.io'], lang('en'))).toEqual({});
+    await db.deals.update(d.deal.id, { stageId: 'gone' });
+    expect(await stageChipsFor(db, ['dana@bigcorp.io'], lang('en'))).toEqual({});
+    expect(await stageChipsFor(db, [], lang('en'))).toEqual({});
+  });
+});
