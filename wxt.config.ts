@@ -13,16 +13,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    host_permissions: SITES,
     permissions: ['storage', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     web_accessible_resources: [
       { resources: ['sidebar.html'], matches: SITES, use_dynamic_url: true },
     ],
-    browser_specific_settings: {
-      gecko: {
-        id: 'sidecar-crm@sidecar.example',
-        data_collection_permissions: { required: ['none'] },
-      },
-    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'sidecar-crm@sidecar.example', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
   }),
 });

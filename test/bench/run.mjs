@@ -290,7 +290,12 @@ async function seedViaUi(page, html, url, gmail) {
   gmail.set(html);
   await page.goto(url);
   const frame = await sidebarFrame(page);
-  await frame.getByTestId('sidecar-create-contact').click();
+  try {
+    await frame.getByTestId('sidecar-create-contact').click({ timeout: 10_000 });
+  } catch (e) {
+    console.error('DEBUG', page.url(), page.frames().map((f) => f.url()), await frame.evaluate(() => document.body.innerText).catch((x) => x.message));
+    throw e;
+  }
   await frame.getByTestId('sidecar-stage').waitFor({ state: 'visible', timeout: 10_000 });
 }
 

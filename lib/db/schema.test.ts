@@ -1,0 +1,83 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import type { Company, Contact } from '../domain/records';
+import { SidecarDb } from './schema';
+
+let db: SidecarDb;
+beforeEach(() => {
+  db = new SidecarDb('test-' + crypto.randomUUID());
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const contact = (id: string, emails: string[]): Contact => ({
+  id, createdAt: 1, updatedAt: 1, deletedAt: null, name: id, emails,
+  title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null,
+});
+const company = (id: string, domain: string | null): Company => ({ id, createdAt: 1, updatedAt: 1, deletedAt: null, name: id, domain });
+
+describe('SidecarDb v1 schema', () => {
+  it('creates the v1 stores with the expected keys and indexes', async () => {
+    await db.open();
+    expect(db.verno).toBe(1);
+    const tables = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]));
+    expect(tables).toEqual({
+      contacts: ['companyId', 'emails', 'linkedinUrl', 'updatedAt'],
+      companies: ['domain', 'updatedAt'],
+      deals: ['contactId', 'stageId', 'status', 'updatedAt'],
+      activities: ['at', 'contactId', 'dealId', 'sourceId', 'updatedAt'],
+      stageChanges: ['at', 'dealId'],
+      settings: [],
+    });
+    const pk = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
+    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key' });
+    expect(db.table('contacts').schema.idxByName['emails']!.multi).toBe(true);
+    expect(db.table('companies').schema.idxByName['domain']!.unique).toBe(true);
+  });
+
+  it('really created the stores in IndexedDB (as seen by a second, schema-less connection)', async () => {
+    await db.open();
+    const raw = new Dexie(db.name);
+    await raw.open();
+    try {
+      const byName = Object.fromEntries(raw.tables.map((t) => [t.name, t.schema.indexes.map((i) => [i.name, !!i.multi, !!i.unique]).sort()]));
+      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'settings', 'stageChanges']);
+      expect(byName['contacts']).toContainEqual(['emails', true, false]);
+      expect(byName['companies']).toContainEqual(['domain', false, true]);
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('finds a contact by any of its addresses through the *emails index', async () => {
+    await db.contacts.bulkAdd([contact('c1', ['dana@bigcorp.io', 'dana@home.org']), contact('c2', ['sam@bigcorp.io'])]);
+    expect((await db.contacts.where('emails').equals('dana@home.org').toArray()).map((c) => c.id)).toEqual(['c1']);
+    expect((await db.contacts.where('emails').equals('dana@bigcorp.io').toArray()).map((c) => c.id)).toEqual(['c1']);
+    expect(await db.contacts.where('emails').equals('nobody@x.io').count()).toBe(0);
+    const found = await db.contacts.where('emails').anyOf(['dana@bigcorp.io', 'dana@home.org', 'sam@bigcorp.io']).toArray();
+    expect(found.map((c) => c.id).sort()).toEqual(['c1', 'c1', 'c2']);
+    expect((await db.contacts.where('emails').startsWith('dana@').distinct().toArray()).map((c) => c.id)).toEqual(['c1']);
+  });
+
+  it('rejects a second company with the same domain, but allows many without a domain', async () => {
+    await db.companies.add(company('co1', 'bigcorp.io'));
+    await expect(db.companies.add(company('co2', 'bigcorp.io'))).rejects.toMatchObject({ name: 'ConstraintError' });
+    expect(await db.companies.count()).toBe(1);
+    await db.companies.bulkAdd([company('n1', null), company('n2', null), company('n3', null)]);
+    expect(await db.companies.count()).toBe(4);
+    expect((await db.companies.where('domain').equals('bigcorp.io').toArray()).map((c) => c.id)).toEqual(['co1']);
+  });
+
+  it('rolls back a whole transaction when the unique domain is violated inside it', async () => {
+    await db.companies.add(company('co1', 'bigcorp.io'));
+    await expect(
+      db.transaction('rw', db.contacts, db.companies, async () => {
+        await db.contacts.add(contact('c1', ['x@bigcorp.io']));
+        await db.companies.add(company('co2', 'bigcorp.io'));
+      }),
+    ).rejects.toMatchObject({ name: 'ConstraintError' });
+    expect(await db.contacts.count()).toBe(0);
+    expect(await db.companies.count()).toBe(1);
+  });
+});
