@@ -44,9 +44,9 @@ export interface PlannedActivity {
 export const activityKey = (sourceId: string, contactId: string) => `${sourceId}\u0000${contactId}`;
 
 /**
- * One activity per (message, contact): email_in when a contact wrote it,
- * email_out for each contact the rep wrote to. Messages between other people
- * are not the rep's outreach and are left alone. `existing` holds activityKey()s
+ * One activity per (message, contact): email_in when a contact wrote it (it
+ * reached the rep's mailbox, even on Bcc or through a list), email_out for
+ * each contact the rep wrote to. Mail from non-contacts is left alone. `existing` holds activityKey()s
  * already logged, so replaying a thread never duplicates.
  */
 export function planThreadActivities(input: {

@@ -38,7 +38,7 @@ export async function logThreadMessages(
     if (plan.length === 0) return 0;
     const toAdd: Activity[] = [];
     for (const p of plan) {
-      if (p.kind === 'email_out' && (await claimComposeActivity(db, p.contactId, p.sourceId, p.at))) continue;
+      if (p.kind === 'email_out' && (await claimComposeActivity(db, p.contactId, p.sourceId, p.at, now))) continue;
       toAdd.push(newActivity(p.kind, { ...p, text: subject?.slice(0, 300) || null }, now));
     }
     await db.activities.bulkAdd(toAdd);
@@ -47,15 +47,16 @@ export async function logThreadMessages(
 }
 
 /** Binds an outbound activity logged at compose time to the real message id, instead of logging the email twice. */
-async function claimComposeActivity(db: SidecarDb, contactId: string, sourceId: string, at: number): Promise<boolean> {
+async function claimComposeActivity(db: SidecarDb, contactId: string, sourceId: string, at: number, now: number): Promise<boolean> {
   const candidates = await db.activities
     .where('contactId')
     .equals(contactId)
     .filter((a) => a.kind === 'email_out' && !!a.sourceId?.startsWith(COMPOSE_SOURCE_PREFIX) && Math.abs(a.at - at) <= COMPOSE_MATCH_MS)
     .toArray();
-  const match = candidates[0];
+  // Several sends to the same person within minutes: the closest in time is this one.
+  const match = candidates.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];
   if (!match) return false;
-  await db.activities.update(match.id, { sourceId, at, updatedAt: Math.max(match.updatedAt, at) });
+  await db.activities.update(match.id, { sourceId, at, updatedAt: Math.max(now, match.updatedAt + 1) });
   return true;
 }
 

@@ -64,7 +64,10 @@ export async function createPerson(db: SidecarDb, person: NewPerson, env: Servic
   const { now } = env;
   return db.transaction('rw', [db.contacts, db.companies, db.deals, db.stageChanges, db.settings], async () => {
     const known = email ? (await findPeopleByEmails(db, [email])).get(email) : undefined;
-    if (known?.deal) return { contact: known.contact, company: null, deal: known.deal, created: false };
+    if (known?.deal) {
+      const company = known.contact.companyId ? ((await db.companies.get(known.contact.companyId)) ?? null) : null;
+      return { contact: known.contact, company, deal: known.deal, created: false };
+    }
     const settings = await loadSettings(db, env.locale);
     const company = known
       ? ((known.contact.companyId && (await db.companies.get(known.contact.companyId))) || null)

@@ -5,7 +5,7 @@ import { nextStage } from '../domain/stages';
 import { newActivity } from './records';
 import { loadSettings } from './settings';
 
-export type MoveResult = { ok: true; deal: Deal } | { ok: false; reason: 'not_found' | 'not_open' | 'last_stage' | 'unknown_stage' };
+export type MoveResult = { ok: true; deal: Deal } | { ok: false; reason: 'not_found' | 'not_open' | 'last_stage' | 'unknown_stage' | 'same_stage' };
 
 /**
  * Moves an open deal to `toStageId` (default: the next stage), recording the
@@ -24,6 +24,7 @@ export async function moveDealStage(
     const { stages } = await loadSettings(db, env.locale);
     const target = env.toStageId ? stages.find((s) => s.id === env.toStageId) : nextStage(stages, deal.stageId);
     if (!target) return { ok: false, reason: env.toStageId ? 'unknown_stage' : 'last_stage' };
+    if (target.id === deal.stageId) return { ok: false, reason: 'same_stage' };
     const updated: Deal = { ...deal, stageId: target.id, stageEnteredAt: now, updatedAt: now };
     await db.deals.put(updated);
     await db.stageChanges.add({

@@ -15,10 +15,8 @@ export async function currentDeals(db: SidecarDb, contactIds: readonly string[])
   for (const d of deals) {
     if (d.deletedAt !== null) continue;
     const prev = out.get(d.contactId);
-    const better =
-      !prev ||
-      (d.status === 'open' && prev.status !== 'open') ||
-      (d.status === prev.status && d.updatedAt > prev.updatedAt);
+    const open = (x: Deal) => x.status === 'open';
+    const better = !prev || (open(d) && !open(prev)) || (open(d) === open(prev) && d.updatedAt > prev.updatedAt);
     if (better) out.set(d.contactId, d);
   }
   return out;

@@ -97,7 +97,7 @@ describe('rememberMyAddress', () => {
   // rememberMyAddress checks `includes` outside the write transaction, and the patch it hands to
   // updateSettings prepends unconditionally. Two Gmail tabs reporting the same account at once
   // (both cs/context handlers run concurrently in the background) store the address twice.
-  it.fails('adds an address once even when called concurrently', async () => {
+  it('adds an address once even when called concurrently', async () => {
     await Promise.all([rememberMyAddress(db, 'en-US', 'rep@acme.com', T), rememberMyAddress(db, 'en-US', 'rep@acme.com', T)]);
     expect((await loadSettings(db, 'en-US')).myAddresses).toEqual(['rep@acme.com']);
   });

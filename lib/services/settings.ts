@@ -30,5 +30,6 @@ export async function updateSettings(
 export async function rememberMyAddress(db: SidecarDb, locale: string, email: string, now: number): Promise<void> {
   const current = await loadSettings(db, locale);
   if (current.myAddresses.includes(email)) return;
-  await updateSettings(db, locale, (s) => ({ myAddresses: [email, ...s.myAddresses].slice(0, 20) }), now);
+  // Checked again inside the write: two Gmail tabs may report the same account at once.
+  await updateSettings(db, locale, (s) => (s.myAddresses.includes(email) ? {} : { myAddresses: [email, ...s.myAddresses].slice(0, 20) }), now);
 }

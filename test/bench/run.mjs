@@ -288,6 +288,7 @@ async function swQueryBench({ threads, withActivities }) {
 // ------------------------------------------------------------ 2 + 3 thread
 async function seedViaUi(page, html, url, gmail) {
   gmail.set(html);
+  await page.goto('about:blank'); // a hash-only change would not load the document
   await page.goto(url);
   const frame = await sidebarFrame(page);
   try {
@@ -478,6 +479,7 @@ async function benchInbox(bigDb) {
 
     current = inbox;
     await page.addInitScript(inboxInstruments, 30);
+    await page.goto('about:blank'); // a hash-only change would not load the document
     await page.goto(INBOX_URL);
     await pollUntil(() => page.evaluate(() => window.__bench.chipsAt != null), 10_000);
 
