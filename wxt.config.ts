@@ -17,6 +17,10 @@ export default defineConfig({
     web_accessible_resources: [
       { resources: ['sidebar.html'], matches: SITES, use_dynamic_url: true },
     ],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? { sidebar_action: { default_panel: 'sidebar.html', default_title: '__MSG_extName__', open_at_install: false } }
+      : { side_panel: { default_path: 'sidebar.html' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { stageIndex, type Stage } from '@/lib/domain/stages';
 import { ActivityList } from './ActivityList';
 import { DealCard } from './DealCard';
+import { OutreachLog } from './OutreachLog';
 import { ScoreCard } from './ScoreCard';
 import { useLive } from './hooks';
 import { useI18n } from './i18n';
@@ -49,6 +50,7 @@ export function ContactCard({ contactId, stages, email, children }: { contactId:
       />
       {deal ? <DealCard deal={deal} stages={stages} /> : <p className="text-sm text-slate-500">{t('deal.none')}</p>}
       {children}
+      {!children && <OutreachLog contactId={contact.id} />}
       <ScoreCard activities={activities} stageIndex={deal ? stageIndex(stages, deal.stageId) : 0} />
       <ActivityList activities={activities} stages={stages} />
     </div>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ProfileView } from './ProfileView';
 import { ThreadView } from './ThreadView';
 import { usePageContext, useSettings } from './hooks';
 import { I18nProvider, useI18n } from './i18n';
@@ -26,6 +27,9 @@ export function SidebarApp() {
   if (context === undefined) body = null;
   else if (context?.site === 'gmail' && context.thread) {
     body = <ThreadView key={context.thread.threadId} thread={context.thread} account={context.account} settings={settings} />;
+  } else if (context?.site === 'linkedin' && (context.profile || context.conversation)) {
+    const key = context.profile?.profileUrl ?? context.conversation?.profileUrl ?? context.conversation?.name;
+    body = <ProfileView key={key} profile={context.profile} conversation={context.conversation} settings={settings} />;
   } else body = <Empty />;
   return (
     <I18nProvider setting={settings.language}>

@@ -57,6 +57,21 @@ export const en = {
   'options.sidePanel': 'Show the sidebar in the browser’s side panel (nothing is added to Gmail or LinkedIn pages)',
   'options.saved': 'Saved',
   'options.invalid': 'Not saved: {issues}',
+  'log.title': 'Log a touch',
+  'log.text': 'Short note (optional)',
+  'log.logged': 'Logged: {kind}',
+  'log.undo': 'Undo',
+  'log.undone': 'Removed',
+  'linkedin.headline': 'Headline',
+  'linkedin.location': 'Location',
+  'linkedin.maybe': 'Already in your pipeline?',
+  'linkedin.link': 'Yes, this is {name}',
+  'linkedin.linkOther': 'Link {name}',
+  'linkedin.createNew': 'Add as a new contact',
+  'linkedin.unlink': 'Not this person? Unlink profile',
+  'linkedin.linked': 'LinkedIn profile linked',
+  'linkedin.error.already_linked': 'That contact is already linked to another profile.',
+  'linkedin.noUrl': 'This conversation does not show the person’s profile link, so it cannot be linked.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,16 @@ import { GmailMessageSchema } from '../sites/gmail/types';
 export const LIVE_PORT = 'sidecar-live';
 
 const Email = z.email().check(z.maxLength(320));
+const optText = (max: number) => z.optional(z.nullable(z.string().check(z.maxLength(max))));
+
+export const ProfileFactsSchema = z.object({
+  profileUrl: z.nullable(z.string().check(z.regex(/^https:\/\/www\.linkedin\.com\/in\/[^/]+\/$/), z.maxLength(500))),
+  name: z.string().check(z.minLength(1), z.maxLength(300)),
+  headline: optText(500),
+  company: optText(300),
+  location: optText(300),
+  photoUrl: optText(2000),
+});
 const Id = z.string().check(z.minLength(1), z.maxLength(64));
 
 export const LiveQuerySchema = z.discriminatedUnion('name', [
@@ -19,6 +29,8 @@ export const LiveQuerySchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('people'), emails: z.array(Email).check(z.maxLength(500)) }),
   /** Everything the sidebar shows of one contact. */
   z.object({ name: z.literal('contact'), contactId: Id }),
+  /** A LinkedIn person: the linked contact, or candidates to confirm. */
+  z.object({ name: z.literal('profile'), facts: ProfileFactsSchema }),
 ]);
 export type LiveQuery = z.infer<typeof LiveQuerySchema>;
 

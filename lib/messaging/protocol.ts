@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { GmailComposeSchema, GmailThreadSchema } from '../sites/gmail/types';
 import { LinkedInConversationSchema, LinkedInProfileSchema } from '../sites/linkedin/types';
-import { ThreadMessagesSchema } from './live';
+import { ProfileFactsSchema, ThreadMessagesSchema } from './live';
 
 const EmailSchema = z.email().check(z.maxLength(320));
 
@@ -73,6 +73,9 @@ export const UItoBG = z.discriminatedUnion('type', [
     text: optText(1000),
   }),
   z.object({ type: z.literal('ui/delete-activity'), id: Id }),
+  /** The rep confirmed a suggested contact is this LinkedIn person. */
+  z.object({ type: z.literal('ui/link-profile'), contactId: Id, facts: ProfileFactsSchema }),
+  z.object({ type: z.literal('ui/unlink-profile'), contactId: Id }),
   z.object({ type: z.literal('ui/update-settings'), patch: z.record(z.string(), z.unknown()) }),
 ]);
 export type UItoBGMessage = z.infer<typeof UItoBG>;
@@ -101,6 +104,8 @@ export interface ReplyData {
   'ui/move-stage': { ok: true } | { ok: false; reason: string };
   'ui/log-activity': { activityId: string };
   'ui/delete-activity': null;
+  'ui/link-profile': { ok: true } | { ok: false; reason: string };
+  'ui/unlink-profile': null;
   'ui/update-settings': { ok: true } | { ok: false; issues: string[] };
 }
 

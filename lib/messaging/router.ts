@@ -6,12 +6,16 @@ export const SITE_ORIGINS = ['https://mail.google.com', 'https://www.linkedin.co
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; active?: boolean };
   frameId?: number;
 }
 
 type Handlers<M extends { type: string }> = {
-  [K in M['type']]: (msg: Extract<M, { type: K }>, tabId: number | null) => Promise<K extends keyof ReplyData ? ReplyData[K] : never>;
+  [K in M['type']]: (
+    msg: Extract<M, { type: K }>,
+    tabId: number | null,
+    sender: SenderInfo,
+  ) => Promise<K extends keyof ReplyData ? ReplyData[K] : never>;
 };
 
 export interface RouterDeps {
@@ -60,15 +64,15 @@ export function createRouter(deps: RouterDeps) {
         }
         const parsed = CStoBG.safeParse(raw);
         if (!parsed.success) return bad(describe(parsed.error));
-        const handler = deps.cs[parsed.data.type] as (m: CStoBGMessage, t: number | null) => Promise<unknown>;
-        return { ok: true, data: await handler(parsed.data, tabId) };
+        const handler = deps.cs[parsed.data.type] as (m: CStoBGMessage, t: number | null, s: SenderInfo) => Promise<unknown>;
+        return { ok: true, data: await handler(parsed.data, tabId, sender) };
       }
       if (type.startsWith('ui/')) {
         if (origin !== deps.extensionOrigin) return forbidden('page messages come only from extension pages');
         const parsed = UItoBG.safeParse(raw);
         if (!parsed.success) return bad(describe(parsed.error));
-        const handler = deps.ui[parsed.data.type] as (m: UItoBGMessage, t: number | null) => Promise<unknown>;
-        return { ok: true, data: await handler(parsed.data, sender.tab?.id ?? null) };
+        const handler = deps.ui[parsed.data.type] as (m: UItoBGMessage, t: number | null, s: SenderInfo) => Promise<unknown>;
+        return { ok: true, data: await handler(parsed.data, sender.tab?.id ?? null, sender) };
       }
       return bad(`unknown message type ${type.slice(0, 40)}`);
     } catch (e) {

@@ -7,7 +7,10 @@ import { stageChipsFor } from '../services/chips';
 import { createPerson } from '../services/contacts';
 import { moveDealStage } from '../services/deals';
 import { loadSettings, rememberMyAddress, updateSettings } from '../services/settings';
+import { linkProfile, matchProfile, unlinkProfile } from '../services/linkedin';
 import { serveLiveQueries } from './live-server';
+import { ACTIVE_TAB_KEY } from './page-context';
+import { applySidePanelBehaviour } from './side-panel';
 
 const locale = () => navigator.language || 'en';
 
@@ -22,10 +25,8 @@ async function contentTabs(): Promise<number[]> {
 
 async function notifyTabs(message: BGtoCSMessage): Promise<void> {
   for (const tabId of await contentTabs()) {
-    browser.tabs.sendMessage(tabId, message).catch(() => {
-      // The tab navigated away or closed: forget it.
-      void browser.storage.session.remove(contextKey(tabId));
-    });
+    // A tab whose page has no listener for this message simply ignores it.
+    browser.tabs.sendMessage(tabId, message).catch(() => {});
   }
 }
 
@@ -46,9 +47,12 @@ export function startBackground(): void {
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     onError: (e) => console.error('[sidecar]', e),
     cs: {
-      'cs/context': async ({ context }, tabId) => {
+      'cs/context': async ({ context }, tabId, sender) => {
         // The sidebar is waiting on this key: write it before any logging work.
-        await browser.storage.session.set({ [contextKey(tabId!)]: context });
+        await browser.storage.session.set({
+          [contextKey(tabId!)]: context,
+          ...(sender.tab?.active ? { [ACTIVE_TAB_KEY]: tabId } : {}),
+        });
         if (context.site === 'gmail') {
           if (context.account) await rememberMyAddress(db, locale(), context.account, Date.now());
           if (context.thread) {
@@ -67,7 +71,15 @@ export function startBackground(): void {
         const logged = await logComposeSent(db, { composeKey, recipients, subject: compose.subject }, await myAddresses(account), now);
         return { logged };
       },
-      'cs/linkedin-sent': async () => ({ logged: 0 }),
+      'cs/linkedin-sent': async ({ conversation }) => {
+        const settings = await loadSettings(db, locale());
+        if (!settings.autoLogLinkedInMessages || !conversation.profileUrl) return { logged: 0 };
+        // Only a contact linked by profile URL: a name alone is not proof of who this is.
+        const match = await matchProfile(db, { profileUrl: conversation.profileUrl, name: conversation.name });
+        if (!match.contactId) return { logged: 0 };
+        await logManualActivity(db, { contactId: match.contactId, kind: 'linkedin_message', text: null }, Date.now());
+        return { logged: 1 };
+      },
     },
     ui: {
       'ui/changed': async () => {
@@ -95,11 +107,21 @@ export function startBackground(): void {
         await deleteActivity(db, id, Date.now());
         return null;
       },
+      'ui/link-profile': async ({ contactId, facts }) => {
+        const r = await linkProfile(db, contactId, facts, Date.now());
+        if (r.ok) changed();
+        return r;
+      },
+      'ui/unlink-profile': async ({ contactId }) => {
+        await unlinkProfile(db, contactId, Date.now());
+        return null;
+      },
       'ui/update-settings': async ({ patch }) => {
         const r = await updateSettings(db, locale(), () => patch, Date.now());
         if (!r.ok) return r;
         // Content scripts read this one flag without touching the database.
         await browser.storage.local.set({ sidePanel: r.settings.sidePanel });
+        await applySidePanelBehaviour(db);
         changed();
         return { ok: true as const };
       },
@@ -111,4 +133,14 @@ export function startBackground(): void {
     return true;
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(contextKey(tabId)));
+  // A page load forgets what the tab showed; its content script reports anew once loaded.
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading') void browser.storage.session.remove(contextKey(tabId));
+  });
+  // The side panel follows the Gmail/LinkedIn tab the rep is looking at; other tabs leave it as it was.
+  browser.tabs.onActivated.addListener(async ({ tabId }) => {
+    const known = await browser.storage.session.get(contextKey(tabId));
+    if (contextKey(tabId) in known) await browser.storage.session.set({ [ACTIVE_TAB_KEY]: tabId });
+  });
+  void applySidePanelBehaviour(db);
 }

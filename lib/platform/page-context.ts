@@ -1,23 +1,24 @@
 import { contextKey, PageContextSchema, type PageContext } from '../messaging/protocol';
 
+export const ACTIVE_TAB_KEY = 'activeTab';
+
 /**
- * The tab this sidebar serves: the tab hosting its iframe, or, in the side
- * panel (no hosting tab), the active tab of its window, followed as it changes.
+ * The tab this sidebar serves: the tab hosting its iframe, or, when it is not
+ * in a page (the browser's side panel), the Gmail/LinkedIn tab the rep looked
+ * at last, as the background tracks it.
  */
 export function followTab(onTab: (tabId: number | null) => void, signal: AbortSignal): void {
-  void browser.tabs.getCurrent().then(async (tab) => {
-    if (signal.aborted) return;
-    if (tab?.id !== undefined) return onTab(tab.id);
-    const win = await browser.windows.getCurrent();
-    const active = async () => {
-      const [t] = await browser.tabs.query({ active: true, windowId: win.id });
-      if (!signal.aborted) onTab(t?.id ?? null);
-    };
-    const onActivated = (info: { windowId: number }) => info.windowId === win.id && void active();
-    browser.tabs.onActivated.addListener(onActivated);
-    signal.addEventListener('abort', () => browser.tabs.onActivated.removeListener(onActivated));
-    await active();
-  });
+  if (window.top !== window) {
+    void browser.tabs.getCurrent().then((tab) => !signal.aborted && onTab(tab?.id ?? null));
+    return;
+  }
+  const read = (v: unknown) => onTab(typeof v === 'number' ? v : null);
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'session' && ACTIVE_TAB_KEY in changes) read(changes[ACTIVE_TAB_KEY]!.newValue);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+  void browser.storage.session.get(ACTIVE_TAB_KEY).then((all) => !signal.aborted && read(all[ACTIVE_TAB_KEY]));
 }
 
 /** A tab's page context as the background stored it, re-validated, then every change. */

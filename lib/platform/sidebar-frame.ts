@@ -2,11 +2,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 const WIDTH = 340;
 const COLLAPSED_KEY = 'sidebarCollapsed';
+const SIDE_PANEL_KEY = 'sidePanel';
 
 export interface SidebarFrame {
   /** Show the sidebar for a person on screen, or hide it (nothing to show). */
   setActive(active: boolean): void;
-  readonly iframe: HTMLIFrameElement;
 }
 
 function styleAll(el: HTMLElement, css: Partial<CSSStyleDeclaration>) {
@@ -17,39 +17,63 @@ function styleAll(el: HTMLElement, css: Partial<CSSStyleDeclaration>) {
 /**
  * Places the sidebar page (an extension page, cross-origin to the site) on the
  * right of the page, pushes the page's content left so nothing is covered, and
- * remembers whether the rep collapsed it.
+ * remembers whether the rep collapsed it. In side-panel mode it adds nothing
+ * to the page at all.
  */
 export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   let active = false;
   let collapsed = false;
+  let ui: ReturnType<typeof createIframeUi> | null = null;
+  let toggle: HTMLButtonElement | null = null;
   const html = document.documentElement;
   const originalWidth = html.style.width;
 
-  const toggle = document.createElement('button');
-  toggle.type = 'button';
-  toggle.setAttribute('data-sidecar-toggle', '');
-  styleAll(toggle, {
-    position: 'absolute', top: '72px', left: '-28px', width: '28px', height: '44px', padding: '0', margin: '0',
-    border: '1px solid #cbd5e1', borderRight: 'none', borderRadius: '8px 0 0 8px', background: '#0f172a', color: '#fff',
-    font: '600 14px/1 system-ui, sans-serif', cursor: 'pointer', boxShadow: '0 1px 3px rgba(0,0,0,.2)',
-  });
+  const mount = () => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute('data-sidecar-toggle', '');
+    styleAll(button, {
+      position: 'absolute', top: '72px', left: '-28px', width: '28px', height: '44px', padding: '0', margin: '0',
+      border: '1px solid #cbd5e1', borderRight: 'none', borderRadius: '8px 0 0 8px', background: '#0f172a', color: '#fff',
+      font: '600 14px/1 system-ui, sans-serif', cursor: 'pointer', boxShadow: '0 1px 3px rgba(0,0,0,.2)',
+    });
+    button.addEventListener(
+      'click',
+      () => {
+        collapsed = !collapsed;
+        render();
+        void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed });
+      },
+      { signal: ctx.signal },
+    );
+    const frame = createIframeUi(ctx, {
+      page: '/sidebar.html',
+      position: 'inline',
+      anchor: 'body',
+      onMount(wrapper, iframe) {
+        wrapper.setAttribute('data-sidecar-root', '');
+        styleAll(wrapper, { position: 'fixed', top: '0', right: '0', height: '100vh', zIndex: '2147483000', display: 'none' });
+        iframe.setAttribute('data-sidecar-sidebar', '');
+        iframe.title = 'Sidecar CRM';
+        styleAll(iframe, { width: `${WIDTH}px`, height: '100%', border: 'none', borderLeft: '1px solid #cbd5e1', background: '#fff', display: 'block', colorScheme: 'normal' });
+        wrapper.prepend(button);
+      },
+    });
+    frame.mount();
+    ui = frame;
+    toggle = button;
+    render();
+  };
 
-  const ui = createIframeUi(ctx, {
-    page: '/sidebar.html',
-    position: 'inline',
-    anchor: 'body',
-    onMount(wrapper, iframe) {
-      wrapper.setAttribute('data-sidecar-root', '');
-      styleAll(wrapper, { position: 'fixed', top: '0', right: '0', height: '100vh', zIndex: '2147483000', display: 'none' });
-      iframe.setAttribute('data-sidecar-sidebar', '');
-      iframe.title = 'Sidecar CRM';
-      styleAll(iframe, { width: `${WIDTH}px`, height: '100%', border: 'none', borderLeft: '1px solid #cbd5e1', background: '#fff', display: 'block', colorScheme: 'normal' });
-      wrapper.prepend(toggle);
-    },
-  });
-  ui.mount();
+  const unmount = () => {
+    ui?.remove();
+    ui = null;
+    toggle = null;
+    html.style.width = originalWidth;
+  };
 
-  const render = () => {
+  function render() {
+    if (!ui || !toggle) return;
     const open = active && !collapsed;
     styleAll(ui.wrapper, { display: active ? 'block' : 'none', width: open ? `${WIDTH}px` : '0' });
     styleAll(ui.iframe, { visibility: open ? 'visible' : 'hidden' });
@@ -59,28 +83,24 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     toggle.setAttribute('aria-label', label);
     toggle.title = label;
     toggle.setAttribute('aria-expanded', String(open));
-  };
+  }
 
-  toggle.addEventListener(
-    'click',
-    () => {
-      collapsed = !collapsed;
-      render();
-      void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed });
-    },
-    { signal: ctx.signal },
-  );
-  void browser.storage.local.get(COLLAPSED_KEY).then((v) => {
+  const apply = (sidePanel: boolean) => (sidePanel ? unmount() : ui ? render() : mount());
+  void browser.storage.local.get([COLLAPSED_KEY, SIDE_PANEL_KEY]).then((v) => {
+    if (ctx.isInvalid) return;
     collapsed = v[COLLAPSED_KEY] === true;
-    render();
+    apply(v[SIDE_PANEL_KEY] === true);
   });
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SIDE_PANEL_KEY in changes) apply(changes[SIDE_PANEL_KEY]!.newValue === true);
+  };
+  browser.storage.onChanged.addListener(onChanged);
   ctx.onInvalidated(() => {
+    browser.storage.onChanged.removeListener(onChanged);
     html.style.width = originalWidth;
   });
-  render();
 
   return {
-    iframe: ui.iframe,
     setActive(next) {
       if (next === active) return;
       active = next;

@@ -3,7 +3,7 @@ import { companyNameFromDomain, emailDomain, isFreeMailDomain, nameFromEmail, no
 import { newId } from '../domain/ids';
 import type { Company, Contact, Deal } from '../domain/records';
 import { firstStage } from '../domain/stages';
-import { findPeopleByEmails } from './people';
+import { currentDeals, findPeopleByEmails } from './people';
 import { baseRecord } from './records';
 import { loadSettings } from './settings';
 
@@ -63,7 +63,10 @@ export async function createPerson(db: SidecarDb, person: NewPerson, env: Servic
   if (!name) throw new Error('a contact needs a name or an address');
   const { now } = env;
   return db.transaction('rw', [db.contacts, db.companies, db.deals, db.stageChanges, db.settings], async () => {
-    const known = email ? (await findPeopleByEmails(db, [email])).get(email) : undefined;
+    const linked = person.linkedinUrl
+      ? (await db.contacts.where('linkedinUrl').equals(person.linkedinUrl).toArray()).find((c) => c.deletedAt === null)
+      : undefined;
+    const known = email ? (await findPeopleByEmails(db, [email])).get(email) : linked ? { contact: linked, deal: (await currentDeals(db, [linked.id])).get(linked.id) ?? null } : undefined;
     if (known?.deal) {
       const company = known.contact.companyId ? ((await db.companies.get(known.contact.companyId)) ?? null) : null;
       return { contact: known.contact, company, deal: known.deal, created: false };

@@ -3,6 +3,7 @@ import type { Activity, Company, Contact, Deal } from '../domain/records';
 import type { Settings } from '../domain/settings';
 import type { LiveQuery } from '../messaging/live';
 import { currentDeals, findPeopleByEmails, type KnownPerson } from './people';
+import { matchProfile, type ProfileMatch } from './linkedin';
 import { loadSettings } from './settings';
 
 export interface ContactView {
@@ -17,6 +18,7 @@ export interface ViewData {
   settings: Settings;
   people: Record<string, KnownPerson>;
   contact: ContactView | null;
+  profile: ProfileMatch;
 }
 
 export type ViewOf<Q extends LiveQuery> = ViewData[Q['name']];
@@ -44,5 +46,7 @@ export async function runView(db: SidecarDb, query: LiveQuery, locale: string): 
       };
       return view;
     }
+    case 'profile':
+      return matchProfile(db, query.facts);
   }
 }

@@ -92,7 +92,7 @@ function measureBytes() {
 function threadInstruments() {
   const now = () => performance.timeOrigin + performance.now();
   if (location.protocol === 'chrome-extension:') {
-    const b = (window.__bench = { stageAt: null, stagePaintAt: null, names: [] });
+    const b = (window.__bench = { origin: performance.timeOrigin, stageAt: null, stagePaintAt: null, names: [] });
     let lastName = null;
     const check = () => {
       if (b.stageAt == null) {
@@ -111,10 +111,11 @@ function threadInstruments() {
     };
     new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   } else if (location.hostname === 'mail.google.com') {
-    const b = (window.__bench = { frameShownAt: null });
+    const b = (window.__bench = { frameShownAt: null, csAt: null });
     const check = () => {
       if (b.frameShownAt != null) return;
       const f = document.querySelector('iframe[data-sidecar-sidebar]');
+      if (f && b.csAt == null) b.csAt = now();
       if (!f) return;
       const wrap = f.parentElement;
       if (f.style.visibility === 'visible' && wrap && wrap.style.display === 'block') b.frameShownAt = now();
@@ -126,13 +127,14 @@ function threadInstruments() {
 function inboxInstruments(expected) {
   if (location.hostname !== 'mail.google.com') return;
   const now = () => performance.timeOrigin + performance.now();
-  const b = (window.__bench = { expected, chipsAt: null, chips: 0, longTasks: [] });
+  const b = (window.__bench = { expected, chipsAt: null, csAt: null, chips: 0, longTasks: [] });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration, name: e.name });
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
   const mo = new MutationObserver(() => {
+    if (b.csAt == null && document.querySelector('[data-sidecar-root]')) b.csAt = now();
     const n = document.querySelectorAll('[data-sidecar-chip]').length;
     b.chips = n;
     if (n >= expected && b.chipsAt == null) {
@@ -141,6 +143,12 @@ function inboxInstruments(expected) {
     }
   });
   mo.observe(document, { childList: true, subtree: true });
+}
+
+// Navigation timing of the page, ms from navigation start.
+function navTiming() {
+  const n = performance.getEntriesByType('navigation')[0];
+  return { responseEnd: n.responseEnd, dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd };
 }
 
 // ----------------------------------------------------- DB seeding (raw IDB)
@@ -286,6 +294,8 @@ async function swQueryBench({ threads, withActivities }) {
 }
 
 // ------------------------------------------------------------ 2 + 3 thread
+const med = (list, key) => median(list.map((r) => r[key])).toFixed(0);
+
 async function seedViaUi(page, html, url, gmail) {
   gmail.set(html);
   await page.goto('about:blank'); // a hash-only change would not load the document
@@ -294,7 +304,7 @@ async function seedViaUi(page, html, url, gmail) {
   try {
     await frame.getByTestId('sidecar-create-contact').click({ timeout: 10_000 });
   } catch (e) {
-    console.error('DEBUG', page.url(), page.frames().map((f) => f.url()), await frame.evaluate(() => document.body.innerText).catch((x) => x.message));
+    console.error('seeding via the sidebar failed; page and frames:', page.url(), page.frames().map((f) => f.url()), await frame.evaluate(() => document.body.innerText).catch((x) => x.message));
     throw e;
   }
   await frame.getByTestId('sidecar-stage').waitFor({ state: 'visible', timeout: 10_000 });
@@ -312,8 +322,17 @@ async function threadLoadRuns(page, runs, label) {
     );
     const p = await pollUntil(() => page.evaluate(() => window.__bench.frameShownAt != null && { origin: performance.timeOrigin, ...window.__bench }), 10_000);
     if (i < WARMUP) continue;
+    const nav = await page.evaluate(navTiming);
     const shown = Math.max(r.stageAt, p.frameShownAt);
-    out.push({ dom: shown - p.origin, paint: Math.max(r.stagePaintAt, p.frameShownAt) - p.origin, frame: p.frameShownAt - p.origin });
+    out.push({
+      dom: shown - p.origin,
+      paint: Math.max(r.stagePaintAt, p.frameShownAt) - p.origin,
+      frame: p.frameShownAt - p.origin,
+      cs: p.csAt - p.origin,
+      sidebarNav: r.origin - p.origin,
+      responseEnd: nav.responseEnd,
+      dcl: nav.dcl,
+    });
   }
   log(label, 'done');
   return out;
@@ -344,7 +363,10 @@ async function benchThread() {
       value: domMed,
       unit: 'ms',
       budget: 250,
-      detail: `p90 ${percentile(load.map((r) => r.dom), 90).toFixed(0)} ms; next frame ${median(load.map((r) => r.paint)).toFixed(0)} ms; sidebar iframe made visible at ${median(load.map((r) => r.frame)).toFixed(0)} ms`,
+      detail:
+        `p90 ${percentile(load.map((r) => r.dom), 90).toFixed(0)} ms; medians of the steps: document received ${med(load, 'responseEnd')}, ` +
+        `DOMContentLoaded ${med(load, 'dcl')}, content script mounted the iframe ${med(load, 'cs')}, sidebar document starts ${med(load, 'sidebarNav')}, ` +
+        `iframe made visible ${med(load, 'frame')}, stage in sidebar DOM ${med(load, 'dom')}, next animation frame ${med(load, 'paint')} ms`,
     });
 
     // 3. SPA thread switches, alternating Budi / Dana.
@@ -421,6 +443,7 @@ function inbox100(knownEmails) {
   return src.slice(0, start) + '\n' + out.join('\n') + '\n' + src.slice(end);
 }
 
+const selfByFn = new Map();
 function cpuOfExtension(profile, extOrigin) {
   // Inclusive time of every call tree rooted in a frame from our origin
   // (the content script), from the sampled CPU profile.
@@ -441,6 +464,9 @@ function cpuOfExtension(profile, extOrigin) {
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     t += (profile.timeDeltas[i] ?? 0) / 1000;
     if (ours.has(profile.samples[i])) {
+      const cf = byId.get(profile.samples[i]).callFrame;
+      const key = `${cf.functionName || '(anonymous)'}${cf.url ? ` ${cf.url.split('/').pop()}:${cf.lineNumber + 1}:${cf.columnNumber + 1}` : ''}`;
+      selfByFn.set(key, (selfByFn.get(key) ?? 0) + dt);
       total += dt;
       run += dt;
       longest = Math.max(longest, run);
@@ -464,7 +490,7 @@ async function benchInbox(bigDb) {
     const f = await sidebarFrame(page);
     await f.getByTestId('sidecar-contact-name').waitFor({ timeout: 10_000 });
     const sw = await serviceWorker(context);
-    const extOrigin = new URL(sw.url()).origin;
+    const extOrigin = `chrome-extension://${new URL(sw.url()).host}/`;
     const seeded = await sw.evaluate(swSeed, {
       contacts: knownEmails.map((e, i) => ({ i, name: `Known Lead ${i + 1}`, emails: [e] })),
       prefix: 'inbox',
@@ -485,22 +511,26 @@ async function benchInbox(bigDb) {
 
     // a) wall time to chips + long tasks (no profiler attached)
     const times = [];
+    const steps = [];
     const longTasks = [];
     for (let i = 0; i < RUNS + WARMUP; i++) {
       await page.reload();
       const b = await pollUntil(() => page.evaluate(() => window.__bench.chipsAt != null && { origin: performance.timeOrigin, ...window.__bench }), 10_000);
       await page.waitForTimeout(150); // let trailing work (and long-task entries) land
       const lt = await page.evaluate(() => window.__bench.longTasks);
+      const nav = await page.evaluate(navTiming);
       if (i < WARMUP) continue;
       times.push(b.chipsAt - b.origin);
+      steps.push({ responseEnd: nav.responseEnd, dcl: nav.dcl, cs: b.csAt - b.origin, chips: b.chipsAt - b.origin });
       longTasks.push(...lt);
     }
     // b) main-thread CPU of the content script (CDP sampling profiler)
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 }); // µs
+    await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.BENCH_SAMPLING_US) || 100 }); // µs
     const cpu = [];
     const longestOurs = [];
+    selfByFn.clear();
     for (let i = 0; i < RUNS + WARMUP; i++) {
       await cdp.send('Profiler.start');
       await page.reload();
@@ -514,9 +544,11 @@ async function benchInbox(bigDb) {
     }
     await cdp.detach();
     result.times = times;
+    result.steps = steps;
     result.longTasks = longTasks;
     result.cpu = cpu;
     result.longestOurs = longestOurs;
+    result.top = [...selfByFn].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${(v / RUNS).toFixed(1)} ms`);
   } finally {
     await context.close();
   }
@@ -655,7 +687,9 @@ async function main() {
       value: median(r.times),
       unit: 'ms',
       budget: 100,
-      detail: `from navigation start; p90 ${percentile(r.times, 90).toFixed(0)} ms`,
+      detail:
+        `from navigation start; p90 ${percentile(r.times, 90).toFixed(0)} ms; medians of the steps: document received ${med(r.steps, 'responseEnd')}, ` +
+        `DOMContentLoaded ${med(r.steps, 'dcl')}, content script mounted ${med(r.steps, 'cs')}, chips ${med(r.steps, 'chips')} ms`,
     });
     addRow({
       metric: 'Inbox 100 rows: content-script main-thread CPU',
@@ -664,6 +698,7 @@ async function main() {
       budget: 10,
       detail: `CPU profile, inclusive time of our script's call trees per page load; p90 ${percentile(r.cpu, 90).toFixed(1)} ms`,
     });
+    notes.push(`Inbox: where our main-thread time goes (self time per load, averaged over ${RUNS} profiled loads; names are from the minified bundle): ${r.top.join('; ')}.`);
     addRow({
       metric: 'Inbox 100 rows: longest stretch of our code',
       value: Math.max(...r.longestOurs),

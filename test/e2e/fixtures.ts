@@ -17,7 +17,7 @@ export function chromiumPath(): string {
 
 export async function launchWithExtension(opts: { locale?: string } = {}): Promise<BrowserContext> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-e2e-'));
-  return chromium.launchPersistentContext(dir, {
+  const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
     headless: true,
     locale: opts.locale,
@@ -35,6 +35,9 @@ export async function launchWithExtension(opts: { locale?: string } = {}): Promi
       ...(opts.locale ? [`--lang=${opts.locale}`] : []),
     ],
   });
+  // The machine is offline: other hosts a captured page names (CDNs, trackers) fail fast instead of timing out.
+  await context.route(/^https?:\/\/(?!mail\.google\.com\/|www\.linkedin\.com\/)/, (route) => route.abort());
+  return context;
 }
 
 export type Route = { html: string; headers?: Record<string, string> };

@@ -1,0 +1,21 @@
+import { sendToBackground } from '@/lib/platform/messaging';
+import { mountSidebarFrame } from '@/lib/platform/sidebar-frame';
+import { observeInFrames } from '@/lib/sites/frame-batch';
+import { watchMessageSends } from './message-sends';
+import { createPersonContext } from './person-context';
+
+// LinkedIn: read only the page the rep is looking at. No LinkedIn API calls,
+// no clicks or typing for the rep, no crawling (../shared/SITES.md).
+export default defineContentScript({
+  matches: ['https://www.linkedin.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    const frame = mountSidebarFrame(ctx);
+    const person = createPersonContext((context, hasPerson) => {
+      frame.setActive(hasPerson);
+      void sendToBackground({ type: 'cs/context', context }).catch(() => {});
+    });
+    watchMessageSends(ctx.signal);
+    observeInFrames(document.body, person, ctx.signal);
+  },
+});
