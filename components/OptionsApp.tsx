@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { LanguageSettingSchema, type Settings } from '@/lib/domain/settings';
 import type { MessageKey } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/platform/messaging';
@@ -7,14 +7,20 @@ import { I18nProvider, useI18n } from './i18n';
 
 const CURRENCIES = ['IDR', 'USD', 'EUR', 'SGD', 'MYR', 'AUD', 'GBP', 'JPY'];
 
-function Form({ settings }: { settings: Settings }) {
+function Form({ settings: stored }: { settings: Settings }) {
   const { t } = useI18n();
+  // Shown at once (a checkbox must not flicker back), replaced by the stored value when it arrives.
+  const [pending, setPending] = useState<Partial<Settings>>({});
+  useEffect(() => setPending({}), [stored]);
+  const settings = { ...stored, ...pending };
   // A key, not a string: a language change re-renders the status in the new language.
   const [status, setStatus] = useState<{ key: MessageKey; params?: Record<string, string> } | null>(null);
   const save = async (patch: Partial<Settings>) => {
+    setPending((p) => ({ ...p, ...patch }));
     try {
       const r = await sendToBackground({ type: 'ui/update-settings', patch });
       setStatus(r.ok ? { key: 'options.saved' } : { key: 'options.invalid', params: { issues: r.issues.join('; ') } });
+      if (!r.ok) setPending({});
     } catch (e) {
       setStatus({ key: 'error.generic', params: { message: e instanceof Error ? e.message : String(e) } });
     }
@@ -55,6 +61,16 @@ function Form({ settings }: { settings: Settings }) {
           onChange={(e) => save({ sidePanel: e.target.checked })}
         />
         <span className="text-sm">{t('options.sidePanel')}</span>
+      </label>
+      <label className="flex items-start gap-2">
+        <input
+          type="checkbox"
+          data-testid="sidecar-option-autolog-linkedin"
+          className="mt-1 focus-visible:outline-2 focus-visible:outline-sky-600"
+          checked={settings.autoLogLinkedInMessages}
+          onChange={(e) => save({ autoLogLinkedInMessages: e.target.checked })}
+        />
+        <span className="text-sm">{t('options.autoLogLinkedIn')}</span>
       </label>
       <p role="status" className="min-h-5 text-sm text-slate-600">
         {status && t(status.key, status.params)}

@@ -55,6 +55,7 @@ export const en = {
   'options.language.id': 'Bahasa Indonesia',
   'options.currency': 'Default currency',
   'options.sidePanel': 'Show the sidebar in the browser’s side panel (nothing is added to Gmail or LinkedIn pages)',
+  'options.autoLogLinkedIn': 'Log a LinkedIn message automatically when I send it to a contact',
   'options.saved': 'Saved',
   'options.invalid': 'Not saved: {issues}',
   'log.title': 'Log a touch',

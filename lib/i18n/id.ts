@@ -55,6 +55,7 @@ export const id: Messages = {
   'options.language.id': 'Bahasa Indonesia',
   'options.currency': 'Mata uang bawaan',
   'options.sidePanel': 'Tampilkan sidebar di panel samping peramban (tidak ada yang ditambahkan ke halaman Gmail atau LinkedIn)',
+  'options.autoLogLinkedIn': 'Catat pesan LinkedIn secara otomatis saat saya mengirimnya ke kontak',
   'options.saved': 'Tersimpan',
   'options.invalid': 'Tidak tersimpan: {issues}',
   'log.title': 'Catat interaksi',

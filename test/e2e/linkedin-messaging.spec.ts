@@ -1,0 +1,53 @@
+import { dbDump, expect, sidebar, test } from './fixtures';
+import { LINKEDIN, linkedinFixture, serveLinkedIn } from './linkedin';
+
+const THREAD = `${LINKEDIN}/messaging/thread/2-ZGFuYS1wcm9zcGVjdA==/`;
+
+test('the messaging partner is shown, and a message the rep sends to a contact is logged', async ({ context, page }) => {
+  await serveLinkedIn(context, {
+    '/in/dana-prospect/': linkedinFixture('profile-2026-en.html'),
+    '/messaging/thread/2-ZGFuYS1wcm9zcGVjdA==/': linkedinFixture('messaging-thread.html'),
+  });
+  await page.goto(`${LINKEDIN}/in/dana-prospect/`);
+  await sidebar(page).getByTestId('sidecar-create-contact').click();
+  await expect(sidebar(page).getByTestId('sidecar-stage')).toHaveText('Contact');
+
+  await page.goto(THREAD);
+  const sb = sidebar(page);
+  await expect(sb.getByTestId('sidecar-contact-name')).toHaveText('Dana Prospect');
+  await expect(sb.getByTestId('sidecar-stage')).toHaveText('Contact');
+  // LinkedIn's own script handles the form; in the fixture we only stop the native submit.
+  await page.evaluate(() => document.querySelector('form.msg-form')!.addEventListener('submit', (e) => e.preventDefault()));
+  await page.locator('.msg-form__contenteditable').fill('Thanks Dana, talk Thursday!');
+  await page.locator('button.msg-form__send-button').click();
+  await expect(sb.locator('[data-testid=sidecar-activity][data-kind=linkedin_message]')).toHaveCount(1);
+
+  // An empty composer sends nothing, so nothing is logged.
+  await page.locator('.msg-form__contenteditable').fill('');
+  await page.locator('button.msg-form__send-button').click();
+  await page.waitForTimeout(500);
+  const db = await dbDump(context);
+  expect(db.activities!.filter((a) => a.kind === 'linkedin_message')).toHaveLength(1);
+  expect(db.activities!.find((a) => a.kind === 'linkedin_message').channel).toBe('linkedin');
+});
+
+test('automatic logging of LinkedIn messages can be switched off', async ({ context, page, extensionId }) => {
+  await serveLinkedIn(context, {
+    '/in/dana-prospect/': linkedinFixture('profile-2026-en.html'),
+    '/messaging/thread/2-ZGFuYS1wcm9zcGVjdA==/': linkedinFixture('messaging-thread.html'),
+  });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('sidecar-option-autolog-linkedin').uncheck();
+  await expect(options.getByRole('status')).toHaveText('Saved');
+  await page.goto(`${LINKEDIN}/in/dana-prospect/`);
+  await sidebar(page).getByTestId('sidecar-create-contact').click();
+  await expect(sidebar(page).getByTestId('sidecar-stage')).toHaveText('Contact');
+  await page.goto(THREAD);
+  await expect(sidebar(page).getByTestId('sidecar-contact-name')).toHaveText('Dana Prospect');
+  await page.evaluate(() => document.querySelector('form.msg-form')!.addEventListener('submit', (e) => e.preventDefault()));
+  await page.locator('.msg-form__contenteditable').fill('Hello');
+  await page.locator('.msg-form__contenteditable').press('Enter');
+  await page.waitForTimeout(800);
+  expect((await dbDump(context)).activities ?? []).toHaveLength(0);
+});
