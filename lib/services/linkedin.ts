@@ -31,21 +31,61 @@ export interface ProfileMatch {
 
 const live = <T extends { deletedAt: number | null }>(x: T | undefined): x is T => !!x && x.deletedAt === null;
 
+interface MatchIndex {
+  rows: { id: string; name: string; company: string | null; linkedinUrl: string | null }[];
+  byId: Map<string, Contact>;
+  companyName: Map<string, string>;
+}
+
+// Matching runs on every profile view; reading 10,000 contacts from IndexedDB
+// each time would cost more than the match itself. The index is rebuilt only
+// after a write to contacts or companies (Dexie table hooks, all writes happen
+// in this context).
+const indexes = new WeakMap<SidecarDb, { index: MatchIndex | null }>();
+
+function indexSlot(db: SidecarDb) {
+  let slot = indexes.get(db);
+  if (!slot) {
+    const s = { index: null as MatchIndex | null };
+    const drop = () => {
+      s.index = null;
+    };
+    for (const table of [db.contacts, db.companies]) {
+      table.hook('creating', drop);
+      table.hook('updating', drop);
+      table.hook('deleting', drop);
+    }
+    indexes.set(db, s);
+    slot = s;
+  }
+  return slot;
+}
+
+async function matchIndex(db: SidecarDb): Promise<MatchIndex> {
+  const slot = indexSlot(db);
+  // Read inside the live query so a change to either table re-runs it.
+  await Promise.all([db.contacts.count(), db.companies.count()]);
+  if (slot.index) return slot.index;
+  const [contacts, companies] = await Promise.all([db.contacts.toArray(), db.companies.toArray()]);
+  const companyName = new Map(companies.map((c) => [c.id, c.name]));
+  const byId = new Map<string, Contact>();
+  const rows: MatchIndex['rows'] = [];
+  for (const c of contacts) {
+    if (c.deletedAt !== null) continue;
+    byId.set(c.id, c);
+    rows.push({ id: c.id, name: c.name, company: c.companyId ? (companyName.get(c.companyId) ?? null) : null, linkedinUrl: c.linkedinUrl });
+  }
+  slot.index = { rows, byId, companyName };
+  return slot.index;
+}
+
 /** A profile URL identifies a person; without one, offer candidates by name and company. */
 export async function matchProfile(db: SidecarDb, facts: ProfileFacts): Promise<ProfileMatch> {
   if (facts.profileUrl) {
     const linked = (await db.contacts.where('linkedinUrl').equals(facts.profileUrl).toArray()).find(live);
     if (linked) return { contactId: linked.id, candidates: [] };
   }
-  const [contacts, companies] = await Promise.all([db.contacts.toArray(), db.companies.toArray()]);
-  const companyName = new Map(companies.map((c) => [c.id, c.name]));
-  const byId = new Map<string, Contact>();
-  const rows = [];
-  for (const c of contacts) {
-    if (c.deletedAt !== null) continue;
-    byId.set(c.id, c);
-    rows.push({ id: c.id, name: c.name, company: c.companyId ? (companyName.get(c.companyId) ?? null) : null, linkedinUrl: c.linkedinUrl });
-  }
+  const { rows, byId, companyName } = await matchIndex(db);
   const found = matchCandidates({ name: facts.name, company: facts.company ?? null }, rows, 3);
   return {
     contactId: null,
