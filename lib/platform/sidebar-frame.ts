@@ -85,9 +85,22 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     toggle.setAttribute('aria-expanded', String(open));
   }
 
-  const apply = (sidePanel: boolean) => (sidePanel ? unmount() : ui ? render() : mount());
+  let sidePanel = false;
+  // With nobody on screen (an inbox list), the frame is built when the page is idle, off the path of the first paint.
+  const wantFrame = () => !sidePanel && !ui && !ctx.isInvalid;
+  const apply = (panel: boolean) => {
+    sidePanel = panel;
+    if (panel) return unmount();
+    if (ui) return render();
+    if (active) return mount();
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+    if (idle) idle(() => wantFrame() && mount(), { timeout: 2000 });
+    else setTimeout(() => wantFrame() && mount(), 500);
+  };
+  let settled = false;
   void browser.storage.local.get([COLLAPSED_KEY, SIDE_PANEL_KEY]).then((v) => {
     if (ctx.isInvalid) return;
+    settled = true;
     collapsed = v[COLLAPSED_KEY] === true;
     apply(v[SIDE_PANEL_KEY] === true);
   });
@@ -104,6 +117,7 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     setActive(next) {
       if (next === active) return;
       active = next;
+      if (active && wantFrame() && settled) mount();
       render();
     },
   };

@@ -20,7 +20,15 @@ export function observeInFrames(root: Node, run: () => void, signal: AbortSignal
     scheduled = true;
     win.requestAnimationFrame(frame);
   };
-  const observer = new MutationObserver(schedule);
+  // Our own chips and sidebar mutate the page too; reacting to them would re-read every row for nothing.
+  const ours = (n: Node) => n instanceof Element && (n.hasAttribute('data-sidecar-chip') || n.hasAttribute('data-sidecar-root'));
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (ours(r.target) || (r.target as Element).closest?.('[data-sidecar-root]')) continue;
+      if ([...r.addedNodes, ...r.removedNodes].every(ours) && r.addedNodes.length + r.removedNodes.length > 0) continue;
+      return schedule();
+    }
+  });
   observer.observe(root, { childList: true, subtree: true, characterData: false });
   win.addEventListener('hashchange', schedule, { signal });
   win.addEventListener('popstate', schedule, { signal });
