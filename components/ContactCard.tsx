@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { stageIndex, type Stage } from '@/lib/domain/stages';
+import type { Settings } from '@/lib/domain/settings';
+import { stageIndex } from '@/lib/domain/stages';
+import { BantPanel } from './BantPanel';
 import { ActivityList } from './ActivityList';
 import { DealCard } from './DealCard';
 import { OutreachLog } from './OutreachLog';
@@ -29,7 +31,8 @@ export function PersonHeader({ name, email, company, extra }: { name: string; em
 }
 
 /** A known contact: who, deal and stage, score, then what happened. */
-export function ContactCard({ contactId, stages, email, children }: { contactId: string; stages: readonly Stage[]; email: string | null; children?: ReactNode }) {
+export function ContactCard({ contactId, settings, email, children, people = [] }: { contactId: string; settings: Settings; email: string | null; children?: ReactNode; people?: readonly { contactId: string; name: string }[] }) {
+  const { stages } = settings;
   const { t } = useI18n();
   const view = useLive({ name: 'contact', contactId });
   if (!view) return null;
@@ -48,7 +51,8 @@ export function ContactCard({ contactId, stages, email, children }: { contactId:
           )
         }
       />
-      {deal ? <DealCard deal={deal} stages={stages} /> : <p className="text-sm text-slate-500">{t('deal.none')}</p>}
+      {deal ? <DealCard deal={deal} settings={settings} /> : <p className="text-sm text-slate-500">{t('deal.none')}</p>}
+      {deal && <BantPanel deal={deal} activities={activities} people={people.filter((p) => p.contactId !== contact.id)} />}
       {children}
       {!children && <OutreachLog contactId={contact.id} />}
       <ScoreCard activities={activities} stageIndex={deal ? stageIndex(stages, deal.stageId) : 0} />

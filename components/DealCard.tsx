@@ -1,8 +1,14 @@
+import { useState } from 'react';
+import type { BantField } from '@/lib/domain/bant';
+import { gateMissing } from '@/lib/domain/bant';
 import type { Deal } from '@/lib/domain/records';
+import type { Settings } from '@/lib/domain/settings';
 import { nextStage, stageIndex, type Stage } from '@/lib/domain/stages';
-import { stageName } from '@/lib/i18n';
+import { stageName, type MessageKey, type Translate } from '@/lib/i18n';
+import { DealDetails } from './DealDetails';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
+import { Button, ErrorText, inputClass, labelClass } from './ui';
 
 export function StageBadge({ stage, status }: { stage: Stage | undefined; status: Deal['status'] }) {
   const { t } = useI18n();
@@ -15,16 +21,66 @@ export function StageBadge({ stage, status }: { stage: Stage | undefined; status
   );
 }
 
-export function DealCard({ deal, stages }: { deal: Deal; stages: readonly Stage[] }) {
+const fieldList = (fields: readonly string[], t: Translate) => fields.map((f) => t(`bant.${f}` as MessageKey)).join(', ');
+
+function LostForm({ deal, reasons, onDone }: { deal: Deal; reasons: readonly string[]; onDone: () => void }) {
   const { t } = useI18n();
-  const { busy, error, run, setError } = useCommand();
+  const [choice, setChoice] = useState(reasons[0] ?? '');
+  const [other, setOther] = useState('');
+  const cmd = useCommand();
+  const reason = choice === '__other' ? other.trim() : choice;
+  const confirm = async () => {
+    const r = await cmd.run({ type: 'ui/close-deal', dealId: deal.id, outcome: 'lost', reason });
+    if (r?.ok) onDone();
+    else if (r) cmd.setError(r.reason === 'reason_required' ? t('deal.error.reason_required') : r.reason);
+  };
+  return (
+    <div className="space-y-2 rounded-md border border-red-200 bg-red-50 p-2">
+      <label className="block space-y-1">
+        <span className={labelClass}>{t('deal.lostReason')}</span>
+        <select data-testid="sidecar-lost-reason" className={inputClass} value={choice} onChange={(e) => setChoice(e.target.value)}>
+          {reasons.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+          <option value="__other">{t('deal.lostOther')}</option>
+        </select>
+      </label>
+      {choice === '__other' && (
+        <input data-testid="sidecar-lost-other" aria-label={t('deal.lostOther')} className={inputClass} maxLength={300} value={other} onChange={(e) => setOther(e.target.value)} />
+      )}
+      <div className="flex gap-2">
+        <Button variant="danger" data-testid="sidecar-lost-confirm" disabled={cmd.busy} onClick={confirm}>
+          {t('deal.confirmLost')}
+        </Button>
+        <Button onClick={onDone}>{t('deal.cancel')}</Button>
+      </div>
+      {cmd.error && <ErrorText>{cmd.error}</ErrorText>}
+    </div>
+  );
+}
+
+export function DealCard({ deal, settings }: { deal: Deal; settings: Settings }) {
+  const { t } = useI18n();
+  const { stages } = settings;
+  const cmd = useCommand();
+  const [gated, setGated] = useState<{ stageId: string; missing: BantField[] } | null>(null);
+  const [losing, setLosing] = useState(false);
   const stage = stages.find((s) => s.id === deal.stageId);
-  const next = deal.status === 'open' ? nextStage(stages, deal.stageId) : null;
+  const open = deal.status === 'open';
+  const next = open ? nextStage(stages, deal.stageId) : null;
+  const hint = next ? gateMissing(next.gate, deal.bant) : [];
 
   const advance = async () => {
-    const r = await run({ type: 'ui/move-stage', dealId: deal.id });
-    if (r && !r.ok) setError(r.reason);
+    setGated(null);
+    const r = await cmd.run({ type: 'ui/move-stage', dealId: deal.id });
+    if (r && !r.ok) {
+      if (r.reason === 'gated') setGated({ stageId: r.stageId!, missing: (r.missing ?? []) as BantField[] });
+      else cmd.setError(r.reason);
+    }
   };
+  const gatedStage = gated && stages.find((s) => s.id === gated.stageId);
 
   return (
     <section className="space-y-2">
@@ -37,24 +93,43 @@ export function DealCard({ deal, stages }: { deal: Deal; stages: readonly Stage[
           <li key={s.id} className="h-1.5 flex-1 rounded-full" style={{ background: i <= stageIndex(stages, deal.stageId) ? s.color : '#e2e8f0' }} />
         ))}
       </ol>
-      {next ? (
-        <button
-          type="button"
-          data-testid="sidecar-advance-stage"
-          disabled={busy}
-          onClick={advance}
-          className="w-full rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60"
-        >
+      {open && next && (
+        <Button variant="dark" className="w-full" data-testid="sidecar-advance-stage" disabled={cmd.busy} onClick={advance}>
           {t('deal.advance', { stage: stageName(next, t) })}
-        </button>
-      ) : (
-        deal.status === 'open' && <p className="text-xs text-slate-500">{t('deal.lastStage')}</p>
+        </Button>
       )}
-      {error && (
-        <p role="alert" className="text-xs text-red-700">
-          {t('error.generic', { message: error })}
+      {open && !next && <p className="text-xs text-slate-500">{t('deal.lastStage')}</p>}
+      {open && next && hint.length > 0 && !gated && (
+        <p data-testid="sidecar-gate-hint" className="text-xs text-amber-800">
+          {t('deal.gateHint', { stage: stageName(next, t), fields: fieldList(hint, t) })}
         </p>
       )}
+      {gated && gatedStage && (
+        <p role="alert" data-testid="sidecar-gate-missing" className="rounded-md bg-amber-50 p-2 text-xs text-amber-900">
+          {t('deal.gated', { stage: stageName(gatedStage, t), fields: fieldList(gated.missing, t) })}
+        </p>
+      )}
+      {open && !losing && (
+        <div className="flex gap-2">
+          <Button className="flex-1" data-testid="sidecar-deal-won" disabled={cmd.busy} onClick={() => cmd.run({ type: 'ui/close-deal', dealId: deal.id, outcome: 'won' })}>
+            {t('deal.markWon')}
+          </Button>
+          <Button variant="danger" className="flex-1" data-testid="sidecar-deal-lost" onClick={() => setLosing(true)}>
+            {t('deal.markLost')}
+          </Button>
+        </div>
+      )}
+      {open && losing && <LostForm deal={deal} reasons={settings.lostReasons} onDone={() => setLosing(false)} />}
+      {!open && (
+        <div className="space-y-1">
+          {deal.lostReason && <p className="text-xs text-slate-600">{t('deal.closedBecause', { reason: deal.lostReason })}</p>}
+          <Button data-testid="sidecar-deal-reopen" onClick={() => cmd.run({ type: 'ui/reopen-deal', dealId: deal.id })}>
+            {t('deal.reopen')}
+          </Button>
+        </div>
+      )}
+      {cmd.error && <ErrorText>{t('error.generic', { message: cmd.error })}</ErrorText>}
+      <DealDetails deal={deal} />
     </section>
   );
 }

@@ -3,6 +3,8 @@ import { LanguageSettingSchema, type Settings } from '@/lib/domain/settings';
 import type { MessageKey } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/platform/messaging';
 import { useSettings } from './hooks';
+import { LostReasons } from './LostReasons';
+import { StageEditor } from './StageEditor';
 import { I18nProvider, useI18n } from './i18n';
 
 const CURRENCIES = ['IDR', 'USD', 'EUR', 'SGD', 'MYR', 'AUD', 'GBP', 'JPY'];
@@ -75,6 +77,8 @@ function Form({ settings: stored }: { settings: Settings }) {
       <p role="status" className="min-h-5 text-sm text-slate-600">
         {status && t(status.key, status.params)}
       </p>
+      <StageEditor stages={stored.stages} />
+      <LostReasons reasons={stored.lostReasons} onSave={(lostReasons) => save({ lostReasons })} />
     </main>
   );
 }

@@ -22,7 +22,7 @@ export function ProfileView({ profile, conversation, settings }: { profile: Link
 
   if (match.contactId) {
     return (
-      <ContactCard contactId={match.contactId} stages={settings.stages} email={null}>
+      <ContactCard contactId={match.contactId} settings={settings} email={null}>
         <OutreachLog contactId={match.contactId} />
         <button type="button" data-testid="sidecar-unlink-contact" className={secondary} onClick={() => cmd.run({ type: 'ui/unlink-profile', contactId: match.contactId! })}>
           {t('linkedin.unlink')}

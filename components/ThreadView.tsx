@@ -33,7 +33,12 @@ export function ThreadView({ thread, account, settings }: { thread: GmailThread;
       {known === undefined ? (
         <p className="text-sm text-slate-500">{t('sidebar.loading')}</p>
       ) : match ? (
-        <ContactCard contactId={match.contact.id} stages={settings.stages} email={person.email} />
+        <ContactCard
+          contactId={match.contact.id}
+          settings={settings}
+          email={person.email}
+          people={Object.values(known ?? {}).map((k) => ({ contactId: k.contact.id, name: k.contact.name }))}
+        />
       ) : (
         <div className="space-y-3">
           <PersonHeader name={person.name || person.email} email={person.email} company={null} />

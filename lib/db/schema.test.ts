@@ -15,7 +15,7 @@ const contact = (id: string, emails: string[]): Contact => ({
   id, createdAt: 1, updatedAt: 1, deletedAt: null, name: id, emails,
   title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null,
 });
-const company = (id: string, domain: string | null): Company => ({ id, createdAt: 1, updatedAt: 1, deletedAt: null, name: id, domain });
+const company = (id: string, domain: string | null): Company => ({ id, createdAt: 1, updatedAt: 1, deletedAt: null, name: id, domain, industry: null, employees: null });
 
 describe('SidecarDb v1 schema', () => {
   it('creates the v1 stores with the expected keys and indexes', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BantSchema } from './bant';
 import { EmailSchema } from './email';
 
 // Every record is sync-ready from day one: a client-made time-sortable id,
@@ -32,6 +33,9 @@ export const CompanySchema = BaseRecord.extend({
   name: Text(300),
   /** Lower-case domain; null for companies known only by name (e.g. from LinkedIn). */
   domain: Text(253).nullable(),
+  /** For the ideal-customer-profile fit. */
+  industry: Text(120).nullable().default(null),
+  employees: z.number().int().nonnegative().max(10_000_000).nullable().default(null),
 });
 export type Company = z.infer<typeof CompanySchema>;
 
@@ -56,6 +60,8 @@ export const DealSchema = BaseRecord.extend({
   expectedCloseAt: Time.nullable(),
   closedAt: Time.nullable(),
   lostReason: Text(300).nullable(),
+  /** BANT qualification; null until the rep starts it. */
+  bant: BantSchema.nullable().default(null),
 });
 export type Deal = z.infer<typeof DealSchema>;
 

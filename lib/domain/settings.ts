@@ -23,18 +23,28 @@ export const SettingsSchema = z.object({
   sidePanel: z.boolean(),
   /** Log a LinkedIn message automatically when the rep sends it to a known contact. */
   autoLogLinkedInMessages: z.boolean(),
+  /** Offered when a deal is marked Lost; editable. */
+  lostReasons: z
+    .array(z.string().trim().min(1).max(120))
+    .max(30)
+    .refine((r) => new Set(r.map((x) => x.toLowerCase())).size === r.length, 'lost reasons must be unique'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+const LOST_REASONS_EN = ['Price too high', 'Chose a competitor', 'No budget', 'No decision / went quiet', 'Bad timing', 'Not a fit'];
+const LOST_REASONS_ID = ['Harga terlalu mahal', 'Memilih pesaing', 'Tidak ada anggaran', 'Tidak ada keputusan / menghilang', 'Waktu tidak tepat', 'Tidak cocok'];
+
 export function defaultSettings(locale: string): Settings {
+  const id = locale.toLowerCase().startsWith('id');
   return {
     version: SETTINGS_VERSION,
     stages: DEFAULT_STAGES,
     language: 'auto',
-    currency: locale.toLowerCase().startsWith('id') ? 'IDR' : 'USD',
+    currency: id ? 'IDR' : 'USD',
     myAddresses: [],
     sidePanel: false,
     autoLogLinkedInMessages: true,
+    lostReasons: id ? LOST_REASONS_ID : LOST_REASONS_EN,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StageGateSchema } from './bant';
 
 export const PhaseSchema = z.enum(['awareness', 'consideration', 'decision']);
 
@@ -8,6 +9,8 @@ export const StageSchema = z.object({
   name: z.string().trim().min(1).max(60).nullable(),
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
   phase: PhaseSchema.nullable(),
+  /** BANT answers a deal needs before it may enter this stage. */
+  gate: StageGateSchema.nullable().default(null),
 });
 export type Stage = z.infer<typeof StageSchema>;
 
@@ -15,12 +18,12 @@ export const BUILTIN_STAGE_IDS = ['contact', 'qualification', 'meeting', 'propos
 
 /** The guide's default pipeline (../shared/PRODUCT.md); editable in settings. */
 export const DEFAULT_STAGES: Stage[] = [
-  { id: 'contact', name: null, color: '#64748b', phase: 'awareness' },
-  { id: 'qualification', name: null, color: '#0ea5e9', phase: 'awareness' },
-  { id: 'meeting', name: null, color: '#8b5cf6', phase: 'consideration' },
-  { id: 'proposal', name: null, color: '#f59e0b', phase: 'consideration' },
-  { id: 'closing', name: null, color: '#10b981', phase: 'decision' },
-  { id: 'retention', name: null, color: '#14b8a6', phase: 'decision' },
+  { id: 'contact', name: null, color: '#64748b', phase: 'awareness', gate: null },
+  { id: 'qualification', name: null, color: '#0ea5e9', phase: 'awareness', gate: null },
+  { id: 'meeting', name: null, color: '#8b5cf6', phase: 'consideration', gate: null },
+  { id: 'proposal', name: null, color: '#f59e0b', phase: 'consideration', gate: null },
+  { id: 'closing', name: null, color: '#10b981', phase: 'decision', gate: null },
+  { id: 'retention', name: null, color: '#14b8a6', phase: 'decision', gate: null },
 ];
 
 export function stageIndex(stages: readonly Stage[], stageId: string): number {

@@ -77,6 +77,34 @@ export const UItoBG = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui/link-profile'), contactId: Id, facts: ProfileFactsSchema }),
   z.object({ type: z.literal('ui/unlink-profile'), contactId: Id }),
   z.object({ type: z.literal('ui/update-settings'), patch: z.record(z.string(), z.unknown()) }),
+  z.object({ type: z.literal('ui/close-deal'), dealId: Id, outcome: z.enum(['won', 'lost']), reason: optText(300) }),
+  z.object({ type: z.literal('ui/reopen-deal'), dealId: Id }),
+  /** A partial BANT edit; the background validates the merged whole. */
+  z.object({
+    type: z.literal('ui/update-bant'),
+    dealId: Id,
+    patch: z.partialRecord(z.enum(['budget', 'authority', 'need', 'timeline']), z.record(z.string(), z.unknown())),
+  }),
+  z.object({
+    type: z.literal('ui/update-deal'),
+    dealId: Id,
+    patch: z.object({
+      valueMinor: z.optional(z.number().check(z.int(), z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER))),
+      currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
+      expectedCloseAt: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative()))),
+    }),
+  }),
+  z.object({
+    type: z.literal('ui/update-company'),
+    companyId: Id,
+    patch: z.object({
+      name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(300))),
+      industry: optText(120),
+      employees: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative(), z.maximum(10_000_000)))),
+    }),
+  }),
+  /** The stage editor: the new pipeline, and where the deals of removed stages go. */
+  z.object({ type: z.literal('ui/save-stages'), stages: z.unknown(), moves: z.record(z.string(), Id) }),
 ]);
 export type UItoBGMessage = z.infer<typeof UItoBG>;
 
@@ -101,12 +129,18 @@ export interface ReplyData {
   'cs/linkedin-sent': { logged: number };
   'ui/changed': null;
   'ui/create-person': { contactId: string; created: boolean };
-  'ui/move-stage': { ok: true } | { ok: false; reason: string };
+  'ui/move-stage': { ok: true } | { ok: false; reason: string; stageId?: string; missing?: string[] };
   'ui/log-activity': { activityId: string };
   'ui/delete-activity': null;
   'ui/link-profile': { ok: true } | { ok: false; reason: string };
   'ui/unlink-profile': null;
   'ui/update-settings': { ok: true } | { ok: false; issues: string[] };
+  'ui/close-deal': { ok: true } | { ok: false; reason: string };
+  'ui/reopen-deal': { ok: boolean };
+  'ui/update-bant': { ok: true } | { ok: false; issues: string[] };
+  'ui/update-deal': { ok: boolean };
+  'ui/update-company': { ok: boolean };
+  'ui/save-stages': { ok: true } | { ok: false; issues: string[] } | { ok: false; needsMove: { stageId: string; deals: number }[] };
 }
 
 /** Storage key (storage.session) of a tab's page context. */

@@ -5,7 +5,8 @@ import { createRouter } from '../messaging/router';
 import { deleteActivity, logComposeSent, logManualActivity, logThreadMessages } from '../services/activities';
 import { stageChipsFor } from '../services/chips';
 import { createPerson } from '../services/contacts';
-import { moveDealStage } from '../services/deals';
+import { closeDeal, moveDealStage, reopenDeal, updateBant, updateCompany, updateDeal, type BantPatch } from '../services/deals';
+import { saveStages } from '../services/stages';
 import { loadSettings, rememberMyAddress, updateSettings } from '../services/settings';
 import { linkProfile, matchProfile, unlinkProfile } from '../services/linkedin';
 import { serveLiveQueries } from './live-server';
@@ -97,7 +98,28 @@ export function startBackground(): void {
       'ui/move-stage': async ({ dealId, toStageId, reason }) => {
         const r = await moveDealStage(db, dealId, { now: Date.now(), locale: locale(), toStageId, reason });
         if (r.ok) changed();
-        return r.ok ? { ok: true as const } : { ok: false as const, reason: r.reason };
+        return r.ok ? { ok: true as const } : r;
+      },
+      'ui/close-deal': async ({ dealId, outcome, reason }) => {
+        const r = await closeDeal(db, dealId, outcome, reason ?? null, Date.now());
+        if (r.ok) changed();
+        return r;
+      },
+      'ui/reopen-deal': async ({ dealId }) => {
+        const ok = await reopenDeal(db, dealId, Date.now());
+        if (ok) changed();
+        return { ok };
+      },
+      'ui/update-bant': async ({ dealId, patch }) => {
+        const r = await updateBant(db, dealId, patch as BantPatch, Date.now());
+        return r.ok ? { ok: true as const } : r;
+      },
+      'ui/update-deal': async ({ dealId, patch }) => ({ ok: await updateDeal(db, dealId, patch, Date.now()) }),
+      'ui/update-company': async ({ companyId, patch }) => ({ ok: await updateCompany(db, companyId, patch, Date.now()) }),
+      'ui/save-stages': async ({ stages, moves }) => {
+        const r = await saveStages(db, stages, moves, { now: Date.now(), locale: locale() });
+        if (r.ok) changed();
+        return r;
       },
       'ui/log-activity': async ({ contactId, kind, text }) => {
         const a = await logManualActivity(db, { contactId, kind, text }, Date.now());

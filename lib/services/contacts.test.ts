@@ -139,7 +139,7 @@ describe('createPerson', () => {
   });
 
   it('adds a deal to an existing contact that has none, without a duplicate contact', async () => {
-    await db.companies.add({ id: 'co1', createdAt: 1, updatedAt: 1, deletedAt: null, name: 'Big Corp Ltd', domain: 'bigcorp.io' });
+    await db.companies.add({ id: 'co1', createdAt: 1, updatedAt: 1, deletedAt: null, name: 'Big Corp Ltd', domain: 'bigcorp.io', industry: null, employees: null });
     await db.contacts.add({
       id: 'c1',
       createdAt: 1,

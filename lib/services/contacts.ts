@@ -4,7 +4,7 @@ import { newId } from '../domain/ids';
 import type { Company, Contact, Deal } from '../domain/records';
 import { firstStage } from '../domain/stages';
 import { currentDeals, findPeopleByEmails } from './people';
-import { baseRecord } from './records';
+import { baseRecord, newCompany } from './records';
 import { loadSettings } from './settings';
 
 export interface NewPerson {
@@ -38,7 +38,7 @@ async function companyFor(db: SidecarDb, email: string | null, companyName: stri
     // Upsert by domain: the same company may be met through several people.
     const existing = await db.companies.where('domain').equals(domain).first();
     if (existing) return existing;
-    const company: Company = { ...baseRecord(now), name: companyName?.trim() || companyNameFromDomain(domain), domain };
+    const company = newCompany(companyName?.trim() || companyNameFromDomain(domain), domain, now);
     await db.companies.add(company);
     return company;
   }
@@ -46,7 +46,7 @@ async function companyFor(db: SidecarDb, email: string | null, companyName: stri
   if (!name) return null;
   const existing = await db.companies.filter((c) => c.domain === null && c.deletedAt === null && c.name.toLowerCase() === name.toLowerCase()).first();
   if (existing) return existing;
-  const company: Company = { ...baseRecord(now), name, domain: null };
+  const company = newCompany(name, null, now);
   await db.companies.add(company);
   return company;
 }
@@ -101,6 +101,7 @@ export async function createPerson(db: SidecarDb, person: NewPerson, env: Servic
       expectedCloseAt: null,
       closedAt: null,
       lostReason: null,
+      bant: null,
     };
     if (!known) await db.contacts.add(contact);
     await db.deals.add(deal);

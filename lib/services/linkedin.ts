@@ -1,8 +1,8 @@
 import type { SidecarDb } from '../db';
 import { companyNameFromDomain } from '../domain/email';
 import { matchCandidates } from '../domain/match';
-import type { Company, Contact } from '../domain/records';
-import { baseRecord } from './records';
+import type { Contact } from '../domain/records';
+import { newCompany } from './records';
 
 export interface ProfileFacts {
   profileUrl: string | null;
@@ -128,7 +128,7 @@ export async function linkProfile(db: SidecarDb, contactId: string, facts: Profi
     if (companyName) {
       const current = contact.companyId ? await db.companies.get(contact.companyId) : undefined;
       if (!current) {
-        const company: Company = { ...baseRecord(now), name: companyName, domain: null };
+        const company = newCompany(companyName, null, now);
         await db.companies.add(company);
         patch.companyId = company.id;
         await db.deals.where('contactId').equals(contactId).modify({ companyId: company.id, updatedAt: now });

@@ -1,5 +1,5 @@
 import { newId } from '../domain/ids';
-import { ACTIVITY_DEFAULTS, type Activity, type ActivityKind } from '../domain/records';
+import { ACTIVITY_DEFAULTS, type Activity, type ActivityKind, type Company } from '../domain/records';
 
 /** The fields every record starts with. */
 export function baseRecord(now: number) {
@@ -21,4 +21,8 @@ export function newActivity(
     dealId: fields.dealId,
     text: fields.text ?? null,
   };
+}
+
+export function newCompany(name: string, domain: string | null, now: number): Company {
+  return { ...baseRecord(now), name: name.slice(0, 300), domain, industry: null, employees: null };
 }

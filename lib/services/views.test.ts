@@ -35,6 +35,7 @@ const deal = (id: string, contactId: string, status: Deal['status'], updatedAt: 
   expectedCloseAt: null,
   closedAt: null,
   lostReason: null,
+  bant: null,
 });
 
 describe("runView 'settings'", () => {

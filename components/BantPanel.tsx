@@ -1,0 +1,182 @@
+import { useEffect, useState } from 'react';
+import { BANT_FIELDS, bantCompleteness, BantStateSchema, emptyBant, type Bant, type BantField, type Evidence } from '@/lib/domain/bant';
+import { currencyDigits, parseMoney } from '@/lib/domain/money';
+import type { Activity, Deal } from '@/lib/domain/records';
+import type { MessageKey } from '@/lib/i18n';
+import { useCommand } from './hooks';
+import { useI18n } from './i18n';
+import { ErrorText, inputClass, labelClass, SectionTitle } from './ui';
+
+type Patch = { [F in BantField]?: Record<string, unknown> };
+
+/** A text field that saves when the rep leaves it (or presses Enter), not on every key. */
+function CommitInput({ value, onCommit, testId, label, ...rest }: { value: string; onCommit: (v: string) => void; testId: string; label: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const commit = () => draft !== value && onCommit(draft);
+  return (
+    <input
+      data-testid={testId}
+      aria-label={label}
+      placeholder={label}
+      className={inputClass}
+      value={draft}
+      maxLength={500}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+      {...rest}
+    />
+  );
+}
+
+const quarters = (now: number) => {
+  const y = new Date(now).getFullYear();
+  return [y, y + 1].flatMap((yy) => [1, 2, 3, 4].map((q) => `${yy}-Q${q}`));
+};
+
+function evidenceFrom(a: Activity): Evidence {
+  return { kind: a.channel === 'email' ? 'email' : a.channel === 'linkedin' ? 'linkedin' : 'activity', sourceId: a.sourceId ?? a.id, quote: a.text?.slice(0, 300) ?? null };
+}
+
+export function BantPanel({ deal, activities, people }: { deal: Deal; activities: Activity[]; people: readonly { contactId: string; name: string }[] }) {
+  const { t, lang } = useI18n();
+  const cmd = useCommand();
+  const bant: Bant = deal.bant ?? emptyBant();
+  const save = async (patch: Patch) => {
+    const r = await cmd.run({ type: 'ui/update-bant', dealId: deal.id, patch });
+    if (r && !r.ok) cmd.setError(r.issues.join('; '));
+  };
+  const citable = activities.filter((a) => a.kind !== 'stage_change' && a.kind !== 'note').slice(0, 20);
+  const fmt = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en', { dateStyle: 'medium' });
+  const n = bantCompleteness(bant);
+
+  const details: Record<BantField, React.ReactNode> = {
+    budget: (
+      <div className="grid grid-cols-2 gap-1">
+        <CommitInput
+          testId="sidecar-bant-budget-amount"
+          label={`${t('bant.budget.amount')} (${deal.currency})`}
+          inputMode="decimal"
+          value={bant.budget.amountMinor === null ? '' : String(bant.budget.amountMinor / 10 ** currencyDigits(bant.budget.currency ?? deal.currency))}
+          onCommit={(v) => {
+            const minor = v.trim() ? parseMoney(v, deal.currency) : null;
+            if (v.trim() && minor === null) return cmd.setError(t('bant.budget.amount'));
+            void save({ budget: { amountMinor: minor, currency: minor === null ? null : deal.currency } });
+          }}
+        />
+        <CommitInput testId="sidecar-bant-budget-text" label={t('bant.budget.text')} value={bant.budget.text ?? ''} onCommit={(v) => save({ budget: { text: v.trim() || null } })} />
+      </div>
+    ),
+    authority: (
+      <div className="space-y-1">
+        <CommitInput testId="sidecar-bant-authority-text" label={t('bant.authority.text')} value={bant.authority.text ?? ''} onCommit={(v) => save({ authority: { text: v.trim() || null } })} />
+        {(people.length > 0 || bant.authority.contactId) && (
+          <select
+            data-testid="sidecar-bant-authority-contact"
+            aria-label={t('bant.authority.contact')}
+            className={inputClass}
+            value={bant.authority.contactId ?? ''}
+            onChange={(e) => save({ authority: { contactId: e.target.value || null } })}
+          >
+            <option value="">{t('bant.authority.none')}</option>
+            {people.map((p) => (
+              <option key={p.contactId} value={p.contactId}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+    ),
+    need: <CommitInput testId="sidecar-bant-need-text" label={t('bant.need.text')} value={bant.need.text ?? ''} onCommit={(v) => save({ need: { text: v.trim() || null } })} />,
+    timeline: (
+      <div className="grid grid-cols-2 gap-1">
+        <input
+          type="date"
+          data-testid="sidecar-bant-timeline-date"
+          aria-label={t('bant.timeline.date')}
+          className={inputClass}
+          value={bant.timeline.targetDate === null ? '' : new Date(bant.timeline.targetDate).toISOString().slice(0, 10)}
+          onChange={(e) => save({ timeline: { targetDate: Number.isFinite(e.target.valueAsNumber) ? e.target.valueAsNumber : null } })}
+        />
+        <select
+          data-testid="sidecar-bant-timeline-quarter"
+          aria-label={t('bant.timeline.quarter')}
+          className={inputClass}
+          value={bant.timeline.quarter ?? ''}
+          onChange={(e) => save({ timeline: { quarter: e.target.value || null } })}
+        >
+          <option value="">{t('bant.timeline.noQuarter')}</option>
+          {quarters(Date.now()).map((q) => (
+            <option key={q}>{q}</option>
+          ))}
+        </select>
+      </div>
+    ),
+  };
+
+  return (
+    <section aria-labelledby="sc-bant" className="space-y-3 rounded-lg border border-slate-200 p-3">
+      <div className="flex items-center justify-between">
+        <SectionTitle id="sc-bant">{t('bant.title')}</SectionTitle>
+        <span data-testid="sidecar-bant-complete" aria-label={t('bant.complete', { n })} className="flex items-center gap-1 text-xs font-medium text-slate-700">
+          <span aria-hidden className="flex gap-0.5">
+            {BANT_FIELDS.map((f, i) => (
+              <span key={f} className={`h-2 w-2 rounded-full ${i < n ? 'bg-emerald-500' : 'bg-slate-200'}`} />
+            ))}
+          </span>
+          {t('bant.complete', { n })}
+        </span>
+      </div>
+      {BANT_FIELDS.map((f) => {
+        const ev = bant[f].evidence;
+        return (
+          <div key={f} className="space-y-1">
+            <label className="flex items-center justify-between gap-2">
+              <span className="text-sm font-medium text-slate-800">{t(`bant.${f}` as MessageKey)}</span>
+              <select
+                data-testid={`sidecar-bant-${f}`}
+                className={`${inputClass} w-28`}
+                value={bant[f].state}
+                onChange={(e) => save({ [f]: { state: BantStateSchema.parse(e.target.value) } })}
+              >
+                {BantStateSchema.options.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`bant.state.${s}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {details[f]}
+            {citable.length > 0 && (
+              <select
+                data-testid={`sidecar-bant-${f}-evidence`}
+                aria-label={`${t(`bant.${f}` as MessageKey)}: ${t('bant.evidence')}`}
+                className={`${inputClass} text-xs text-slate-600`}
+                value=""
+                onChange={(e) => {
+                  const a = citable.find((x) => x.id === e.target.value);
+                  if (a) void save({ [f]: { evidence: evidenceFrom(a) } });
+                }}
+              >
+                <option value="">{t('bant.evidence.none')}</option>
+                {citable.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {`${t(`activity.kind.${a.kind}` as MessageKey)} · ${fmt.format(a.at)}${a.text ? ` · ${a.text.slice(0, 40)}` : ''}`}
+                  </option>
+                ))}
+              </select>
+            )}
+            {ev && (
+              <p data-testid={`sidecar-bant-${f}-cited`} className="truncate text-xs text-slate-500">
+                {t('bant.evidence.cited', { quote: ev.quote ?? ev.sourceId })}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      {cmd.error && <ErrorText>{t('error.generic', { message: cmd.error })}</ErrorText>}
+    </section>
+  );
+}

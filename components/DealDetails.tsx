@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { formatMoney, parseMoney } from '@/lib/domain/money';
+import type { Deal } from '@/lib/domain/records';
+import { useCommand } from './hooks';
+import { useI18n } from './i18n';
+import { inputClass, labelClass } from './ui';
+
+const toDateInput = (t: number | null) => (t === null ? '' : new Date(t).toISOString().slice(0, 10));
+
+/** Value and expected close: what "missing details" nudges ask for. Saved on change, validated by the background. */
+export function DealDetails({ deal }: { deal: Deal }) {
+  const { t, lang } = useI18n();
+  const cmd = useCommand();
+  const [amount, setAmount] = useState('');
+  useEffect(() => setAmount(deal.valueMinor ? formatMoney(deal.valueMinor, deal.currency, 'en').replace(/[^\d.,]/g, '') : ''), [deal.valueMinor, deal.currency]);
+  const saveAmount = () => {
+    const minor = amount.trim() === '' ? 0 : parseMoney(amount, deal.currency);
+    if (minor === null) return cmd.setError(t('deal.value'));
+    if (minor !== deal.valueMinor) void cmd.run({ type: 'ui/update-deal', dealId: deal.id, patch: { valueMinor: minor } });
+  };
+  return (
+    <div className="grid grid-cols-2 gap-2">
+      <label className="space-y-0.5">
+        <span className={labelClass}>
+          {t('deal.value')} ({deal.currency})
+        </span>
+        <input
+          data-testid="sidecar-deal-value"
+          inputMode="decimal"
+          className={inputClass}
+          value={amount}
+          placeholder={formatMoney(0, deal.currency, lang === 'id' ? 'id-ID' : 'en')}
+          onChange={(e) => setAmount(e.target.value)}
+          onBlur={saveAmount}
+          onKeyDown={(e) => e.key === 'Enter' && saveAmount()}
+        />
+      </label>
+      <label className="space-y-0.5">
+        <span className={labelClass}>{t('deal.expectedClose')}</span>
+        <input
+          type="date"
+          data-testid="sidecar-deal-close"
+          className={inputClass}
+          value={toDateInput(deal.expectedCloseAt)}
+          onChange={(e) => {
+            const v = e.target.valueAsNumber;
+            void cmd.run({ type: 'ui/update-deal', dealId: deal.id, patch: { expectedCloseAt: Number.isFinite(v) ? v : null } });
+          }}
+        />
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
+
+// Shared looks, so every control has the same visible focus ring.
+export const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600';
+export const inputClass = `w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm ${focusRing}`;
+export const labelClass = 'text-xs font-medium text-slate-600';
+
+export function Button({ variant = 'secondary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'dark' | 'danger' }) {
+  const look = {
+    primary: 'bg-sky-700 text-white hover:bg-sky-600',
+    dark: 'bg-slate-900 text-white hover:bg-slate-700',
+    danger: 'border border-red-300 text-red-800 hover:bg-red-50',
+    secondary: 'border border-slate-300 text-slate-800 hover:bg-slate-100',
+  }[variant];
+  return <button type="button" className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${look} ${focusRing} ${className}`} {...props} />;
+}
+
+export function SectionTitle({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <h3 id={id} className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+      {children}
+    </h3>
+  );
+}
+
+export function ErrorText({ children }: { children: ReactNode }) {
+  return (
+    <p role="alert" className="text-xs text-red-700">
+      {children}
+    </p>
+  );
+}

@@ -1,0 +1,30 @@
+/** Decimal places of a currency's minor unit (IDR 0 in Intl's view, USD 2, JPY 0). */
+export function currencyDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** "1,500.50" / "1.500,50" / "1500" → minor units, or null when it is not a non-negative amount. */
+export function parseMoney(text: string, currency: string): number | null {
+  const raw = text.replace(/[\s\u00a0]/g, '');
+  if (!/^\d[\d.,]*$/.test(raw)) return null;
+  const digits = currencyDigits(currency);
+  // The last separator followed by 1-2 digits (or exactly `digits` digits) is the decimal mark.
+  const m = raw.match(/^(.*?)([.,])(\d{1,2})$/);
+  const intPart = (m && digits > 0 ? m[1]! : raw).replace(/[.,]/g, '');
+  const frac = m && digits > 0 ? m[3]!.padEnd(digits, '0') : ''.padEnd(digits, '0');
+  const value = Number(intPart + frac);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  const digits = currencyDigits(currency);
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: digits }).format(minor / 10 ** digits);
+  } catch {
+    return `${minor / 10 ** digits} ${currency}`;
+  }
+}
