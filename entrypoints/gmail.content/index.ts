@@ -15,9 +15,9 @@ export default defineContentScript({
     const getAccount = () => account;
     let requestFrame = () => {};
 
-    const thread = createThreadContext((context, hasPerson) => {
+    const thread = createThreadContext((context, hasPerson, bodies) => {
       frame.setActive(hasPerson);
-      void sendToBackground({ type: 'cs/context', context }).catch(() => {});
+      void sendToBackground({ type: 'cs/context', context, bodies }).catch(() => {});
     });
     const chips = createInboxChips(getAccount, () => requestFrame());
     const compose = watchComposeSends(getAccount, ctx.signal);

@@ -1,11 +1,12 @@
 import type { PageContext } from '@/lib/messaging/protocol';
+import { readMessageBodies } from '@/lib/sites/gmail/read-bodies';
 import { readThread } from '@/lib/sites/gmail/read-thread';
 
 /**
  * Reads who is on screen each frame and reports it when it changed: thread
  * open, thread switch, a message expanded, back to the list.
  */
-export function createThreadContext(report: (context: PageContext, hasPerson: boolean) => void) {
+export function createThreadContext(report: (context: PageContext, hasPerson: boolean, bodies: Record<string, string>) => void) {
   let last = '';
   return function onFrame(account: string | null) {
     const thread = readThread(document, location.href);
@@ -14,6 +15,7 @@ export function createThreadContext(report: (context: PageContext, hasPerson: bo
     const key = JSON.stringify([account, thread]);
     if (key === last) return;
     last = key;
-    report(context, thread !== null);
+    // Bodies are read only when something changed, and only for trigger scanning in the background.
+    report(context, thread !== null, thread ? readMessageBodies(document) : {});
   };
 }

@@ -29,9 +29,12 @@ describe('SidecarDb v1 schema', () => {
       activities: ['at', 'contactId', 'dealId', 'sourceId', 'updatedAt'],
       stageChanges: ['at', 'dealId'],
       settings: [],
+      suggestions: ['contactId', 'dealId', 'status'],
+      nudgeStates: ['state'],
+      summaries: [],
     });
     const pk = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
-    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key' });
+    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId' });
     expect(db.table('contacts').schema.idxByName['emails']!.multi).toBe(true);
     expect(db.table('companies').schema.idxByName['domain']!.unique).toBe(true);
   });
@@ -42,7 +45,7 @@ describe('SidecarDb v1 schema', () => {
     await raw.open();
     try {
       const byName = Object.fromEntries(raw.tables.map((t) => [t.name, t.schema.indexes.map((i) => [i.name, !!i.multi, !!i.unique]).sort()]));
-      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'settings', 'stageChanges']);
+      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'nudgeStates', 'settings', 'stageChanges', 'suggestions', 'summaries']);
       expect(byName['contacts']).toContainEqual(['emails', true, false]);
       expect(byName['companies']).toContainEqual(['domain', false, true]);
     } finally {

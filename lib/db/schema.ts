@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Activity, Company, Contact, Deal, StageChange } from '../domain/records';
+import type { ContactSummary } from '../domain/activity-summary';
+import type { Activity, Company, Contact, Deal, NudgeState, StageChange, Suggestion } from '../domain/records';
 
 export interface SettingRow {
   key: string;
@@ -18,6 +19,10 @@ export class SidecarDb extends Dexie {
   activities!: EntityTable<Activity, 'id'>;
   stageChanges!: EntityTable<StageChange, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  suggestions!: EntityTable<Suggestion, 'id'>;
+  nudgeStates!: EntityTable<NudgeState, 'id'>;
+  /** Per-contact activity summary, kept in step with every activity write: nudges read these, never 1M activities. */
+  summaries!: EntityTable<ContactSummary, 'contactId'>;
 
   constructor(name = 'sidecar') {
     super(name);
@@ -30,6 +35,9 @@ export class SidecarDb extends Dexie {
       activities: 'id, contactId, dealId, sourceId, at, updatedAt',
       stageChanges: 'id, dealId, at',
       settings: 'key',
+      suggestions: 'id, contactId, dealId, status',
+      nudgeStates: 'id, state',
+      summaries: 'contactId',
     });
   }
 }

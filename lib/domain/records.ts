@@ -122,3 +122,29 @@ export const ACTIVITY_DEFAULTS = {
   note: { direction: 'none', channel: 'crm' },
   stage_change: { direction: 'none', channel: 'crm' },
 } as const satisfies Record<ActivityKind, { direction: Activity['direction']; channel: Channel }>;
+
+/** A stage signal found in an incoming message: the rep accepts or dismisses it; the deal never moves on its own. */
+export const SuggestionSchema = BaseRecord.extend({
+  contactId: Id,
+  dealId: Id,
+  /** The message it was read from; with the trigger kind it makes the id, so one message never suggests twice. */
+  messageId: Text(200),
+  kind: Text(40),
+  /** A stage id, or 'lost'. */
+  stageId: Id,
+  /** The matched words only: the body itself is never stored. */
+  phrase: Text(200),
+  at: Time,
+  status: z.enum(['open', 'accepted', 'dismissed']),
+});
+export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+/** The rep's answer to a nudge instance (done, snoozed) or to a deal's nudges (dismissed for good). */
+export const NudgeStateSchema = z.object({
+  /** A nudge id, or `deal:<dealId>` for dismiss-forever. */
+  id: Text(300),
+  state: z.enum(['done', 'snoozed', 'dismissed']),
+  until: Time.nullable(),
+  updatedAt: Time,
+});
+export type NudgeState = z.infer<typeof NudgeStateSchema>;

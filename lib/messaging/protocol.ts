@@ -27,7 +27,16 @@ export type PageContext = z.infer<typeof PageContextSchema>;
 
 export const CStoBG = z.discriminatedUnion('type', [
   /** Who is on screen in this tab. */
-  z.object({ type: z.literal('cs/context'), context: PageContextSchema }),
+  z.object({
+    type: z.literal('cs/context'),
+    context: PageContextSchema,
+    /** Message bodies by id, for trigger scanning only: scanned in memory, never stored. */
+    bodies: z.optional(
+      z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(50_000))).check(
+        z.refine((r) => Object.keys(r).length <= 200, 'too many bodies'),
+      ),
+    ),
+  }),
   /** Inbox rows: which of these senders are contacts, and at which stage. */
   z.object({ type: z.literal('cs/chips'), emails: z.array(EmailSchema).check(z.maxLength(1000)) }),
   /** The rep sent a Gmail compose. */
