@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'components/**/*.test.tsx', 'test/unit/**/*.test.ts'],
     environment: 'node',
     globals: true,
-    pool: 'threads',
+    // forks, not threads: time-zone tests set process.env.TZ, which a worker thread cannot change.
+    pool: 'forks',
     maxWorkers: 2,
   },
 });

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Settings } from '@/lib/domain/settings';
-import { stageIndex } from '@/lib/domain/stages';
+import { ENGAGING_TRIGGERS } from '@/lib/domain/triggers';
+import { CompanyDetails } from './CompanyDetails';
+import { Suggestions } from './Suggestions';
 import { BantPanel } from './BantPanel';
 import { ActivityList } from './ActivityList';
 import { DealCard } from './DealCard';
@@ -32,11 +34,11 @@ export function PersonHeader({ name, email, company, extra }: { name: string; em
 
 /** A known contact: who, deal and stage, score, then what happened. */
 export function ContactCard({ contactId, settings, email, children, people = [] }: { contactId: string; settings: Settings; email: string | null; children?: ReactNode; people?: readonly { contactId: string; name: string }[] }) {
-  const { stages } = settings;
   const { t } = useI18n();
   const view = useLive({ name: 'contact', contactId });
   if (!view) return null;
-  const { contact, company, deal, activities } = view;
+  const { contact, company, deal, activities, suggestions } = view;
+  const accepted = suggestions.filter((s) => s.status === 'accepted' && ENGAGING_TRIGGERS.has(s.kind)).length;
   return (
     <div className="space-y-4">
       <PersonHeader
@@ -52,11 +54,22 @@ export function ContactCard({ contactId, settings, email, children, people = [] 
         }
       />
       {deal ? <DealCard deal={deal} settings={settings} /> : <p className="text-sm text-slate-500">{t('deal.none')}</p>}
+      {deal && <Suggestions suggestions={suggestions} settings={settings} />}
       {deal && <BantPanel deal={deal} activities={activities} people={people.filter((p) => p.contactId !== contact.id)} />}
       {children}
       {!children && <OutreachLog contactId={contact.id} />}
-      <ScoreCard activities={activities} stageIndex={deal ? stageIndex(stages, deal.stageId) : 0} />
-      <ActivityList activities={activities} stages={stages} />
+      <ScoreCard
+        settings={settings}
+        input={{
+          contact,
+          company: company && { domain: company.domain, industry: company.industry, employees: company.employees },
+          bant: deal?.bant ?? null,
+          activities,
+          acceptedTriggers: accepted,
+        }}
+      />
+      {company && <CompanyDetails company={company} />}
+      <ActivityList activities={activities} stages={settings.stages} />
     </div>
   );
 }

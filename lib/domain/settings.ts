@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { EmailSchema } from './email';
 import { CurrencySchema } from './records';
+import { DEFAULT_SCORING, ScoringConfigSchema } from './scoring';
 import { DEFAULT_STAGES, StageSchema } from './stages';
+import { DEFAULT_TRIGGERS, TriggerRulesSchema } from './triggers';
 
 export const LanguageSettingSchema = z.enum(['auto', 'en', 'id']);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
@@ -28,6 +30,8 @@ export const SettingsSchema = z.object({
     .array(z.string().trim().min(1).max(120))
     .max(30)
     .refine((r) => new Set(r.map((x) => x.toLowerCase())).size === r.length, 'lost reasons must be unique'),
+  scoring: ScoringConfigSchema,
+  triggers: TriggerRulesSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -45,6 +49,8 @@ export function defaultSettings(locale: string): Settings {
     sidePanel: false,
     autoLogLinkedInMessages: true,
     lostReasons: id ? LOST_REASONS_ID : LOST_REASONS_EN,
+    scoring: DEFAULT_SCORING,
+    triggers: DEFAULT_TRIGGERS,
   };
 }
 

@@ -446,3 +446,6 @@ export function scanText(matcher: TriggerMatcher, text: string): TriggerHit[] {
 export function suggestionKey(hit: Pick<TriggerHit, 'ruleId'>, messageId: string): string {
   return `trigger:${encodeURIComponent(messageId)}:${encodeURIComponent(hit.ruleId)}`;
 }
+
+/** Signals of interest (demo, quote, trial, sample): once the rep accepts one, it adds engagement points. */
+export const ENGAGING_TRIGGERS: ReadonlySet<string> = new Set<TriggerKind>(['demo_request', 'quote_request', 'trial_started', 'trial_finished', 'sample_order']);

@@ -88,6 +88,9 @@ export const UItoBG = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui/update-settings'), patch: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('ui/close-deal'), dealId: Id, outcome: z.enum(['won', 'lost']), reason: optText(300) }),
   z.object({ type: z.literal('ui/reopen-deal'), dealId: Id }),
+  /** A trigger suggestion accepted (the deal moves; gates apply) or dismissed. */
+  z.object({ type: z.literal('ui/accept-suggestion'), id: z.string().check(z.minLength(1), z.maxLength(400)), lostReason: z.string().check(z.minLength(1), z.maxLength(300)) }),
+  z.object({ type: z.literal('ui/dismiss-suggestion'), id: z.string().check(z.minLength(1), z.maxLength(400)) }),
   /** A partial BANT edit; the background validates the merged whole. */
   z.object({
     type: z.literal('ui/update-bant'),
@@ -146,6 +149,8 @@ export interface ReplyData {
   'ui/update-settings': { ok: true } | { ok: false; issues: string[] };
   'ui/close-deal': { ok: true } | { ok: false; reason: string };
   'ui/reopen-deal': { ok: boolean };
+  'ui/accept-suggestion': { ok: true } | { ok: false; reason: string; stageId?: string; missing?: string[] };
+  'ui/dismiss-suggestion': null;
   'ui/update-bant': { ok: true } | { ok: false; issues: string[] };
   'ui/update-deal': { ok: boolean };
   'ui/update-company': { ok: boolean };

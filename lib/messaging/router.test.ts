@@ -70,17 +70,17 @@ describe('createRouter: senders', () => {
     const r = await handle(chips, gmailTab);
     expect(r).toEqual({ ok: true, data: { 'dana@bigcorp.io': { label: 'Contact', color: '#000000' } } });
     expect(cs['cs/chips']).toHaveBeenCalledTimes(1);
-    expect(cs['cs/chips']).toHaveBeenCalledWith(chips, 7);
+    expect(cs['cs/chips']).toHaveBeenCalledWith(chips, 7, expect.objectContaining({ id: EXT_ID }));
     expect(calls()).toBe(1);
   });
 
   it('accepts a valid cs/context from LinkedIn and Gmail tabs', async () => {
     const { handle, cs } = setup();
     expect(code(await handle(validContext, gmailTab))).toBe('ok');
-    expect(cs['cs/context']).toHaveBeenCalledWith(validContext, 7);
+    expect(cs['cs/context']).toHaveBeenCalledWith(validContext, 7, expect.objectContaining({ id: EXT_ID }));
     const li = { type: 'cs/linkedin-sent', conversation: { profileUrl: 'https://www.linkedin.com/in/dana/', name: 'Dana' } };
     expect(await handle(li, linkedinTab)).toEqual({ ok: true, data: { logged: 0 } });
-    expect(cs['cs/linkedin-sent']).toHaveBeenCalledWith(li, 9);
+    expect(cs['cs/linkedin-sent']).toHaveBeenCalledWith(li, 9, expect.objectContaining({ id: EXT_ID }));
   });
 
   it.each<[string, SenderInfo]>([
@@ -115,9 +115,9 @@ describe('createRouter: senders', () => {
     const { handle, ui } = setup();
     const move = { type: 'ui/move-stage', dealId: 'd1', toStageId: 'meeting' };
     expect(await handle(move, popup)).toEqual({ ok: true, data: { ok: true } });
-    expect(ui['ui/move-stage']).toHaveBeenCalledWith(move, null);
+    expect(ui['ui/move-stage']).toHaveBeenCalledWith(move, null, expect.objectContaining({ id: EXT_ID }));
     expect(code(await handle({ type: 'ui/delete-activity', id: 'a1' }, sidebarInTab))).toBe('ok');
-    expect(ui['ui/delete-activity']).toHaveBeenCalledWith({ type: 'ui/delete-activity', id: 'a1' }, 7);
+    expect(ui['ui/delete-activity']).toHaveBeenCalledWith({ type: 'ui/delete-activity', id: 'a1' }, 7, expect.objectContaining({ id: EXT_ID }));
   });
 
   it.each<[string, SenderInfo]>([

@@ -7,6 +7,8 @@ import { stageChipsFor } from '../services/chips';
 import { createPerson } from '../services/contacts';
 import { closeDeal, moveDealStage, reopenDeal, updateBant, updateCompany, updateDeal, type BantPatch } from '../services/deals';
 import { saveStages } from '../services/stages';
+import { acceptSuggestion, dismissSuggestion, expireSuggestions, scanForTriggers } from '../services/triggers';
+import type { MailMessage } from '../domain/thread';
 import { loadSettings, rememberMyAddress, updateSettings } from '../services/settings';
 import { linkProfile, matchProfile, unlinkProfile } from '../services/linkedin';
 import { serveLiveQueries } from './live-server';
@@ -38,6 +40,13 @@ async function myAddresses(account: string | null | undefined): Promise<Set<stri
   return mine;
 }
 
+/**
+ * Message bodies of the thread on screen, per tab, in memory only: kept so a
+ * contact created a moment later can still have its thread scanned for
+ * triggers. Never written anywhere; gone when the worker stops.
+ */
+const threadBodies = new Map<number, { messages: MailMessage[]; bodies: Record<string, string> }>();
+
 export function startBackground(): void {
   const db = getDb();
   const changed = () => void notifyTabs({ type: 'bg/chips-stale' });
@@ -48,7 +57,7 @@ export function startBackground(): void {
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     onError: (e) => console.error('[sidecar]', e),
     cs: {
-      'cs/context': async ({ context }, tabId, sender) => {
+      'cs/context': async ({ context, bodies }, tabId, sender) => {
         // The sidebar is waiting on this key: write it before any logging work.
         await browser.storage.session.set({
           [contextKey(tabId!)]: context,
@@ -57,8 +66,11 @@ export function startBackground(): void {
         if (context.site === 'gmail') {
           if (context.account) await rememberMyAddress(db, locale(), context.account, Date.now());
           if (context.thread) {
-            await logThreadMessages(db, context.thread.messages, await myAddresses(context.account), Date.now(), context.thread.subject);
-          }
+            const mine = await myAddresses(context.account);
+            await logThreadMessages(db, context.thread.messages, mine, Date.now(), context.thread.subject);
+            threadBodies.set(tabId!, { messages: context.thread.messages, bodies: bodies ?? {} });
+            await scanForTriggers(db, context.thread.messages, bodies ?? {}, mine, { now: Date.now(), locale: locale() });
+          } else threadBodies.delete(tabId!);
         }
         return null;
       },
@@ -87,22 +99,33 @@ export function startBackground(): void {
         changed();
         return null;
       },
-      'ui/create-person': async ({ person, thread, account }) => {
+      'ui/create-person': async ({ person, thread, account }, tabId) => {
         const now = Date.now();
         const created = await createPerson(db, person, { now, locale: locale(), owner: account ?? null });
-        // Messages that were in the thread before the contact existed are logged now.
-        if (thread) await logThreadMessages(db, thread.messages, await myAddresses(account), now, thread.subject);
+        // Messages that were in the thread before the contact existed are logged now, and scanned.
+        if (thread) {
+          const mine = await myAddresses(account);
+          await logThreadMessages(db, thread.messages, mine, now, thread.subject);
+          const seen = tabId === null ? undefined : threadBodies.get(tabId);
+          if (seen) await scanForTriggers(db, thread.messages, seen.bodies, mine, { now, locale: locale() });
+        }
         changed();
         return { contactId: created.contact.id, created: created.created };
       },
       'ui/move-stage': async ({ dealId, toStageId, reason }) => {
         const r = await moveDealStage(db, dealId, { now: Date.now(), locale: locale(), toStageId, reason });
-        if (r.ok) changed();
+        if (r.ok) {
+          await expireSuggestions(db, dealId, Date.now(), locale());
+          changed();
+        }
         return r.ok ? { ok: true as const } : r;
       },
       'ui/close-deal': async ({ dealId, outcome, reason }) => {
         const r = await closeDeal(db, dealId, outcome, reason ?? null, Date.now());
-        if (r.ok) changed();
+        if (r.ok) {
+          await expireSuggestions(db, dealId, Date.now(), locale());
+          changed();
+        }
         return r;
       },
       'ui/reopen-deal': async ({ dealId }) => {
@@ -116,6 +139,19 @@ export function startBackground(): void {
       },
       'ui/update-deal': async ({ dealId, patch }) => ({ ok: await updateDeal(db, dealId, patch, Date.now()) }),
       'ui/update-company': async ({ companyId, patch }) => ({ ok: await updateCompany(db, companyId, patch, Date.now()) }),
+      'ui/accept-suggestion': async ({ id, lostReason }) => {
+        const s = await db.suggestions.get(id);
+        const r = await acceptSuggestion(db, id, { now: Date.now(), locale: locale(), lostReason });
+        if (r.ok && s) {
+          await expireSuggestions(db, s.dealId, Date.now(), locale());
+          changed();
+        }
+        return r;
+      },
+      'ui/dismiss-suggestion': async ({ id }) => {
+        await dismissSuggestion(db, id, Date.now());
+        return null;
+      },
       'ui/save-stages': async ({ stages, moves }) => {
         const r = await saveStages(db, stages, moves, { now: Date.now(), locale: locale() });
         if (r.ok) changed();

@@ -1,5 +1,5 @@
 import type { SidecarDb } from '../db';
-import type { Activity, Company, Contact, Deal } from '../domain/records';
+import type { Activity, Company, Contact, Deal, Suggestion } from '../domain/records';
 import type { Settings } from '../domain/settings';
 import type { LiveQuery } from '../messaging/live';
 import { currentDeals, findPeopleByEmails, type KnownPerson } from './people';
@@ -12,6 +12,8 @@ export interface ContactView {
   deal: Deal | null;
   /** Newest first, tombstones left out. */
   activities: Activity[];
+  /** Trigger suggestions of the current deal: open ones to answer, accepted ones count for engagement. */
+  suggestions: Suggestion[];
 }
 
 export interface ViewData {
@@ -33,15 +35,18 @@ export async function runView(db: SidecarDb, query: LiveQuery, locale: string): 
     case 'contact': {
       const contact = await db.contacts.get(query.contactId);
       if (!contact || contact.deletedAt !== null) return null;
-      const [company, deals, activities] = await Promise.all([
+      const [company, deals, activities, suggestions] = await Promise.all([
         contact.companyId ? db.companies.get(contact.companyId) : undefined,
         currentDeals(db, [contact.id]),
         db.activities.where('contactId').equals(contact.id).toArray(),
+        db.suggestions.where('contactId').equals(contact.id).toArray(),
       ]);
+      const deal = deals.get(contact.id) ?? null;
       const view: ContactView = {
         contact,
         company: company ?? null,
-        deal: deals.get(contact.id) ?? null,
+        deal,
+        suggestions: suggestions.filter((s) => s.dealId === deal?.id && s.status !== 'dismissed').sort((a, b) => b.at - a.at),
         activities: activities.filter((a) => a.deletedAt === null).sort((a, b) => b.at - a.at || (b.id < a.id ? -1 : 1)),
       };
       return view;

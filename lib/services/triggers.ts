@@ -1,0 +1,96 @@
+import type { SidecarDb } from '../db';
+import type { Suggestion } from '../domain/records';
+import { stageIndex } from '../domain/stages';
+import type { MailMessage } from '../domain/thread';
+import { compileTriggers, scanText, suggestionKey, type TriggerMatcher, type TriggerRule } from '../domain/triggers';
+import { closeDeal, moveDealStage, type MoveResult } from './deals';
+import { findPeopleByEmails } from './people';
+import { loadSettings } from './settings';
+
+let compiled: { key: string; matcher: TriggerMatcher } | null = null;
+function matcherFor(rules: readonly TriggerRule[]): TriggerMatcher {
+  const key = JSON.stringify(rules);
+  if (compiled?.key !== key) compiled = { key, matcher: compileTriggers(rules) };
+  return compiled.matcher;
+}
+
+/**
+ * Scans incoming messages from contacts for stage signals and records each as
+ * a suggestion (once per message and rule). Only signals that move a deal
+ * forward, or to Lost, are kept. Bodies are read here and dropped: only the
+ * matched phrase is stored.
+ */
+export async function scanForTriggers(
+  db: SidecarDb,
+  messages: readonly MailMessage[],
+  bodies: Readonly<Record<string, string>>,
+  mine: ReadonlySet<string>,
+  env: { now: number; locale: string },
+): Promise<number> {
+  const incoming = messages.filter((m) => !mine.has(m.from.email) && bodies[m.id]);
+  if (incoming.length === 0) return 0;
+  const settings = await loadSettings(db, env.locale);
+  const matcher = matcherFor(settings.triggers);
+  const hits = incoming.flatMap((m) => scanText(matcher, bodies[m.id]!).map((hit) => ({ m, hit })));
+  if (hits.length === 0) return 0;
+  return db.transaction('rw', [db.contacts, db.deals, db.suggestions], async () => {
+    const people = await findPeopleByEmails(db, [...new Set(hits.map((h) => h.m.from.email))]);
+    let added = 0;
+    for (const { m, hit } of hits) {
+      const deal = people.get(m.from.email)?.deal;
+      if (!deal || deal.status !== 'open') continue;
+      const forward = hit.stageId === 'lost' || stageIndex(settings.stages, hit.stageId) > stageIndex(settings.stages, deal.stageId);
+      if (!forward || (hit.stageId !== 'lost' && stageIndex(settings.stages, hit.stageId) < 0)) continue;
+      const id = suggestionKey(hit, m.id);
+      if (await db.suggestions.get(id)) continue;
+      const s: Suggestion = {
+        id,
+        createdAt: env.now,
+        updatedAt: env.now,
+        deletedAt: null,
+        contactId: deal.contactId,
+        dealId: deal.id,
+        messageId: m.id,
+        kind: hit.kind,
+        stageId: hit.stageId,
+        phrase: hit.phrase.slice(0, 200),
+        at: m.date ?? env.now,
+        status: 'open',
+      };
+      await db.suggestions.add(s);
+      added++;
+    }
+    return added;
+  });
+}
+
+export type AcceptResult = MoveResult | { ok: false; reason: 'not_found' | 'not_open' | 'reason_required' } | { ok: true };
+
+/** The rep accepted: the deal moves (gates still apply), and the suggestion is closed. */
+export async function acceptSuggestion(db: SidecarDb, id: string, env: { now: number; locale: string; lostReason: string }): Promise<AcceptResult> {
+  const s = await db.suggestions.get(id);
+  if (!s || s.status !== 'open') return { ok: false, reason: 'not_found' };
+  const r =
+    s.stageId === 'lost'
+      ? await closeDeal(db, s.dealId, 'lost', env.lostReason, env.now)
+      : await moveDealStage(db, s.dealId, { now: env.now, locale: env.locale, toStageId: s.stageId, reason: `trigger: ${s.kind}` });
+  if (r.ok || r.reason === 'not_open' || r.reason === 'same_stage') await db.suggestions.update(id, { status: 'accepted', updatedAt: env.now });
+  return r;
+}
+
+export async function dismissSuggestion(db: SidecarDb, id: string, now: number): Promise<void> {
+  await db.suggestions.update(id, { status: 'dismissed', updatedAt: now });
+}
+
+
+/** Suggestions left open for a deal that has moved past them are stale: closed without a word. */
+export async function expireSuggestions(db: SidecarDb, dealId: string, now: number, locale: string): Promise<void> {
+  const settings = await loadSettings(db, locale);
+  const deal = await db.deals.get(dealId);
+  if (!deal) return;
+  const open = await db.suggestions.where('dealId').equals(dealId).filter((s) => s.status === 'open').toArray();
+  for (const s of open) {
+    const stale = deal.status !== 'open' || (s.stageId !== 'lost' && stageIndex(settings.stages, s.stageId) <= stageIndex(settings.stages, deal.stageId));
+    if (stale) await db.suggestions.update(s.id, { status: 'dismissed', updatedAt: now });
+  }
+}
