@@ -15,7 +15,10 @@ test('an unknown sender becomes a contact with company and deal in one click, an
   await expect(sb.getByTestId('sidecar-activity')).toHaveCount(3);
   await expect(sb.locator('[data-testid=sidecar-activity][data-kind=email_in]')).toHaveCount(2);
   await expect(sb.locator('[data-testid=sidecar-activity][data-kind=email_out]')).toHaveCount(1);
-  await expect(sb.getByTestId('sidecar-lead-score')).toHaveText('12');
+  // Fit (company domain) plus engagement (two emails from Dana, one to her), explained part by part.
+  await expect(sb.locator('[data-rule="eng.email_in"]')).toBeVisible();
+  const parts = await sb.locator('[data-testid=sidecar-score-breakdown] > [data-points]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-points'))));
+  expect(Number(await sb.getByTestId('sidecar-lead-score').textContent())).toBe(parts.reduce((a, b) => a + b, 0));
 
   const db = await dbDump(context);
   expect(db.contacts).toHaveLength(1);
