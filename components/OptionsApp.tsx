@@ -4,7 +4,10 @@ import type { MessageKey } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/platform/messaging';
 import { useSettings } from './hooks';
 import { LostReasons } from './LostReasons';
+import { ScoringEditor } from './ScoringEditor';
 import { StageEditor } from './StageEditor';
+import { TriggerEditor } from './TriggerEditor';
+import { WhatConverts } from './WhatConverts';
 import { I18nProvider, useI18n } from './i18n';
 
 const CURRENCIES = ['IDR', 'USD', 'EUR', 'SGD', 'MYR', 'AUD', 'GBP', 'JPY'];
@@ -29,7 +32,7 @@ function Form({ settings: stored }: { settings: Settings }) {
   };
   const field = 'block rounded-md border border-slate-300 px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-sky-600';
   return (
-    <main className="mx-auto max-w-2xl space-y-6 p-8 text-slate-900">
+    <main className="mx-auto max-w-3xl space-y-8 p-8 text-slate-900">
       <h1 className="text-2xl font-semibold">{t('options.title')}</h1>
       <label className="block space-y-1">
         <span className="text-sm font-medium">{t('options.language')}</span>
@@ -79,6 +82,9 @@ function Form({ settings: stored }: { settings: Settings }) {
       </p>
       <StageEditor stages={stored.stages} />
       <LostReasons reasons={stored.lostReasons} onSave={(lostReasons) => save({ lostReasons })} />
+      <ScoringEditor scoring={stored.scoring} />
+      <WhatConverts scoring={stored.scoring} />
+      <TriggerEditor rules={stored.triggers} stages={stored.stages} />
     </main>
   );
 }

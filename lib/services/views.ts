@@ -3,6 +3,7 @@ import type { Activity, Company, Contact, Deal, Suggestion } from '../domain/rec
 import type { Settings } from '../domain/settings';
 import type { LiveQuery } from '../messaging/live';
 import { currentDeals, findPeopleByEmails, type KnownPerson } from './people';
+import { conversions } from './conversions';
 import { matchProfile, type ProfileMatch } from './linkedin';
 import { loadSettings } from './settings';
 
@@ -21,6 +22,7 @@ export interface ViewData {
   people: Record<string, KnownPerson>;
   contact: ContactView | null;
   profile: ProfileMatch;
+  conversions: Awaited<ReturnType<typeof conversions>>;
 }
 
 export type ViewOf<Q extends LiveQuery> = ViewData[Q['name']];
@@ -53,5 +55,7 @@ export async function runView(db: SidecarDb, query: LiveQuery, locale: string): 
     }
     case 'profile':
       return matchProfile(db, query.facts);
+    case 'conversions':
+      return conversions(db, locale);
   }
 }

@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import { BANT_FIELDS } from '@/lib/domain/bant';
+import { ActivityKindSchema } from '@/lib/domain/records';
+import { FIT_RULES, type ScoringConfig } from '@/lib/domain/scoring';
+import type { MessageKey } from '@/lib/i18n';
+import { sendToBackground } from '@/lib/platform/messaging';
+import { useI18n } from './i18n';
+import { Button, ErrorText, inputClass, labelClass, SectionTitle } from './ui';
+
+const LISTS = ['industries', 'roleKeywords', 'seniorityKeywords', 'locations'] as const;
+const toList = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
+
+/** The ICP, points per rule and the threshold; the background validates the whole config before saving. */
+export function ScoringEditor({ scoring }: { scoring: ScoringConfig }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(scoring);
+  const [lists, setLists] = useState(() => Object.fromEntries(LISTS.map((k) => [k, scoring.icp[k].join(', ')])) as Record<(typeof LISTS)[number], string>);
+  const [issues, setIssues] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    setDraft(scoring);
+    setLists(Object.fromEntries(LISTS.map((k) => [k, scoring.icp[k].join(', ')])) as Record<(typeof LISTS)[number], string>);
+  }, [scoring]);
+
+  const save = async () => {
+    setSaved(false);
+    const next: ScoringConfig = { ...draft, icp: { ...draft.icp, ...Object.fromEntries(LISTS.map((k) => [k, toList(lists[k])])) } };
+    const r = await sendToBackground({ type: 'ui/update-settings', patch: { scoring: next } });
+    if (r.ok) {
+      setIssues([]);
+      setSaved(true);
+    } else setIssues(r.issues);
+  };
+  const numberInput = (label: string, value: number | null, onChange: (n: number) => void, testId?: string) => (
+    <label className="space-y-0.5">
+      <span className={labelClass}>{label}</span>
+      <input type="number" data-testid={testId} className={inputClass} value={value ?? ''} onChange={(e) => onChange(num(e.target.value))} />
+    </label>
+  );
+  const setFit = (k: string, v: number) => setDraft((d) => ({ ...d, fit: { ...d.fit, [k]: v } }));
+
+  return (
+    <section aria-labelledby="sc-scoring" className="space-y-4">
+      <SectionTitle id="sc-scoring">{t('scoring.title')}</SectionTitle>
+      <fieldset className="grid grid-cols-2 gap-3">
+        <legend className="mb-1 text-sm font-medium">{t('scoring.icp')}</legend>
+        {LISTS.map((k) => (
+          <label key={k} className="space-y-0.5">
+            <span className={labelClass}>
+              {t(`scoring.${k}` as MessageKey)} <span className="text-slate-400">({t('scoring.listHelp')})</span>
+            </span>
+            <input data-testid={`sidecar-icp-${k}`} className={inputClass} value={lists[k]} onChange={(e) => setLists((l) => ({ ...l, [k]: e.target.value }))} />
+          </label>
+        ))}
+        {numberInput(t('scoring.minEmployees'), draft.icp.minEmployees, (n) => setDraft((d) => ({ ...d, icp: { ...d.icp, minEmployees: Number.isNaN(n) ? null : n } })))}
+        {numberInput(t('scoring.maxEmployees'), draft.icp.maxEmployees, (n) => setDraft((d) => ({ ...d, icp: { ...d.icp, maxEmployees: Number.isNaN(n) ? null : n } })))}
+      </fieldset>
+      <fieldset className="grid grid-cols-3 gap-3">
+        <legend className="mb-1 text-sm font-medium">{t('scoring.fitPoints')}</legend>
+        {FIT_RULES.map((r) => (
+          <div key={r}>{numberInput(t(`fit.${r}` as MessageKey), draft.fit[r], (n) => setFit(r, n), `sidecar-fit-points-${r}`)}</div>
+        ))}
+        {BANT_FIELDS.flatMap((f) =>
+          (['yes', 'partial', 'no'] as const).map((s) => (
+            <div key={`${f}.${s}`}>
+              {numberInput(
+                t('scoring.bantState', { field: t(`bant.${f}` as MessageKey), state: t(`bant.state.${s}` as MessageKey) }),
+                draft.fit.bant[f][s],
+                (n) => setDraft((d) => ({ ...d, fit: { ...d.fit, bant: { ...d.fit.bant, [f]: { ...d.fit.bant[f], [s]: n } } } })),
+              )}
+            </div>
+          )),
+        )}
+      </fieldset>
+      <fieldset className="grid grid-cols-3 gap-3">
+        <legend className="mb-1 text-sm font-medium">{t('scoring.engagementPoints')}</legend>
+        {ActivityKindSchema.options.map((k) => (
+          <div key={k}>
+            {numberInput(t(`eng.${k}` as MessageKey), draft.engagement.points[k], (n) =>
+              setDraft((d) => ({ ...d, engagement: { ...d.engagement, points: { ...d.engagement.points, [k]: n } } })),
+            )}
+          </div>
+        ))}
+        {numberInput(t('scoring.halfLife'), draft.engagement.halfLifeDays, (n) => setDraft((d) => ({ ...d, engagement: { ...d.engagement, halfLifeDays: n } })), 'sidecar-halflife')}
+        {numberInput(t('scoring.maxPerKind'), draft.engagement.maxPerKind, (n) => setDraft((d) => ({ ...d, engagement: { ...d.engagement, maxPerKind: n } })))}
+        {numberInput(t('scoring.triggerPoints'), draft.engagement.triggerPoints, (n) => setDraft((d) => ({ ...d, engagement: { ...d.engagement, triggerPoints: n } })))}
+      </fieldset>
+      <div className="w-48">{numberInput(t('scoring.threshold'), draft.threshold, (n) => setDraft((d) => ({ ...d, threshold: n })), 'sidecar-threshold')}</div>
+      <div className="flex items-center gap-2">
+        <Button variant="dark" data-testid="sidecar-scoring-save" onClick={save}>
+          {t('scoring.save')}
+        </Button>
+        {saved && (
+          <span role="status" className="text-sm text-emerald-700">
+            {t('options.saved')}
+          </span>
+        )}
+      </div>
+      {issues.length > 0 && <ErrorText>{t('options.invalid', { issues: issues.join('; ') })}</ErrorText>}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import type { Stage } from '@/lib/domain/stages';
+import type { TriggerRule } from '@/lib/domain/triggers';
+import { stageName, type MessageKey } from '@/lib/i18n';
+import { sendToBackground } from '@/lib/platform/messaging';
+import { useI18n } from './i18n';
+import { Button, ErrorText, inputClass, SectionTitle } from './ui';
+
+type Draft = Omit<TriggerRule, 'phrases'> & { phrases: string };
+
+export function TriggerEditor({ rules, stages }: { rules: readonly TriggerRule[]; stages: readonly Stage[] }) {
+  const { t } = useI18n();
+  const toDraft = () => rules.map((r) => ({ ...r, phrases: r.phrases.join('\n') }));
+  const [draft, setDraft] = useState<Draft[]>(toDraft);
+  const [issues, setIssues] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => setDraft(toDraft()), [rules]); // eslint-disable-line react-hooks/exhaustive-deps
+  const patch = (i: number, p: Partial<Draft>) => setDraft((d) => d.map((r, j) => (j === i ? { ...r, ...p } : r)));
+  const save = async () => {
+    setSaved(false);
+    const triggers = draft.map((r) => ({ ...r, phrases: r.phrases.split('\n').map((p) => p.trim()).filter(Boolean) }));
+    const r = await sendToBackground({ type: 'ui/update-settings', patch: { triggers } });
+    if (r.ok) {
+      setIssues([]);
+      setSaved(true);
+    } else setIssues(r.issues);
+  };
+  return (
+    <section aria-labelledby="sc-triggers" className="space-y-3">
+      <SectionTitle id="sc-triggers">{t('triggers.title')}</SectionTitle>
+      <p className="text-xs text-slate-500">{t('triggers.help')}</p>
+      <ul className="space-y-2">
+        {draft.map((r, i) => {
+          const kind = t(`trigger.kind.${r.kind}` as MessageKey);
+          return (
+            <li key={r.id} data-testid="sidecar-trigger-rule" className="space-y-1 rounded-lg border border-slate-200 p-3">
+              <div className="flex items-center gap-3 text-sm">
+                <label className="flex items-center gap-1">
+                  <input type="checkbox" checked={r.enabled} onChange={(e) => patch(i, { enabled: e.target.checked })} />
+                  {t('triggers.enabled')}
+                </label>
+                <span className="font-medium">{kind}</span>
+                <label className="ml-auto flex items-center gap-1">
+                  {t('triggers.stage')}
+                  <select className={`${inputClass} w-auto`} value={r.stageId} onChange={(e) => patch(i, { stageId: e.target.value })}>
+                    {stages.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {stageName(s, t)}
+                      </option>
+                    ))}
+                    <option value="lost">{t('triggers.lost')}</option>
+                  </select>
+                </label>
+              </div>
+              <textarea
+                data-testid={`sidecar-trigger-phrases-${r.kind}`}
+                aria-label={t('triggers.phrases', { kind })}
+                rows={3}
+                className={inputClass}
+                value={r.phrases}
+                onChange={(e) => patch(i, { phrases: e.target.value })}
+              />
+            </li>
+          );
+        })}
+      </ul>
+      <div className="flex items-center gap-2">
+        <Button variant="dark" data-testid="sidecar-triggers-save" onClick={save}>
+          {t('triggers.save')}
+        </Button>
+        {saved && (
+          <span role="status" className="text-sm text-emerald-700">
+            {t('options.saved')}
+          </span>
+        )}
+      </div>
+      {issues.length > 0 && <ErrorText>{t('options.invalid', { issues: issues.join('; ') })}</ErrorText>}
+    </section>
+  );
+}

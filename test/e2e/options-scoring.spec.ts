@@ -1,0 +1,68 @@
+import { dbDump, expect, sidebar, sidebarFrame, test } from './fixtures';
+import { gmailFixture, serveGmail, THREAD_URL } from './gmail';
+
+test('a scoring rule edit in options re-scores the lead in the sidebar at once; bad config is refused whole', async ({ context, page, extensionId }) => {
+  await serveGmail(context, gmailFixture('thread-en.html'));
+  await page.goto(THREAD_URL);
+  const sb = sidebar(page);
+  await sb.getByTestId('sidecar-create-contact').click();
+  await expect(sb.locator('[data-rule="fit.companyDomain"]')).toHaveAttribute('data-points', '10');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('sidecar-fit-points-companyDomain').fill('25');
+  await options.getByTestId('sidecar-scoring-save').click();
+  await expect(sb.locator('[data-rule="fit.companyDomain"]')).toHaveAttribute('data-points', '25');
+
+  await options.getByTestId('sidecar-threshold').fill('0');
+  await options.getByTestId('sidecar-fit-points-companyDomain').fill('5');
+  await options.getByTestId('sidecar-scoring-save').click();
+  await expect(options.getByRole('alert')).toContainText('threshold');
+  // Nothing half-saved: the valid edit next to the bad one did not land either.
+  await expect(sb.locator('[data-rule="fit.companyDomain"]')).toHaveAttribute('data-points', '25');
+  const stored = (await dbDump(context)).settings![0].value;
+  expect(stored.scoring.fit.companyDomain).toBe(25);
+  expect(stored.scoring.threshold).toBe(60);
+});
+
+test('trigger phrases are validated: an empty rule is refused with a clear error', async ({ context, page, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('sidecar-trigger-phrases-demo_request').fill('');
+  await options.getByTestId('sidecar-triggers-save').click();
+  await expect(options.getByRole('alert')).toContainText('Not saved');
+  const stored = (await dbDump(context)).settings ?? [];
+  expect(stored.length === 0 || stored[0].value.triggers.find((r: any) => r.kind === 'demo_request').phrases.length > 0).toBe(true);
+});
+
+test('what converts shows win rates from the rep’s own won and lost deals', async ({ context, page, extensionId }) => {
+  await serveGmail(context, gmailFixture('thread-en.html'));
+  await page.goto(THREAD_URL);
+  await expect(sidebar(page).getByTestId('sidecar-contact-name')).toBeVisible();
+  const frame = await sidebarFrame(page);
+  // Twelve closed deals: company-domain leads mostly won, free-mail leads mostly lost.
+  await frame.evaluate(async () => {
+    const send = (m: unknown) => (globalThis as any).chrome.runtime.sendMessage(m);
+    for (let i = 0; i < 12; i++) {
+      const free = i % 2 === 0;
+      const r = await send({ type: 'ui/create-person', person: { name: `Lead ${i}`, email: free ? `lead${i}@gmail.com` : `lead${i}@firm${i}.com` } });
+      const view = await new Promise<any>((resolve) => {
+        const port = (globalThis as any).chrome.runtime.connect({ name: 'sidecar-live' });
+        port.onMessage.addListener((m: any) => {
+          port.disconnect();
+          resolve(m.data);
+        });
+        port.postMessage({ op: 'sub', id: 1, query: { name: 'contact', contactId: r.data.contactId } });
+      });
+      const won = free ? i === 0 : i !== 1;
+      await send({ type: 'ui/close-deal', dealId: view.deal.id, outcome: won ? 'won' : 'lost', reason: won ? null : 'No budget' });
+    }
+  });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const row = options.locator('[data-testid=sidecar-converts] tr[data-attribute=companyDomain]');
+  await expect(row).toContainText('83% / 17%');
+  await expect(row).toContainText('12');
+  await row.getByTestId('sidecar-converts-adopt').click();
+  await expect.poll(async () => (await dbDump(context)).settings![0].value.scoring.fit.companyDomain).toBe(13);
+});
