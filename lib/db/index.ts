@@ -9,4 +9,4 @@ export function getDb(): SidecarDb {
 }
 
 export { SidecarDb };
-export type { SettingRow } from './schema';
+export type { SettingRow, StoredSummary } from './schema';

@@ -32,9 +32,10 @@ describe('SidecarDb v1 schema', () => {
       suggestions: ['contactId', 'dealId', 'status'],
       nudgeStates: ['state'],
       summaries: [],
+      nudges: ['contactId', 'dealId', 'dueAt'],
     });
     const pk = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
-    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId' });
+    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId', nudges: 'id' });
     expect(db.table('contacts').schema.idxByName['emails']!.multi).toBe(true);
     expect(db.table('companies').schema.idxByName['domain']!.unique).toBe(true);
   });
@@ -45,7 +46,7 @@ describe('SidecarDb v1 schema', () => {
     await raw.open();
     try {
       const byName = Object.fromEntries(raw.tables.map((t) => [t.name, t.schema.indexes.map((i) => [i.name, !!i.multi, !!i.unique]).sort()]));
-      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'nudgeStates', 'settings', 'stageChanges', 'suggestions', 'summaries']);
+      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'nudgeStates', 'nudges', 'settings', 'stageChanges', 'suggestions', 'summaries']);
       expect(byName['contacts']).toContainEqual(['emails', true, false]);
       expect(byName['companies']).toContainEqual(['domain', false, true]);
     } finally {

@@ -1,6 +1,12 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ContactSummary } from '../domain/activity-summary';
+import type { EngagementWeights } from '../domain/engagement';
+import type { Nudge } from '../domain/nudges';
 import type { Activity, Company, Contact, Deal, NudgeState, StageChange, Suggestion } from '../domain/records';
+
+export interface StoredSummary extends ContactSummary {
+  engagement: EngagementWeights;
+}
 
 export interface SettingRow {
   key: string;
@@ -22,7 +28,9 @@ export class SidecarDb extends Dexie {
   suggestions!: EntityTable<Suggestion, 'id'>;
   nudgeStates!: EntityTable<NudgeState, 'id'>;
   /** Per-contact activity summary, kept in step with every activity write: nudges read these, never 1M activities. */
-  summaries!: EntityTable<ContactSummary, 'contactId'>;
+  summaries!: EntityTable<StoredSummary, 'contactId'>;
+  /** The nudges computed last (due or not), replaced per contact as data changes; state lives in nudgeStates. */
+  nudges!: EntityTable<Nudge, 'id'>;
 
   constructor(name = 'sidecar') {
     super(name);
@@ -38,6 +46,7 @@ export class SidecarDb extends Dexie {
       suggestions: 'id, contactId, dealId, status',
       nudgeStates: 'id, state',
       summaries: 'contactId',
+      nudges: 'id, contactId, dealId, dueAt',
     });
   }
 }

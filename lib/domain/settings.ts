@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmailSchema } from './email';
 import { CurrencySchema } from './records';
+import { DEFAULT_NUDGE_SETTINGS, NudgeSettingsSchema } from './nudges';
 import { DEFAULT_SCORING, ScoringConfigSchema } from './scoring';
 import { DEFAULT_STAGES, StageSchema } from './stages';
 import { DEFAULT_TRIGGERS, TriggerRulesSchema } from './triggers';
@@ -32,6 +33,9 @@ export const SettingsSchema = z.object({
     .refine((r) => new Set(r.map((x) => x.toLowerCase())).size === r.length, 'lost reasons must be unique'),
   scoring: ScoringConfigSchema,
   triggers: TriggerRulesSchema,
+  nudges: NudgeSettingsSchema,
+  /** A desktop notification once a day at `time` (local, HH:MM); off by default. */
+  notifications: z.object({ enabled: z.boolean(), time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -51,6 +55,8 @@ export function defaultSettings(locale: string): Settings {
     lostReasons: id ? LOST_REASONS_ID : LOST_REASONS_EN,
     scoring: DEFAULT_SCORING,
     triggers: DEFAULT_TRIGGERS,
+    nudges: DEFAULT_NUDGE_SETTINGS,
+    notifications: { enabled: false, time: '09:00' },
   };
 }
 

@@ -3,6 +3,8 @@ import type { Activity, ActivityKind } from '../domain/records';
 import { activityKey, planThreadActivities, type KnownContact, type MailMessage } from '../domain/thread';
 import { findPeopleByEmails } from './people';
 import { newActivity } from './records';
+import { defaultLocale, loadSettings } from './settings';
+import { refreshSummaries } from './summaries';
 
 // A compose-send is logged before Gmail shows the sent message; when the thread
 // later shows it, the two are the same email if they are this close in time.
@@ -27,7 +29,7 @@ export async function logThreadMessages(
     for (const r of m.recipients) emails.add(r.email);
   }
   for (const e of mine) emails.delete(e);
-  return db.transaction('rw', [db.contacts, db.deals, db.activities], async () => {
+  return db.transaction('rw', [db.contacts, db.deals, db.activities, db.summaries, db.settings], async () => {
     const people = await findPeopleByEmails(db, [...emails]);
     if (people.size === 0) return 0;
     const contacts = new Map<string, KnownContact>();
@@ -42,8 +44,15 @@ export async function logThreadMessages(
       toAdd.push(newActivity(p.kind, { ...p, text: subject?.slice(0, 300) || null }, now));
     }
     await db.activities.bulkAdd(toAdd);
+    await touchSummaries(db, plan.map((p) => p.contactId), now);
     return toAdd.length;
   });
+}
+
+/** Keeps the nudge engine's per-contact summaries in step, in the same transaction. */
+async function touchSummaries(db: SidecarDb, contactIds: string[], now: number): Promise<void> {
+  const { scoring } = await loadSettings(db, defaultLocale());
+  await refreshSummaries(db, contactIds, scoring.engagement.halfLifeDays, now);
 }
 
 /** Binds an outbound activity logged at compose time to the real message id, instead of logging the email twice. */
@@ -69,7 +78,7 @@ export async function logComposeSent(
 ): Promise<number> {
   const emails = input.recipients.filter((e) => !mine.has(e));
   if (emails.length === 0) return 0;
-  return db.transaction('rw', [db.contacts, db.deals, db.activities], async () => {
+  return db.transaction('rw', [db.contacts, db.deals, db.activities, db.summaries, db.settings], async () => {
     const people = await findPeopleByEmails(db, emails);
     const sourceId = COMPOSE_SOURCE_PREFIX + input.composeKey;
     const already = new Set((await db.activities.where('sourceId').equals(sourceId).toArray()).map((a) => a.contactId));
@@ -82,6 +91,7 @@ export async function logComposeSent(
       toAdd.push(newActivity('email_out', { contactId: p.contact.id, dealId, at: now, sourceId, text: input.subject.slice(0, 300) || null }, now));
     }
     await db.activities.bulkAdd(toAdd);
+    await touchSummaries(db, [...contactIds], now);
     return toAdd.length;
   });
 }
@@ -92,18 +102,24 @@ export async function logManualActivity(
   input: { kind: ActivityKind; contactId: string; text?: string | null; sourceId?: string | null },
   now: number,
 ): Promise<Activity> {
-  return db.transaction('rw', [db.contacts, db.deals, db.activities], async () => {
+  return db.transaction('rw', [db.contacts, db.deals, db.activities, db.summaries, db.settings], async () => {
     const contact = await db.contacts.get(input.contactId);
     if (!contact || contact.deletedAt !== null) throw new Error('unknown contact');
     const deal = (await db.deals.where('contactId').equals(contact.id).toArray()).find((d) => d.status === 'open' && d.deletedAt === null);
     const text = input.text?.trim().slice(0, 1000) || null;
     const activity = newActivity(input.kind, { contactId: contact.id, dealId: deal?.id ?? null, at: now, text, sourceId: input.sourceId ?? null }, now);
     await db.activities.add(activity);
+    await touchSummaries(db, [contact.id], now);
     return activity;
   });
 }
 
 /** Undo for a mis-click: a tombstone, so sync can carry the deletion. */
 export async function deleteActivity(db: SidecarDb, id: string, now: number): Promise<void> {
-  await db.activities.update(id, { deletedAt: now, updatedAt: now });
+  await db.transaction('rw', [db.contacts, db.activities, db.summaries, db.settings], async () => {
+    const a = await db.activities.get(id);
+    if (!a) return;
+    await db.activities.update(id, { deletedAt: now, updatedAt: now });
+    await touchSummaries(db, [a.contactId], now);
+  });
 }

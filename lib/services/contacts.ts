@@ -6,6 +6,7 @@ import { firstStage } from '../domain/stages';
 import { currentDeals, findPeopleByEmails } from './people';
 import { baseRecord, newCompany } from './records';
 import { loadSettings } from './settings';
+import { refreshSummaries } from './summaries';
 
 export interface NewPerson {
   name: string;
@@ -62,7 +63,7 @@ export async function createPerson(db: SidecarDb, person: NewPerson, env: Servic
   const name = person.name.trim() || (email ? nameFromEmail(email) : '');
   if (!name) throw new Error('a contact needs a name or an address');
   const { now } = env;
-  return db.transaction('rw', [db.contacts, db.companies, db.deals, db.stageChanges, db.settings], async () => {
+  return db.transaction('rw', [db.contacts, db.companies, db.deals, db.stageChanges, db.settings, db.activities, db.summaries], async () => {
     const linked = person.linkedinUrl
       ? (await db.contacts.where('linkedinUrl').equals(person.linkedinUrl).toArray()).find((c) => c.deletedAt === null)
       : undefined;
@@ -103,7 +104,10 @@ export async function createPerson(db: SidecarDb, person: NewPerson, env: Servic
       lostReason: null,
       bant: null,
     };
-    if (!known) await db.contacts.add(contact);
+    if (!known) {
+      await db.contacts.add(contact);
+      await refreshSummaries(db, [contact.id], settings.scoring.engagement.halfLifeDays, now);
+    }
     await db.deals.add(deal);
     await db.stageChanges.add({
       id: newId(now),

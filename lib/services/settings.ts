@@ -3,6 +3,9 @@ import { migrateSettings, SettingsSchema, type Settings } from '../domain/settin
 
 const KEY = 'app';
 
+/** The browser's language, for defaults only (currency, lost reasons) before the rep saved anything. */
+export const defaultLocale = () => globalThis.navigator?.language || 'en';
+
 export async function loadSettings(db: SidecarDb, locale: string): Promise<Settings> {
   const row = await db.settings.get(KEY);
   return migrateSettings(row?.value, locale);
