@@ -14,10 +14,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Asked for only when the rep turns the daily reminder on.
+    optional_permissions: ['notifications'],
     web_accessible_resources: [
       { resources: ['sidebar.html'], matches: SITES, use_dynamic_url: true },
     ],
-    action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? { sidebar_action: { default_panel: 'sidebar.html', default_title: '__MSG_extName__', open_at_install: false } }
       : { side_panel: { default_path: 'sidebar.html' } }),

@@ -6,6 +6,7 @@ import { Suggestions } from './Suggestions';
 import { BantPanel } from './BantPanel';
 import { ActivityList } from './ActivityList';
 import { DealCard } from './DealCard';
+import { NudgeList } from './NudgeList';
 import { OutreachLog } from './OutreachLog';
 import { ScoreCard } from './ScoreCard';
 import { useLive } from './hooks';
@@ -53,6 +54,7 @@ export function ContactCard({ contactId, settings, email, children, people = [] 
           )
         }
       />
+      <NudgeList contactId={contact.id} emptyText={false} />
       {deal ? <DealCard deal={deal} settings={settings} /> : <p className="text-sm text-slate-500">{t('deal.none')}</p>}
       {deal && <Suggestions suggestions={suggestions} settings={settings} />}
       {deal && <BantPanel deal={deal} activities={activities} people={people.filter((p) => p.contactId !== contact.id)} />}

@@ -77,6 +77,36 @@ function Form({ settings: stored }: { settings: Settings }) {
         />
         <span className="text-sm">{t('options.autoLogLinkedIn')}</span>
       </label>
+      <div className="flex flex-wrap items-center gap-3">
+        <label className="flex items-start gap-2">
+          <input
+            type="checkbox"
+            data-testid="sidecar-option-notifications"
+            className="mt-1 focus-visible:outline-2 focus-visible:outline-sky-600"
+            checked={settings.notifications.enabled}
+            onChange={async (e) => {
+              const enabled = e.target.checked;
+              // Permission is asked only now, from the rep's own click.
+              if (enabled && !(await browser.permissions.request({ permissions: ['notifications'] }).catch(() => false))) {
+                setStatus({ key: 'options.notificationsDenied' });
+                return;
+              }
+              await save({ notifications: { ...settings.notifications, enabled } });
+            }}
+          />
+          <span className="text-sm">{t('options.notifications')}</span>
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          {t('options.notificationTime')}
+          <input
+            type="time"
+            data-testid="sidecar-option-notification-time"
+            className={field}
+            value={settings.notifications.time}
+            onChange={(e) => e.target.value && save({ notifications: { ...settings.notifications, time: e.target.value } })}
+          />
+        </label>
+      </div>
       <p role="status" className="min-h-5 text-sm text-slate-600">
         {status && t(status.key, status.params)}
       </p>

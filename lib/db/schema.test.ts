@@ -27,7 +27,7 @@ describe('SidecarDb v1 schema', () => {
       companies: ['domain', 'updatedAt'],
       deals: ['contactId', 'stageId', 'status', 'updatedAt'],
       activities: ['at', 'contactId', 'dealId', 'sourceId', 'updatedAt'],
-      stageChanges: ['at', 'dealId'],
+      stageChanges: ['[dealId+at]', 'at', 'dealId'],
       settings: [],
       suggestions: ['contactId', 'dealId', 'status'],
       nudgeStates: ['state'],

@@ -41,7 +41,7 @@ export class SidecarDb extends Dexie {
       companies: 'id, &domain, updatedAt',
       deals: 'id, contactId, stageId, status, updatedAt',
       activities: 'id, contactId, dealId, sourceId, at, updatedAt',
-      stageChanges: 'id, dealId, at',
+      stageChanges: 'id, dealId, at, [dealId+at]',
       settings: 'key',
       suggestions: 'id, contactId, dealId, status',
       nudgeStates: 'id, state',

@@ -115,6 +115,15 @@ export const UItoBG = z.discriminatedUnion('type', [
       employees: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative(), z.maximum(10_000_000)))),
     }),
   }),
+  z.object({ type: z.literal('ui/nudge-done'), id: z.string().check(z.minLength(1), z.maxLength(300)) }),
+  z.object({
+    type: z.literal('ui/nudge-snooze'),
+    id: z.string().check(z.minLength(1), z.maxLength(300)),
+    until: z.union([z.enum(['1d', '3d', 'nextWeek']), z.number().check(z.int(), z.positive())]),
+  }),
+  z.object({ type: z.literal('ui/nudge-dismiss-deal'), dealId: Id }),
+  /** Jump to where the person is: their Gmail conversation or LinkedIn profile. */
+  z.object({ type: z.literal('ui/open-contact'), contactId: Id }),
   /** The stage editor: the new pipeline, and where the deals of removed stages go. */
   z.object({ type: z.literal('ui/save-stages'), stages: z.unknown(), moves: z.record(z.string(), Id) }),
 ]);
@@ -149,6 +158,10 @@ export interface ReplyData {
   'ui/update-settings': { ok: true } | { ok: false; issues: string[] };
   'ui/close-deal': { ok: true } | { ok: false; reason: string };
   'ui/reopen-deal': { ok: boolean };
+  'ui/nudge-done': null;
+  'ui/nudge-snooze': { until: number | null };
+  'ui/nudge-dismiss-deal': null;
+  'ui/open-contact': { url: string | null };
   'ui/accept-suggestion': { ok: true } | { ok: false; reason: string; stageId?: string; missing?: string[] };
   'ui/dismiss-suggestion': null;
   'ui/update-bant': { ok: true } | { ok: false; issues: string[] };

@@ -12,6 +12,9 @@ import type { MailMessage } from '../domain/thread';
 import { loadSettings, rememberMyAddress, updateSettings } from '../services/settings';
 import { linkProfile, matchProfile, unlinkProfile } from '../services/linkedin';
 import { serveLiveQueries } from './live-server';
+import { startNudgeEngine } from './nudge-engine';
+import { markNudge } from '../services/nudges';
+import type { Contact } from '../domain/records';
 import { ACTIVE_TAB_KEY } from './page-context';
 import { applySidePanelBehaviour } from './side-panel';
 
@@ -33,6 +36,12 @@ async function notifyTabs(message: BGtoCSMessage): Promise<void> {
   }
 }
 
+/** Where to meet this person again: their Gmail conversations, else their LinkedIn profile. */
+function contactUrl(c: Contact): string | null {
+  if (c.emails[0]) return `https://mail.google.com/mail/u/0/#search/${encodeURIComponent(c.emails[0])}`;
+  return c.linkedinUrl;
+}
+
 /** The rep's own addresses: never "the person" of a thread, never logged as a contact. */
 async function myAddresses(account: string | null | undefined): Promise<Set<string>> {
   const mine = new Set((await loadSettings(getDb(), locale())).myAddresses);
@@ -51,6 +60,7 @@ export function startBackground(): void {
   const db = getDb();
   const changed = () => void notifyTabs({ type: 'bg/chips-stale' });
   serveLiveQueries(db, locale);
+  const nudges = startNudgeEngine(db, locale);
 
   const handle = createRouter({
     extensionId: browser.runtime.id,
@@ -174,9 +184,32 @@ export function startBackground(): void {
         await unlinkProfile(db, contactId, Date.now());
         return null;
       },
+      'ui/nudge-done': async ({ id }) => {
+        await markNudge(db, id, { done: true }, { now: Date.now(), locale: locale() });
+        await nudges.refreshBadge();
+        return null;
+      },
+      'ui/nudge-snooze': async ({ id, until }) => {
+        const at = await markNudge(db, id, { snooze: until }, { now: Date.now(), locale: locale() });
+        await nudges.refreshBadge();
+        return { until: at };
+      },
+      'ui/nudge-dismiss-deal': async ({ dealId }) => {
+        await markNudge(db, dealId, { dismissDeal: dealId }, { now: Date.now(), locale: locale() });
+        await nudges.refreshBadge();
+        return null;
+      },
+      'ui/open-contact': async ({ contactId }) => {
+        const contact = await db.contacts.get(contactId);
+        const url = contact ? contactUrl(contact) : null;
+        if (url) await browser.tabs.create({ url });
+        return { url };
+      },
       'ui/update-settings': async ({ patch }) => {
         const r = await updateSettings(db, locale(), () => patch, Date.now());
         if (!r.ok) return r;
+        void nudges.full();
+        void nudges.scheduleDaily();
         // Content scripts read this one flag without touching the database.
         await browser.storage.local.set({ sidePanel: r.settings.sidePanel });
         await applySidePanelBehaviour(db);
@@ -187,7 +220,11 @@ export function startBackground(): void {
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    void handle(message, sender).then(sendResponse);
+    void handle(message, sender).then((reply) => {
+      sendResponse(reply);
+      // Any write may change what is due: recompute the contacts it touched.
+      if (reply.ok && (message as { type?: string }).type !== 'cs/chips') nudges.poke();
+    });
     return true;
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(contextKey(tabId)));

@@ -3,7 +3,9 @@ import type { Activity, Company, Contact, Deal, Suggestion } from '../domain/rec
 import type { Settings } from '../domain/settings';
 import type { LiveQuery } from '../messaging/live';
 import { currentDeals, findPeopleByEmails, type KnownPerson } from './people';
+import type { Nudge } from '../domain/nudges';
 import { conversions } from './conversions';
+import { activeNudges } from './nudges';
 import { matchProfile, type ProfileMatch } from './linkedin';
 import { loadSettings } from './settings';
 
@@ -23,6 +25,12 @@ export interface ViewData {
   contact: ContactView | null;
   profile: ProfileMatch;
   conversions: Awaited<ReturnType<typeof conversions>>;
+  nudges: NudgeItem[];
+}
+
+export interface NudgeItem {
+  nudge: Nudge;
+  contact: { id: string; name: string; email: string | null; linkedinUrl: string | null };
 }
 
 export type ViewOf<Q extends LiveQuery> = ViewData[Q['name']];
@@ -57,5 +65,16 @@ export async function runView(db: SidecarDb, query: LiveQuery, locale: string): 
       return matchProfile(db, query.facts);
     case 'conversions':
       return conversions(db, locale);
+    case 'nudges': {
+      // Read inside the live query: a done/snooze or a recompute re-runs it. Time passing is the
+      // background's job: it recomputes when the next nudge falls due.
+      const list = (await activeNudges(db, Date.now(), query.contactId)).slice(0, 500);
+      const contacts = await db.contacts.bulkGet([...new Set(list.map((n) => n.contactId))]);
+      const byId = new Map(contacts.filter((c) => !!c).map((c) => [c!.id, c!]));
+      return list.flatMap((nudge): NudgeItem[] => {
+        const c = byId.get(nudge.contactId);
+        return c ? [{ nudge, contact: { id: c.id, name: c.name, email: c.emails[0] ?? null, linkedinUrl: c.linkedinUrl } }] : [];
+      });
+    }
   }
 }

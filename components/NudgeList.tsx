@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import type { MessageKey, Translate } from '@/lib/i18n';
+import type { NudgeItem } from '@/lib/services/views';
+import { useCommand, useLive } from './hooks';
+import { useI18n } from './i18n';
+import { Button, ErrorText, inputClass } from './ui';
+
+function why(item: NudgeItem, t: Translate): string {
+  const params = { ...item.nudge.why.params };
+  if (typeof params.missing === 'string') {
+    const names: Record<string, string> = { bant: 'BANT', value: t('deal.value'), closeDate: t('deal.expectedClose') };
+    params.missing = params.missing
+      .split(/,\s*/)
+      .map((m) => names[m] ?? m)
+      .join(', ');
+  }
+  return t(item.nudge.why.key as MessageKey, params);
+}
+
+function NudgeRow({ item, showPerson }: { item: NudgeItem; showPerson: boolean }) {
+  const { t } = useI18n();
+  const cmd = useCommand();
+  const [custom, setCustom] = useState(false);
+  const { nudge, contact } = item;
+  const snooze = (until: '1d' | '3d' | 'nextWeek' | number) => cmd.run({ type: 'ui/nudge-snooze', id: nudge.id, until });
+  return (
+    <li
+      data-testid="sidecar-nudge"
+      data-kind={nudge.kind}
+      data-contact-email={contact.email ?? ''}
+      data-priority={nudge.priority}
+      className="space-y-1.5 rounded-lg border border-amber-200 bg-amber-50 p-3"
+    >
+      <div className="flex items-baseline justify-between gap-2">
+        <span className="text-sm font-semibold text-amber-950">{t(`nudge.kind.${nudge.kind}` as MessageKey)}</span>
+        {showPerson && (
+          <span dir="auto" className="truncate text-sm text-slate-700">
+            {contact.name}
+          </span>
+        )}
+      </div>
+      <p className="text-xs text-slate-700">{why(item, t)}</p>
+      <div className="flex flex-wrap gap-1.5">
+        {showPerson && (
+          <Button data-testid="sidecar-nudge-open" onClick={() => cmd.run({ type: 'ui/open-contact', contactId: contact.id })}>
+            {t('nudge.open')}
+          </Button>
+        )}
+        <Button variant="dark" data-testid="sidecar-nudge-done" disabled={cmd.busy} onClick={() => cmd.run({ type: 'ui/nudge-done', id: nudge.id })}>
+          {t('nudge.done')}
+        </Button>
+        <Button data-testid="sidecar-nudge-snooze" disabled={cmd.busy} onClick={() => snooze('1d')}>
+          {t('nudge.snooze')} · {t('nudge.snooze.1d')}
+        </Button>
+        <select
+          data-testid="sidecar-nudge-snooze-choice"
+          aria-label={t('nudge.snooze')}
+          className={`${inputClass} w-auto`}
+          value=""
+          onChange={(e) => {
+            const v = e.target.value;
+            if (v === 'custom') setCustom(true);
+            else if (v === '3d' || v === 'nextWeek') void snooze(v);
+          }}
+        >
+          <option value="">{t('nudge.snooze')}…</option>
+          <option value="3d">{t('nudge.snooze.3d')}</option>
+          <option value="nextWeek">{t('nudge.snooze.nextWeek')}</option>
+          <option value="custom">{t('nudge.snooze.custom')}</option>
+        </select>
+        {nudge.dealId && (
+          <Button data-testid="sidecar-nudge-dismiss" disabled={cmd.busy} onClick={() => cmd.run({ type: 'ui/nudge-dismiss-deal', dealId: nudge.dealId! })}>
+            {t('nudge.dismiss')}
+          </Button>
+        )}
+      </div>
+      {custom && (
+        <input
+          type="datetime-local"
+          data-testid="sidecar-nudge-snooze-until"
+          aria-label={t('nudge.snooze.customLabel')}
+          className={inputClass}
+          onChange={(e) => {
+            const at = new Date(e.target.value).getTime();
+            if (Number.isFinite(at) && at > Date.now()) void snooze(at);
+          }}
+        />
+      )}
+      {cmd.error && <ErrorText>{t('error.generic', { message: cmd.error })}</ErrorText>}
+    </li>
+  );
+}
+
+/** Due nudges by priority: every one in the popup, or the person's own in the sidebar. */
+export function NudgeList({ contactId, emptyText = true }: { contactId?: string; emptyText?: boolean }) {
+  const { t } = useI18n();
+  const items = useLive(contactId ? { name: 'nudges', contactId } : { name: 'nudges' });
+  if (!items) return null;
+  if (items.length === 0) return emptyText ? <p className="text-sm text-slate-500">{t('nudge.none')}</p> : null;
+  return (
+    <ul aria-label={t('nudge.title')} className="space-y-2">
+      {items.map((item) => (
+        <NudgeRow key={item.nudge.id} item={item} showPerson={!contactId} />
+      ))}
+    </ul>
+  );
+}

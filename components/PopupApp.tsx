@@ -1,0 +1,42 @@
+import { NudgeList } from './NudgeList';
+import { useSettings } from './hooks';
+import { I18nProvider, useI18n } from './i18n';
+import { Button } from './ui';
+
+function Popup({ sidePanel }: { sidePanel: boolean }) {
+  const { t } = useI18n();
+  const openPanel = async () => {
+    // Chromium's side panel can only be opened from a user gesture, like this click.
+    const api = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;
+    const win = await browser.windows.getCurrent();
+    if (api && win.id !== undefined) await api.open({ windowId: win.id });
+    else await (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open();
+    window.close();
+  };
+  return (
+    <div className="w-[380px] space-y-3 p-4 text-slate-900">
+      <header className="flex items-center justify-between">
+        <h1 className="text-base font-semibold">{t('nudge.title')}</h1>
+        <div className="flex gap-1">
+          {sidePanel && (
+            <Button data-testid="sidecar-open-sidepanel" onClick={openPanel}>
+              {t('popup.sidePanel')}
+            </Button>
+          )}
+          <Button onClick={() => browser.runtime.openOptionsPage()}>{t('popup.options')}</Button>
+        </div>
+      </header>
+      <NudgeList />
+    </div>
+  );
+}
+
+export function PopupApp() {
+  const settings = useSettings();
+  if (!settings) return null;
+  return (
+    <I18nProvider setting={settings.language}>
+      <Popup sidePanel={settings.sidePanel} />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,121 @@
+import type { SidecarDb } from '../db';
+import { activeNudges, changedContacts, nextWakeUp, recomputeNudges } from '../services/nudges';
+import { loadSettings } from '../services/settings';
+
+const FULL = 'nudges-full';
+const WAKE = 'nudges-wake';
+const DAILY = 'nudges-daily';
+const SINCE_KEY = 'nudgesSince';
+/** A state row that names no nudge: rewriting it wakes the live nudge lists. */
+const TICK = '~tick';
+
+/** Next local occurrence of HH:MM after `now`. */
+function nextDaily(time: string, now: number): number {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const d = new Date(now);
+  const at = new Date(d.getFullYear(), d.getMonth(), d.getDate(), h, m, 0, 0);
+  if (at.getTime() <= now) at.setDate(at.getDate() + 1);
+  return at.getTime();
+}
+
+/**
+ * The MV3 worker may be stopped at any time, so nothing here is a long-lived
+ * timer: chrome.alarms wakes it (a full pass every 15 minutes, a wake-up when the
+ * next nudge falls due or a snooze ends, the daily digest), and every write is
+ * followed by a quick pass over just the contacts it touched.
+ */
+export function startNudgeEngine(db: SidecarDb, locale: () => string) {
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> = Promise.resolve();
+
+  const updateBadge = async () => {
+    const n = (await activeNudges(db, Date.now())).length;
+    await browser.action.setBadgeBackgroundColor({ color: '#b45309' });
+    await browser.action.setBadgeText({ text: n === 0 ? '' : n > 999 ? '999+' : String(n) });
+  };
+  const scheduleWake = async () => {
+    const t = await nextWakeUp(db, Date.now());
+    if (t === null) await browser.alarms.clear(WAKE);
+    else await browser.alarms.create(WAKE, { when: Math.max(t, Date.now() + 1000) });
+  };
+  const scheduleDaily = async () => {
+    const { notifications } = await loadSettings(db, locale());
+    if (notifications.enabled) await browser.alarms.create(DAILY, { when: nextDaily(notifications.time, Date.now()) });
+    else await browser.alarms.clear(DAILY);
+  };
+
+  const serial = (job: () => Promise<void>) => {
+    running = running.then(job).catch((e) => console.error('[sidecar nudges]', e));
+    return running;
+  };
+
+  const full = () =>
+    serial(async () => {
+      const now = Date.now();
+      await recomputeNudges(db, { now, locale: locale() });
+      await browser.storage.session.set({ [SINCE_KEY]: now });
+      await updateBadge();
+      await scheduleWake();
+    });
+
+  const incremental = () =>
+    serial(async () => {
+      const now = Date.now();
+      const since = ((await browser.storage.session.get(SINCE_KEY))[SINCE_KEY] as number | undefined) ?? 0;
+      const ids = await changedContacts(db, since - 1);
+      await browser.storage.session.set({ [SINCE_KEY]: now });
+      if (ids.length) await recomputeNudges(db, { now, locale: locale(), contactIds: ids });
+      await updateBadge();
+      await scheduleWake();
+    });
+
+  const digest = async () => {
+    const { notifications } = await loadSettings(db, locale());
+    if (!notifications.enabled) return;
+    const n = (await activeNudges(db, Date.now())).length;
+    const api = (browser as unknown as { notifications?: { create(o: object): Promise<string> } }).notifications;
+    if (n > 0 && api) {
+      await api.create({
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: browser.i18n.getMessage('extName') || 'Sidecar CRM',
+        message: browser.i18n.getMessage('digestMessage', [String(n)]) || `${n} follow-ups are due.`,
+      });
+    }
+    await scheduleDaily();
+  };
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FULL) void full();
+    else if (alarm.name === WAKE) void serial(async () => {
+      // Time passing changes nothing in the database, so open lists would not notice a
+      // snooze ending or a nudge falling due: touch the state table to re-run them.
+      await db.nudgeStates.where('state').equals('snoozed').and((s) => (s.until ?? 0) <= Date.now()).delete();
+      await db.nudgeStates.put({ id: TICK, state: 'done', until: null, updatedAt: Date.now() });
+      await updateBadge();
+      await scheduleWake();
+    });
+    else if (alarm.name === DAILY) void digest();
+  });
+  void browser.alarms.create(FULL, { periodInMinutes: 15 });
+  void full();
+  void scheduleDaily();
+
+  return {
+    /** After a write: recompute the touched contacts and the badge (debounced, a few ms). */
+    poke() {
+      if (pending) clearTimeout(pending);
+      pending = setTimeout(() => {
+        pending = null;
+        void incremental();
+      }, 15);
+    },
+    /** After a settings change: everything may differ. */
+    full,
+    refreshBadge: () => serial(async () => {
+      await updateBadge();
+      await scheduleWake();
+    }),
+    scheduleDaily,
+  };
+}

@@ -1,0 +1,161 @@
+import type { SidecarDb, StoredSummary } from '../db';
+import { emptySummary } from '../domain/activity-summary';
+import { engagementFromWeights, engagementWeights } from '../domain/engagement';
+import { isActive, snoozeUntil, stageIntervals, stageStats, upcomingNudges, type Nudge, type SnoozeOption, type StageStat } from '../domain/nudges';
+import type { Contact, Deal, NudgeState } from '../domain/records';
+import { scoreLead } from '../domain/scoring';
+import type { Settings } from '../domain/settings';
+import { loadSettings } from './settings';
+
+const PAGE = 2000;
+
+/** Median time per stage from the insert-only stage history, streamed deal by deal. */
+export async function computeStageStats(db: SidecarDb): Promise<Map<string, StageStat>> {
+  const changes: { dealId: string; toStageId: string; at: number }[] = [];
+  await db.stageChanges.orderBy('[dealId+at]').each((c) => {
+    if (c.status === 'open') changes.push({ dealId: c.dealId, toStageId: c.toStageId, at: c.at });
+  });
+  return stageStats(stageIntervals(changes));
+}
+
+function currentDeal(deals: Deal[]): Deal | null {
+  let best: Deal | null = null;
+  for (const d of deals) {
+    if (d.deletedAt !== null) continue;
+    const open = (x: Deal) => x.status === 'open';
+    if (!best || (open(d) && !open(best)) || (open(d) === open(best) && d.updatedAt > best.updatedAt)) best = d;
+  }
+  return best;
+}
+
+/** Nudges (due or not) for a page of contacts; sales-ready from fit + stored engagement weights. */
+async function nudgesForContacts(db: SidecarDb, contacts: Contact[], settings: Settings, stats: ReadonlyMap<string, StageStat>, now: number): Promise<Nudge[]> {
+  const ids = contacts.map((c) => c.id);
+  const [summaries, deals] = await Promise.all([db.summaries.bulkGet(ids), db.deals.where('contactId').anyOf(ids).toArray()]);
+  const dealsByContact = new Map<string, Deal[]>();
+  for (const d of deals) dealsByContact.set(d.contactId, [...(dealsByContact.get(d.contactId) ?? []), d]);
+  const companyIds = [...new Set(contacts.map((c) => c.companyId).filter((x): x is string => !!x))];
+  const companies = new Map((await db.companies.bulkGet(companyIds)).filter((c) => !!c).map((c) => [c!.id, c!]));
+  const stageOrder = settings.stages.map((s) => s.id);
+  const { scoring } = settings;
+  const out: Nudge[] = [];
+  contacts.forEach((contact, i) => {
+    if (contact.deletedAt !== null) return;
+    const summary: StoredSummary = summaries[i] ?? { ...emptySummary(contact.id, contact.createdAt), engagement: engagementWeights([], scoring.engagement.halfLifeDays, now) };
+    const deal = currentDeal(dealsByContact.get(contact.id) ?? []);
+    let salesReady: boolean | { score: number; threshold: number } = false;
+    if (deal?.status === 'open') {
+      const company = contact.companyId ? companies.get(contact.companyId) : undefined;
+      const fit = scoreLead(
+        { contact, company: company ? { domain: company.domain, industry: company.industry, employees: company.employees } : null, bant: deal.bant, activities: [] },
+        scoring,
+        now,
+      ).fit;
+      const score = fit + engagementFromWeights(summary.engagement, scoring.engagement.points, scoring.engagement.maxPerKind, now);
+      if (score >= scoring.threshold) salesReady = { score, threshold: scoring.threshold };
+    }
+    out.push(
+      ...upcomingNudges({
+        contact: { id: contact.id, createdAt: contact.createdAt },
+        summary,
+        deal: deal && { ...deal, createdAt: deal.createdAt },
+        stageOrder,
+        stats,
+        salesReady,
+        settings: settings.nudges,
+        now,
+      }),
+    );
+  });
+  return out;
+}
+
+let cachedStats: { at: number; stats: Map<string, StageStat> } | null = null;
+
+/**
+ * Recomputes nudges. `contactIds` = just those contacts (after a write);
+ * undefined = everyone, streamed a page of contacts at a time so memory stays
+ * bounded at any size. Returns how many contacts were processed.
+ */
+export async function recomputeNudges(db: SidecarDb, env: { now: number; locale: string; contactIds?: readonly string[] }): Promise<number> {
+  const settings = await loadSettings(db, env.locale);
+  if (!env.contactIds || !cachedStats || env.now - cachedStats.at > 3_600_000) cachedStats = { at: env.now, stats: await computeStageStats(db) };
+  const stats = cachedStats.stats;
+  const run = async (contacts: Contact[]) => {
+    const nudges = await nudgesForContacts(db, contacts, settings, stats, env.now);
+    await db.transaction('rw', db.nudges, async () => {
+      await db.nudges.where('contactId').anyOf(contacts.map((c) => c.id)).delete();
+      await db.nudges.bulkPut(nudges);
+    });
+  };
+  if (env.contactIds) {
+    const contacts = (await db.contacts.bulkGet([...env.contactIds])).filter((c): c is Contact => !!c);
+    if (contacts.length) await run(contacts);
+    return contacts.length;
+  }
+  let last = '';
+  let count = 0;
+  for (;;) {
+    const page = await db.contacts.where(':id').above(last).limit(PAGE).toArray();
+    if (page.length === 0) break;
+    await run(page);
+    count += page.length;
+    last = page[page.length - 1]!.id;
+  }
+  return count;
+}
+
+export interface NudgeStates {
+  doneIds: Set<string>;
+  snoozedUntil: Map<string, number>;
+  dismissedDeals: Set<string>;
+}
+
+export async function loadNudgeStates(db: SidecarDb): Promise<NudgeStates> {
+  const rows = await db.nudgeStates.toArray();
+  const s: NudgeStates = { doneIds: new Set(), snoozedUntil: new Map(), dismissedDeals: new Set() };
+  for (const r of rows) {
+    if (r.state === 'done') s.doneIds.add(r.id);
+    else if (r.state === 'snoozed' && r.until !== null) s.snoozedUntil.set(r.id, r.until);
+    else if (r.state === 'dismissed') s.dismissedDeals.add(r.id.replace(/^deal:/, ''));
+  }
+  return s;
+}
+
+/** Due, not done, not snoozed, deal not dismissed: highest priority first. */
+export async function activeNudges(db: SidecarDb, now: number, contactId?: string): Promise<Nudge[]> {
+  const [states, due] = await Promise.all([
+    loadNudgeStates(db),
+    contactId ? db.nudges.where('contactId').equals(contactId).toArray() : db.nudges.where('dueAt').belowOrEqual(now).toArray(),
+  ]);
+  return due.filter((n) => isActive(n.id, states, n, now)).sort((a, b) => a.priority - b.priority || a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));
+}
+
+/** When something will next change on its own: a nudge falling due or a snooze ending. */
+export async function nextWakeUp(db: SidecarDb, now: number): Promise<number | null> {
+  const next = await db.nudges.where('dueAt').above(now).first();
+  const snoozes = (await db.nudgeStates.where('state').equals('snoozed').toArray()).map((s) => s.until ?? Infinity).filter((t) => t > now);
+  const t = Math.min(next?.dueAt ?? Infinity, ...snoozes);
+  return Number.isFinite(t) ? t : null;
+}
+
+export async function markNudge(db: SidecarDb, id: string, action: { done: true } | { snooze: SnoozeOption } | { dismissDeal: string }, env: { now: number; locale: string }): Promise<number | null> {
+  const row: NudgeState =
+    'done' in action
+      ? { id, state: 'done', until: null, updatedAt: env.now }
+      : 'snooze' in action
+        ? { id, state: 'snoozed', until: snoozeUntil(action.snooze, env.now, (await loadSettings(db, env.locale)).nudges.schedule), updatedAt: env.now }
+        : { id: `deal:${action.dismissDeal}`, state: 'dismissed', until: null, updatedAt: env.now };
+  await db.nudgeStates.put(row);
+  return row.until;
+}
+
+/** Contacts whose data changed since `since` (activities, deals, contacts): the ones to recompute. */
+export async function changedContacts(db: SidecarDb, since: number): Promise<string[]> {
+  const [a, d, c] = await Promise.all([
+    db.activities.where('updatedAt').above(since).toArray(),
+    db.deals.where('updatedAt').above(since).toArray(),
+    db.contacts.where('updatedAt').above(since).toArray(),
+  ]);
+  return [...new Set([...a.map((x) => x.contactId), ...d.map((x) => x.contactId), ...c.map((x) => x.id)])];
+}

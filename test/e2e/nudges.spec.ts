@@ -1,0 +1,104 @@
+import type { BrowserContext } from '@playwright/test';
+import { dbDump, expect, sidebar, test } from './fixtures';
+import { gmailFixture, INBOX_URL, serveGmail, THREAD_URL } from './gmail';
+import { LINKEDIN, linkedinFixture, serveLinkedIn } from './linkedin';
+
+async function badge(context: BrowserContext): Promise<string> {
+  const sw = context.serviceWorkers()[0]!;
+  return sw.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}));
+}
+
+const awaiting = '[data-testid=sidecar-nudge][data-kind=awaiting_reply][data-contact-email="dana@bigcorp.io"]';
+
+test('a thread whose last message is the contact’s, days old, is an awaiting-reply nudge in the sidebar, the popup and the badge; replying clears it', async ({ context, page, extensionId }) => {
+  const gmail = await serveGmail(context, gmailFixture('thread-en.html'));
+  await page.goto(THREAD_URL);
+  const sb = sidebar(page);
+  await sb.getByTestId('sidecar-create-contact').click();
+  // Dana's last email (Tue 24 Nov, 15:04) has waited more than 24 working hours.
+  await expect(sb.locator(awaiting)).toHaveCount(1);
+  await expect.poll(() => badge(context)).toBe('1');
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.locator(awaiting)).toHaveCount(1);
+  await expect(popup.locator(awaiting)).toContainText('waiting for your reply');
+
+  // The rep replies from compose: the nudge goes away by itself, everywhere.
+  gmail.set(gmailFixture('compose-peoplekit.html'));
+  const mail = await context.newPage();
+  await mail.goto(INBOX_URL);
+  await mail.locator('[role=dialog] div.T-I.aoO[role=button]').click();
+  await mail.evaluate(() => document.querySelector('[role=dialog]')!.remove());
+  await expect(popup.locator(awaiting)).toHaveCount(0);
+  await expect(sb.locator(awaiting)).toHaveCount(0);
+  await expect.poll(() => badge(context)).toBe('');
+});
+
+test('snooze hides a nudge and the alarm brings it back when the snooze ends; done is for good', async ({ context, page, extensionId }) => {
+  await serveGmail(context, gmailFixture('thread-en.html'));
+  await page.goto(THREAD_URL);
+  const sb = sidebar(page);
+  await sb.getByTestId('sidecar-create-contact').click();
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.locator(awaiting)).toHaveCount(1);
+
+  await popup.locator(awaiting).getByTestId('sidecar-nudge-snooze').click();
+  await expect(popup.locator(awaiting)).toHaveCount(0);
+  await expect.poll(() => badge(context)).toBe('');
+  const snoozed = (await dbDump(context)).nudgeStates!.find((s) => s.state === 'snoozed');
+  expect(snoozed.until).toBeGreaterThan(Date.now() + 12 * 3600_000);
+
+  // Shorten the snooze to a few seconds through the same command: the real chrome.alarms wake-up brings it back.
+  const id = snoozed.id;
+  await popup.evaluate((id) => (globalThis as any).chrome.runtime.sendMessage({ type: 'ui/nudge-snooze', id, until: Date.now() + 2500 }), id);
+  await expect(popup.locator(awaiting)).toHaveCount(1, { timeout: 15_000 });
+  await expect.poll(() => badge(context), { timeout: 10_000 }).toBe('1');
+
+  await popup.locator(awaiting).getByTestId('sidecar-nudge-done').click();
+  await expect(popup.locator(awaiting)).toHaveCount(0);
+  await page.reload();
+  await expect(sidebar(page).getByTestId('sidecar-stage')).toBeVisible();
+  await expect(sidebar(page).locator(awaiting)).toHaveCount(0);
+});
+
+test('LinkedIn-only outreach counts as a touch: a lead never followed up stops nagging once a connection request is logged', async ({ context, page }) => {
+  await serveLinkedIn(context, { '/in/dana-prospect/': linkedinFixture('profile-2026-en.html') });
+  await page.goto(`${LINKEDIN}/in/dana-prospect/`);
+  const sb = sidebar(page);
+  await sb.getByTestId('sidecar-create-contact').click();
+  await expect(sb.getByTestId('sidecar-stage')).toHaveText('Contact');
+  // Make the lead a week old (as if captured last week and forgotten), then let the engine notice.
+  const sw = context.serviceWorkers()[0]!;
+  await sw.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('sidecar');
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['contacts', 'summaries'], 'readwrite');
+          const weekAgo = Date.now() - 7 * 86_400_000;
+          tx.objectStore('contacts').openCursor().onsuccess = (e: any) => {
+            const cur = e.target.result;
+            if (!cur) return;
+            cur.update({ ...cur.value, createdAt: weekAgo, updatedAt: Date.now() });
+            cur.continue();
+          };
+          tx.objectStore('summaries').openCursor().onsuccess = (e: any) => {
+            const cur = e.target.result;
+            if (!cur) return;
+            cur.update({ ...cur.value, createdAt: weekAgo });
+            cur.continue();
+          };
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  const never = sidebar(page).locator('[data-testid=sidecar-nudge][data-kind=never_followed_up]');
+  await expect(never).toHaveCount(1);
+  await sidebar(page).getByTestId('sidecar-log-linkedin_connect').click();
+  await expect(never).toHaveCount(0);
+  await expect.poll(() => badge(context)).toBe('');
+});
