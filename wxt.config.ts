@@ -6,8 +6,21 @@ const SITES = ['https://mail.google.com/*', 'https://www.linkedin.com/*'];
 // See ../shared/ARCHITECTURE.md: only the sidebar page is web-accessible, only to
 // the two sites, and only through a per-session dynamic URL so that sites
 // cannot probe for the extension by a fixed address.
+// `npm run bench` builds a second copy with an extra, unlisted bench page that
+// times background work (matching, scoring, nudges) in the real extension
+// origin; it never ships in the normal build.
+const BENCH = process.env.SIDECAR_BENCH === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  outDir: BENCH ? '.output-bench' : '.output',
+  hooks: {
+    'entrypoints:found': (_wxt, infos) => {
+      if (BENCH) return;
+      const i = infos.findIndex((e) => e.name === 'bench');
+      if (i >= 0) infos.splice(i, 1);
+    },
+  },
   vite: () => ({ plugins: [tailwindcss()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
