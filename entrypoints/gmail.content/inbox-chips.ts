@@ -1,5 +1,6 @@
 import { sendToBackground } from '@/lib/platform/messaging';
 import { chipSlot, readInboxRows } from '@/lib/sites/gmail/read-inbox';
+import { LIST_ROW, ROW_PERSON } from '@/lib/sites/gmail/selectors';
 
 interface Chip {
   label: string;
@@ -32,29 +33,41 @@ function drawChip(row: HTMLElement, chip: Chip | null) {
 
 /**
  * Stage chips in the inbox list. Senders are resolved once (one request per
- * batch of new addresses) and cached, so a re-rendered row costs a lookup.
+ * batch of new addresses) and cached; a row is re-read only when Gmail changed
+ * it (another first sender, or our chip gone), so a frame over 100 unchanged
+ * rows costs two selector lookups per row.
  */
 export function createInboxChips(account: () => string | null, requestFrame: () => void) {
   const cache = new Map<string, Chip | null>();
+  let generation = 0;
+  const done = new WeakMap<Element, { sig: string; chip: boolean }>();
   let inFlight = false;
 
   function onFrame() {
-    const rows = readInboxRows(document);
+    const rows = document.querySelectorAll<HTMLElement>(LIST_ROW);
     if (rows.length === 0) return;
     const me = account();
     const missing = new Set<string>();
-    for (const { row, data } of rows) {
-      const senders = data.senders.filter((e) => e !== me);
+    for (const row of rows) {
+      const sig = `${generation}|${row.querySelector(ROW_PERSON)?.getAttribute('email') ?? ''}`;
+      const prev = done.get(row);
+      if (prev && prev.sig === sig && prev.chip === !!row.querySelector(`[${CHIP_ATTR}]`)) continue;
+      const data = readInboxRows(row)[0]?.data;
+      if (!data) continue;
       let chip: Chip | null = null;
       let complete = true;
-      for (const email of senders) {
+      for (const email of data.senders) {
+        if (email === me) continue;
         const c = cache.get(email);
         if (c === undefined) {
           complete = false;
           missing.add(email);
         } else if (c && !chip) chip = c;
       }
-      if (complete || chip) drawChip(row, chip);
+      if (complete || chip) {
+        drawChip(row, chip);
+        if (complete) done.set(row, { sig, chip: !!row.querySelector(`[${CHIP_ATTR}]`) });
+      }
     }
     if (missing.size > 0 && !inFlight) {
       inFlight = true;
@@ -68,6 +81,7 @@ export function createInboxChips(account: () => string | null, requestFrame: () 
         })
         .finally(() => {
           inFlight = false;
+          generation++;
           requestFrame();
         });
     }
@@ -78,6 +92,7 @@ export function createInboxChips(account: () => string | null, requestFrame: () 
     /** Stages changed somewhere: forget what we knew and redraw. */
     invalidate() {
       cache.clear();
+      generation++;
       requestFrame();
     },
   };
