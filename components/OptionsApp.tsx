@@ -3,6 +3,7 @@ import { LanguageSettingSchema, type Settings } from '@/lib/domain/settings';
 import type { MessageKey } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/platform/messaging';
 import { useSettings } from './hooks';
+import { Toggle } from './ui';
 import { LostReasons } from './LostReasons';
 import { ScoringEditor } from './ScoringEditor';
 import { StageEditor } from './StageEditor';
@@ -57,32 +58,22 @@ function Form({ settings: stored }: { settings: Settings }) {
           ))}
         </select>
       </label>
-      <label className="flex items-start gap-2">
-        <input
-          type="checkbox"
-          data-testid="sidecar-option-sidepanel"
-          className="mt-1 focus-visible:outline-2 focus-visible:outline-sky-600"
-          checked={settings.sidePanel}
-          onChange={(e) => save({ sidePanel: e.target.checked })}
-        />
-        <span className="text-sm">{t('options.sidePanel')}</span>
-      </label>
-      <label className="flex items-start gap-2">
-        <input
-          type="checkbox"
-          data-testid="sidecar-option-autolog-linkedin"
-          className="mt-1 focus-visible:outline-2 focus-visible:outline-sky-600"
-          checked={settings.autoLogLinkedInMessages}
-          onChange={(e) => save({ autoLogLinkedInMessages: e.target.checked })}
-        />
-        <span className="text-sm">{t('options.autoLogLinkedIn')}</span>
-      </label>
+      <Toggle
+        data-testid="sidecar-option-sidepanel"
+        label={t('options.sidePanel')}
+        checked={settings.sidePanel}
+        onChange={(e) => save({ sidePanel: e.target.checked })}
+      />
+      <Toggle
+        data-testid="sidecar-option-autolog-linkedin"
+        label={t('options.autoLogLinkedIn')}
+        checked={settings.autoLogLinkedInMessages}
+        onChange={(e) => save({ autoLogLinkedInMessages: e.target.checked })}
+      />
       <div className="flex flex-wrap items-center gap-3">
-        <label className="flex items-start gap-2">
-          <input
-            type="checkbox"
+        <Toggle
             data-testid="sidecar-option-notifications"
-            className="mt-1 focus-visible:outline-2 focus-visible:outline-sky-600"
+            label={t('options.notifications')}
             checked={settings.notifications.enabled}
             onChange={async (e) => {
               const enabled = e.target.checked;
@@ -94,8 +85,6 @@ function Form({ settings: stored }: { settings: Settings }) {
               await save({ notifications: { ...settings.notifications, enabled } });
             }}
           />
-          <span className="text-sm">{t('options.notifications')}</span>
-        </label>
         <label className="flex items-center gap-2 text-sm">
           {t('options.notificationTime')}
           <input

@@ -5,7 +5,7 @@ import { FIT_RULES, type ScoringConfig } from '@/lib/domain/scoring';
 import type { MessageKey } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/platform/messaging';
 import { useI18n } from './i18n';
-import { Button, ErrorText, inputClass, labelClass, SectionTitle } from './ui';
+import { inputClass, labelClass, SaveBar, SectionTitle } from './ui';
 
 const LISTS = ['industries', 'roleKeywords', 'seniorityKeywords', 'locations'] as const;
 const toList = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
@@ -87,17 +87,15 @@ export function ScoringEditor({ scoring }: { scoring: ScoringConfig }) {
         {numberInput(t('scoring.triggerPoints'), draft.engagement.triggerPoints, (n) => setDraft((d) => ({ ...d, engagement: { ...d.engagement, triggerPoints: n } })))}
       </fieldset>
       <div className="w-48">{numberInput(t('scoring.threshold'), draft.threshold, (n) => setDraft((d) => ({ ...d, threshold: n })), 'sidecar-threshold')}</div>
-      <div className="flex items-center gap-2">
-        <Button variant="dark" data-testid="sidecar-scoring-save" onClick={save}>
-          {t('scoring.save')}
-        </Button>
-        {saved && (
-          <span role="status" className="text-sm text-emerald-700">
-            {t('options.saved')}
-          </span>
-        )}
-      </div>
-      {issues.length > 0 && <ErrorText>{t('options.invalid', { issues: issues.join('; ') })}</ErrorText>}
+      <SaveBar
+        label={t('scoring.save')}
+        testId="sidecar-scoring-save"
+        onSave={save}
+        saved={saved}
+        savedText={t('options.saved')}
+        issues={issues}
+        invalidText={(issues) => t('options.invalid', { issues })}
+      />
     </section>
   );
 }

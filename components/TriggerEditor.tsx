@@ -4,7 +4,7 @@ import type { TriggerRule } from '@/lib/domain/triggers';
 import { stageName, type MessageKey } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/platform/messaging';
 import { useI18n } from './i18n';
-import { Button, ErrorText, inputClass, SectionTitle } from './ui';
+import { inputClass, SaveBar, SectionTitle } from './ui';
 
 type Draft = Omit<TriggerRule, 'phrases'> & { phrases: string };
 
@@ -64,17 +64,15 @@ export function TriggerEditor({ rules, stages }: { rules: readonly TriggerRule[]
           );
         })}
       </ul>
-      <div className="flex items-center gap-2">
-        <Button variant="dark" data-testid="sidecar-triggers-save" onClick={save}>
-          {t('triggers.save')}
-        </Button>
-        {saved && (
-          <span role="status" className="text-sm text-emerald-700">
-            {t('options.saved')}
-          </span>
-        )}
-      </div>
-      {issues.length > 0 && <ErrorText>{t('options.invalid', { issues: issues.join('; ') })}</ErrorText>}
+      <SaveBar
+        label={t('triggers.save')}
+        testId="sidecar-triggers-save"
+        onSave={save}
+        saved={saved}
+        savedText={t('options.saved')}
+        issues={issues}
+        invalidText={(issues) => t('options.invalid', { issues })}
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
 
 // Shared looks, so every control has the same visible focus ring.
 export const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600';
@@ -28,5 +28,34 @@ export function ErrorText({ children }: { children: ReactNode }) {
     <p role="alert" className="text-xs text-red-700">
       {children}
     </p>
+  );
+}
+
+/** The save button of an editor, its "Saved" status and the reasons a save was refused. */
+export function SaveBar({ label, testId, onSave, saved, savedText, issues, invalidText }: { label: string; testId: string; onSave: () => void; saved: boolean; savedText: string; issues: string[]; invalidText: (issues: string) => string }) {
+  return (
+    <>
+      <div className="flex items-center gap-2">
+        <Button variant="dark" data-testid={testId} onClick={onSave}>
+          {label}
+        </Button>
+        {saved && (
+          <span role="status" className="text-sm text-emerald-700">
+            {savedText}
+          </span>
+        )}
+      </div>
+      {issues.length > 0 && <ErrorText>{invalidText(issues.join('; '))}</ErrorText>}
+    </>
+  );
+}
+
+/** A labelled checkbox. */
+export function Toggle({ label, ...props }: { label: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <label className="flex items-start gap-2">
+      <input type="checkbox" className={`mt-1 ${focusRing}`} {...props} />
+      <span className="text-sm">{label}</span>
+    </label>
   );
 }

@@ -1,1 +1,554 @@
-document.getElementById('status')!.textContent = 'ready';
+// Bench page (only in the SIDECAR_BENCH=1 build, `.output-bench/chrome-mv3`).
+// It runs top-level in the extension's own origin, so it can open IndexedDB
+// and run the product's real code (Dexie, matching, scoring, triggers,
+// nudges) against a SEPARATE database, `sidecar-bench`, which is deleted and
+// re-seeded by each function: the product's own `sidecar` database is never
+// touched. test/bench/run.mjs calls `window.sidecarBench.*` and takes the
+// medians; every function returns raw timings (ms, from performance.now()).
+
+import { SidecarDb, type StoredSummary } from '@/lib/db';
+import { summarizeAll, type SummaryActivity } from '@/lib/domain/activity-summary';
+import { engagementWeights } from '@/lib/domain/engagement';
+import { newId } from '@/lib/domain/ids';
+import { emptyBant } from '@/lib/domain/bant';
+import { ACTIVITY_DEFAULTS, type Activity, type ActivityKind, type Company, type Contact, type Deal, type StageChange } from '@/lib/domain/records';
+import { DEFAULT_SCORING, scoreLead, type LeadInput } from '@/lib/domain/scoring';
+import { compileTriggers, DEFAULT_TRIGGERS, scanText } from '@/lib/domain/triggers';
+import { matchProfile, type ProfileFacts } from '@/lib/services/linkedin';
+import { recomputeNudges } from '@/lib/services/nudges';
+import { loadSettings } from '@/lib/services/settings';
+
+const DB_NAME = 'sidecar-bench';
+const DAY = 86_400_000;
+const CHUNK = 10_000;
+const status = (s: string) => {
+  document.getElementById('status')!.textContent = s;
+};
+
+// ------------------------------------------------------------ synthetic data
+
+/** Deterministic PRNG (mulberry32): the same data set on every run. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+
+const FIRST = [
+  'Dana', 'Budi', 'Siti', 'Agus', 'Dewi', 'Putri', 'Rizky', 'Andi', 'Wahyu', 'Ayu', 'Fajar', 'Indra', 'Nur', 'Rina', 'Yusuf', 'Bayu',
+  'Eko', 'Sri', 'Hendra', 'Lestari', 'Maria', 'John', 'Michael', 'Sarah', 'Emily', 'David', 'James', 'Laura', 'Anna', 'Peter', 'Thomas',
+  'Jessica', 'Daniel', 'Olivia', 'Kevin', 'Rachel', 'Chris', 'Linda', 'Mark', 'Susan', 'Wei', 'Li', 'Hiroshi', 'Yuki', 'Priya', 'Arjun',
+  'Fatima', 'Omar', 'José', 'Zoë', 'Renée', 'Jürgen', 'Søren', 'Nguyễn', 'Thanh', 'Kim', 'Min-jun', 'Ana', 'Lucas', 'Sofia', "D'Arcy",
+];
+const MIDDLE = ['', '', '', '', 'A.', 'J.', 'Maria', 'Lee', 'Putra', 'Dwi', 'Tri', 'van', 'de'];
+const LAST = [
+  'Prospect', 'Santoso', 'Wijaya', 'Pratama', 'Saputra', 'Hidayat', 'Kusuma', 'Nugroho', 'Setiawan', 'Susanto', 'Halim', 'Gunawan',
+  'Siregar', 'Nasution', 'Simanjuntak', 'Lubis', 'Harahap', 'Tanoto', 'Salim', 'Lim', 'Tan', 'Wong', 'Chen', 'Wang', 'Zhang', 'Liu',
+  'Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Hernández', 'Lopez', 'Wilson',
+  'Anderson', 'Taylor', 'Thomas', 'Moore', 'Jackson', 'Martin', 'Lee', 'Thompson', 'White', 'Harris', 'Clark', 'Lewis', 'Robinson',
+  'Walker', 'Young', 'Allen', 'King', 'Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Dubois', 'Lefèvre', 'Rossi', 'Russo',
+  'Sato', 'Suzuki', 'Takahashi', 'Tanaka', 'Patel', 'Sharma', 'Singh', 'Kumar', 'Nguyen', 'Tran', 'Park', 'Choi', "O'Brien", 'Kowalski',
+  'Nowak', 'Andersen', 'Jensen', 'Silva', 'Santos', 'Oliveira',
+];
+const CO_A = ['Maju', 'Sinar', 'Global', 'Nusantara', 'Big', 'Blue', 'Prima', 'Mitra', 'Karya', 'Cahaya', 'North', 'Bright', 'Acme', 'Delta', 'Omega', 'Java', 'Borneo', 'Pacific'];
+const CO_B = ['Jaya', 'Abadi', 'Corp', 'Logistics', 'Tech', 'Foods', 'Digital', 'Sejahtera', 'Solutions', 'Labs', 'Trading', 'Makmur', 'Systems', 'Retail', 'Energy', 'Media'];
+const CO_PREFIX = ['', '', '', 'PT ', 'CV '];
+const TITLES = [
+  'VP Sales', 'Head of Procurement', 'Purchasing Manager', 'Marketing Director', 'CEO', 'Founder', 'Operations Manager', 'Software Engineer',
+  'Kepala Pengadaan', 'Direktur Penjualan', 'Account Executive', 'CFO', 'Office Manager', 'Product Manager', 'Analyst', 'Pemilik',
+];
+const CITIES = ['Jakarta, Indonesia', 'Surabaya, Indonesia', 'Bandung, Indonesia', 'Singapore', 'Kuala Lumpur, Malaysia', 'Sydney, Australia', 'London, UK', 'Berlin, Germany', null];
+const INDUSTRIES = ['Logistics', 'Retail', 'Manufacturing', 'Software', 'Food & Beverage', 'Finance', null, null];
+const FREE = ['gmail.com', 'yahoo.co.id', 'outlook.com'];
+const STAGES = ['contact', 'qualification', 'meeting', 'proposal', 'closing'];
+const KINDS: readonly ActivityKind[] = ['email_in', 'email_out', 'email_out', 'email_in', 'linkedin_connect', 'linkedin_message', 'call', 'meeting', 'note', 'email_out'];
+
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+function makeCompanies(n: number, now: number, r: () => number): Company[] {
+  const out: Company[] = [];
+  for (let i = 0; i < n; i++) {
+    const name = `${pick(r, CO_PREFIX)}${pick(r, CO_A)} ${pick(r, CO_B)}${i >= CO_A.length * CO_B.length ? ` ${i}` : ''}`;
+    const t = now - Math.floor(r() * 400 * DAY);
+    out.push({
+      id: newId(t),
+      createdAt: t,
+      updatedAt: t,
+      deletedAt: null,
+      name,
+      // unique domain (the index is &domain); one in five known by name only
+      domain: i % 5 === 4 ? null : `${slug(name)}-${i}.example`,
+      industry: pick(r, INDUSTRIES),
+      employees: r() < 0.3 ? null : Math.floor(5 + r() * 5000),
+    });
+  }
+  return out;
+}
+
+function personName(r: () => number): string {
+  const m = pick(r, MIDDLE);
+  return [pick(r, FIRST), m, pick(r, LAST)].filter(Boolean).join(' ');
+}
+
+function makeContact(i: number, now: number, r: () => number, companies: readonly Company[]): Contact {
+  const name = personName(r);
+  const company = r() < 0.85 && companies.length ? companies[Math.floor(r() * companies.length)]! : null;
+  const local = slug(name).replace(/-/g, '.') || `c${i}`;
+  const domain = company?.domain ?? pick(r, FREE);
+  const t = now - Math.floor((1 + r() * 365) * DAY);
+  const title = r() < 0.8 ? pick(r, TITLES) : null;
+  return {
+    id: newId(t),
+    createdAt: t,
+    updatedAt: t,
+    deletedAt: null,
+    name,
+    emails: r() < 0.9 ? [`${local}.${i}@${domain}`] : [],
+    title,
+    headline: title && company ? `${title} at ${company.name}` : null,
+    location: pick(r, CITIES),
+    companyId: company?.id ?? null,
+    linkedinUrl: r() < 0.2 ? `https://www.linkedin.com/in/${slug(name)}-${i.toString(36)}/` : null,
+    photoUrl: null,
+  };
+}
+
+function makeDeal(contact: Contact, now: number, r: () => number): Deal {
+  const stageIdx = Math.floor(r() * STAGES.length);
+  const created = Math.max(contact.createdAt, now - Math.floor(r() * 200 * DAY));
+  const entered = created + Math.floor(r() * Math.max(1, now - created));
+  return {
+    id: newId(created),
+    createdAt: created,
+    updatedAt: entered,
+    deletedAt: null,
+    contactId: contact.id,
+    companyId: contact.companyId,
+    title: `${contact.name} deal`,
+    stageId: STAGES[stageIdx]!,
+    stageEnteredAt: entered,
+    status: 'open',
+    valueMinor: Math.floor(r() * 100_000) * 100,
+    currency: 'IDR',
+    owner: null,
+    expectedCloseAt: r() < 0.5 ? now + Math.floor(r() * 60 * DAY) : null,
+    closedAt: null,
+    lostReason: null,
+    bant: null,
+  };
+}
+
+function makeActivities(contact: Contact, dealId: string | null, n: number, now: number, r: () => number): Activity[] {
+  const out: Activity[] = [];
+  for (let k = 0; k < n; k++) {
+    const kind = pick(r, KINDS);
+    const at = Math.max(contact.createdAt, now - Math.floor(r() * 180 * DAY));
+    const d = ACTIVITY_DEFAULTS[kind];
+    out.push({
+      id: newId(at),
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+      kind,
+      direction: d.direction,
+      channel: d.channel,
+      at,
+      sourceId: d.channel === 'email' ? `msg-f:${Math.floor(r() * 1e15)}` : null,
+      contactId: contact.id,
+      dealId,
+      text: kind === 'note' ? 'Talked about pricing for next quarter' : `Re: order ${Math.floor(r() * 1000)}`,
+    });
+  }
+  return out;
+}
+
+async function freshDb(): Promise<SidecarDb> {
+  await new SidecarDb(DB_NAME).delete();
+  const db = new SidecarDb(DB_NAME);
+  await db.open();
+  return db;
+}
+
+async function bulk<T>(db: SidecarDb, table: 'contacts' | 'companies' | 'deals' | 'activities' | 'stageChanges' | 'summaries', rows: readonly T[]) {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    await db.transaction('rw', db[table], () => (db[table] as any).bulkAdd(part));
+  }
+}
+
+const t = () => performance.now();
+
+// --------------------------------------------------- a + b: match, scoring
+
+let shared: { db: SidecarDb; contacts: Contact[]; companies: Company[]; now: number } | null = null;
+
+/** 10,000 contacts (+ companies); matchProfile cold (first call, and after a write) and warm. */
+async function match(opts: { contacts?: number; companies?: number; profiles?: number; coldRuns?: number } = {}) {
+  const nContacts = opts.contacts ?? 10_000;
+  const nProfiles = opts.profiles ?? 50;
+  const now = Date.now();
+  const r = rng(42);
+  status('match: seeding');
+  const t0 = t();
+  const db = await freshDb();
+  const companies = makeCompanies(opts.companies ?? 800, now, r);
+  const contacts = Array.from({ length: nContacts }, (_, i) => makeContact(i, now, r, companies));
+  await bulk(db, 'companies', companies);
+  await bulk(db, 'contacts', contacts);
+  const seedMs = t() - t0;
+  shared = { db, contacts, companies, now };
+
+  // Profiles: 40% a known unlinked contact's exact name + company, 20% the same
+  // person with a middle initial dropped/added, 40% strangers. All with a
+  // profile URL that is not linked yet, so the URL lookup runs and falls through
+  // to the name match (the expensive path).
+  const companyName = new Map(companies.map((c) => [c.id, c.name]));
+  const unlinked = contacts.filter((c) => !c.linkedinUrl);
+  const profiles: ProfileFacts[] = [];
+  for (let i = 0; i < nProfiles + 5; i++) {
+    const kind = i % 5;
+    const c = unlinked[Math.floor(r() * unlinked.length)]!;
+    let name: string;
+    let company: string | null;
+    if (kind < 2) {
+      name = c.name;
+      company = c.companyId ? (companyName.get(c.companyId) ?? null) : null;
+    } else if (kind === 2) {
+      const parts = c.name.split(' ');
+      name = parts.length > 2 ? `${parts[0]} ${parts[parts.length - 1]}` : `${parts[0]} K. ${parts[parts.length - 1]}`;
+      company = c.companyId ? (companyName.get(c.companyId) ?? null) : null;
+    } else {
+      name = personName(r);
+      company = `${pick(r, CO_A)} ${pick(r, CO_B)}`;
+    }
+    profiles.push({ profileUrl: `https://www.linkedin.com/in/bench-profile-${i}/`, name, company, headline: null, location: null, photoUrl: null });
+  }
+
+  status('match: timing');
+  // Cold, first call on this db: reads all contacts + companies into the index.
+  let s = t();
+  await matchProfile(db, profiles[0]!);
+  const coldFirstMs = t() - s;
+  // Cold again after a write (a company touched: the index is dropped).
+  const coldAfterWriteMs: number[] = [];
+  for (let i = 0; i < (opts.coldRuns ?? 5); i++) {
+    await db.companies.update(companies[i]!.id, { updatedAt: now + i });
+    s = t();
+    await matchProfile(db, profiles[1 + i]!);
+    coldAfterWriteMs.push(t() - s);
+  }
+  // Warm: the index is built; different profiles each time.
+  await matchProfile(db, profiles[0]!);
+  const warmMs: number[] = [];
+  let withCandidates = 0;
+  for (const p of profiles.slice(5)) {
+    s = t();
+    const m = await matchProfile(db, p);
+    warmMs.push(t() - s);
+    if (m.candidates.length) withCandidates++;
+  }
+  // Where a warm call's time goes: the URL lookup (an IndexedDB read) vs the rest.
+  const urlMs: number[] = [];
+  for (const p of profiles.slice(5, 25)) {
+    s = t();
+    await db.contacts.where('linkedinUrl').equals(p.profileUrl!).toArray();
+    urlMs.push(t() - s);
+  }
+  status('match: done');
+  return { seedMs, contacts: nContacts, companies: companies.length, coldFirstMs, coldAfterWriteMs, warmMs, urlMs, profiles: warmMs.length, withCandidates };
+}
+
+/** Scores of every contact (10k) from their activities (100k) read from the db: read and compute timed apart. */
+async function score(opts: { activitiesPerContact?: number; runs?: number; readRuns?: number } = {}) {
+  if (!shared) await match({ profiles: 0, coldRuns: 0 });
+  const { db, contacts, now } = shared!;
+  const per = opts.activitiesPerContact ?? 10;
+  const r = rng(7);
+  status('score: seeding');
+  let s = t();
+  // One open deal per contact (for BANT), some of it filled in.
+  const deals = contacts.map((c) => {
+    const d = makeDeal(c, now, r);
+    if (r() < 0.3) {
+      const b = emptyBant();
+      b.budget.state = 'yes';
+      b.authority.state = 'partial';
+      d.bant = b;
+    }
+    return d;
+  });
+  await bulk(db, 'deals', deals);
+  let activities: Activity[] = [];
+  for (let i = 0; i < contacts.length; i++) activities.push(...makeActivities(contacts[i]!, deals[i]!.id, per, now, r));
+  const nActivities = activities.length;
+  await bulk(db, 'activities', activities);
+  activities = [];
+  const seedMs = t() - s;
+
+  const scoring = (await loadSettings(db, 'en')).scoring ?? DEFAULT_SCORING;
+  const read = async () => {
+    const [cs, cos, ds, as] = await Promise.all([db.contacts.toArray(), db.companies.toArray(), db.deals.toArray(), db.activities.toArray()]);
+    const byContact = new Map<string, Activity[]>();
+    for (const a of as) {
+      if (a.deletedAt !== null) continue;
+      const l = byContact.get(a.contactId);
+      if (l) l.push(a);
+      else byContact.set(a.contactId, [a]);
+    }
+    const dealByContact = new Map<string, Deal>();
+    for (const d of ds) if (d.deletedAt === null && d.status === 'open') dealByContact.set(d.contactId, d);
+    return { contacts: cs, companies: new Map(cos.map((c) => [c.id, c])), dealByContact, byContact };
+  };
+  const compute = (data: Awaited<ReturnType<typeof read>>) => {
+    let ready = 0;
+    for (const c of data.contacts) {
+      if (c.deletedAt !== null) continue;
+      const co = c.companyId ? data.companies.get(c.companyId) : undefined;
+      const input: LeadInput = {
+        contact: c,
+        company: co ? { domain: co.domain, industry: co.industry, employees: co.employees } : null,
+        bant: data.dealByContact.get(c.id)?.bant ?? null,
+        activities: data.byContact.get(c.id) ?? [],
+      };
+      if (scoreLead(input, scoring, now).salesReady) ready++;
+    }
+    return ready;
+  };
+
+  status('score: timing');
+  const readMs: number[] = [];
+  const computeMs: number[] = [];
+  let data = await read(); // warm-up
+  compute(data);
+  let salesReady = 0;
+  for (let i = 0; i < (opts.readRuns ?? 5); i++) {
+    data = null as any;
+    s = t();
+    data = await read();
+    readMs.push(t() - s);
+  }
+  for (let i = 0; i < (opts.runs ?? 20); i++) {
+    s = t();
+    salesReady = compute(data);
+    computeMs.push(t() - s);
+  }
+  // The other read path: one indexed query per contact (what a per-contact refresh does), once.
+  s = t();
+  await Promise.all(data.contacts.map((c) => db.activities.where('contactId').equals(c.id).toArray()));
+  const perContactReadMs = t() - s;
+  status('score: done');
+  return { seedMs, contacts: data.contacts.length, activities: nActivities, readMs, computeMs, perContactReadMs, salesReady };
+}
+
+// ------------------------------------------------------------- c: triggers
+
+const PARAS_EN = [
+  'Thanks for sending over the overview of the platform last week. I shared it with our operations team and they had a few questions about how the inventory sync works with our existing warehouse system.',
+  'Our current process still relies on spreadsheets that the regional managers update every Friday, which means the head office only sees stock levels with a delay of several days.',
+  'We have around 40 outlets across Java and Bali, and the plan for next year is to open another 15 in Sulawesi, so whatever we choose has to scale without a lot of manual work.',
+  'Could you also clarify how user accounts are billed? Some of our staff only need read access to reports, and we would rather not pay a full seat for each of them.',
+  'On the integration side, our ERP is a fairly old on-premise installation; our IT lead, Pak Hendra, mentioned that it can export CSV files on a schedule but has no modern API.',
+  'I also wanted to mention that the finance department closes the books on the 25th of each month, so any rollout would ideally start right after that date.',
+  'Separately, the marketing team asked whether the customer data can be segmented by city and by purchase history — they are planning a loyalty campaign for the “Ramadan” season.',
+];
+const PARAS_ID = [
+  'Terima kasih atas penjelasannya kemarin. Tim kami sudah membahas proposal awal dan secara umum cukup tertarik dengan fitur laporan penjualan harian.',
+  'Saat ini kami masih menggunakan sistem lama yang dibuat oleh vendor lokal, dan setiap bulan tim keuangan harus mencocokkan data secara manual dari beberapa cabang.',
+  'Mohon informasinya juga mengenai biaya implementasi dan pelatihan untuk staf di gudang, karena sebagian besar dari mereka belum terbiasa dengan aplikasi berbasis web.',
+  'Kami berencana untuk memulai di tiga cabang dulu (Jakarta Selatan, Bekasi, dan Tangerang) sebelum diterapkan ke seluruh jaringan toko pada kuartal berikutnya.',
+  'Pak Budi dari bagian pengadaan akan ikut dalam diskusi berikutnya; beliau ingin memastikan bahwa data pemasok bisa diimpor tanpa harus diketik ulang satu per satu.',
+  'Untuk keamanan data, apakah server Anda berada di Indonesia? Ini cukup penting bagi direksi kami karena ada beberapa ketentuan dari regulator.',
+];
+
+/** ~50 KB of English/Indonesian mail text (with some non-ASCII), one demo request near the end. */
+function makeBody(bytes: number): string {
+  const r = rng(99);
+  const parts: string[] = ['Hi Dana,', ''];
+  let len = 0;
+  const tail = [
+    '',
+    'Given all of the above, could we schedule a demo next week with the operations and finance leads? Tuesday or Wednesday afternoon would work best for us.',
+    '',
+    'Best regards,',
+    'Siti Rahayu',
+    'Head of Operations — PT Maju Jaya',
+    '+62 812 3456 7890',
+  ].join('\n');
+  while (len < bytes - tail.length - 200) {
+    const p = r() < 0.55 ? pick(r, PARAS_EN) : pick(r, PARAS_ID);
+    parts.push(p, '');
+    len += p.length + 2;
+  }
+  return `${parts.join('\n')}${tail}`;
+}
+
+async function triggers(opts: { runs?: number; bytes?: number } = {}) {
+  const body = makeBody(opts.bytes ?? 50 * 1024);
+  let s = t();
+  const matcher = compileTriggers(DEFAULT_TRIGGERS);
+  const compileMs = t() - s;
+  s = t();
+  const hits = scanText(matcher, body);
+  const coldMs = t() - s;
+  const ms: number[] = [];
+  for (let i = 0; i < (opts.runs ?? 50); i++) {
+    s = t();
+    scanText(matcher, body);
+    ms.push(t() - s);
+  }
+  // A fresh matcher per message (if a caller did not cache it): compile + scan.
+  const compileAndScanMs: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    s = t();
+    scanText(compileTriggers(DEFAULT_TRIGGERS), body);
+    compileAndScanMs.push(t() - s);
+  }
+  return {
+    bytes: new TextEncoder().encode(body).length,
+    chars: body.length,
+    compileMs,
+    coldMs,
+    ms,
+    compileAndScanMs,
+    hits: hits.map((h) => `${h.kind}: "${h.phrase}"`),
+  };
+}
+
+// -------------------------------------------------------------- d: nudges
+
+const heap = () => ((performance as any).memory?.usedJSHeapSize as number | undefined) ?? null;
+const gc = () => (globalThis as any).gc?.();
+
+async function nudges(opts: { contacts?: number; deals?: number; activitiesPerContact?: number; writeActivities?: boolean; runs?: number } = {}) {
+  const nContacts = opts.contacts ?? 100_000;
+  const nDeals = opts.deals ?? 50_000;
+  const per = opts.activitiesPerContact ?? 10;
+  const writeActivities = opts.writeActivities ?? false;
+  if (shared) {
+    shared.db.close();
+    shared = null;
+  }
+  const now = Date.now();
+  const r = rng(2026);
+  status('nudges: seeding');
+  const t0 = t();
+  const db = await freshDb();
+  const companies = makeCompanies(2000, now, r);
+  await bulk(db, 'companies', companies);
+  const halfLife = DEFAULT_SCORING.engagement.halfLifeDays;
+  const seedMs = { contacts: 0, deals: 0, stageChanges: 0, summaries: 0, activities: 0, generate: 0 };
+  const counts = { contacts: 0, deals: 0, stageChanges: 0, summaries: 0, activities: 0, activitiesSummarized: 0 };
+  const dealEvery = nContacts / nDeals;
+  // Chunk by chunk so the page never holds more than ~10k contacts' worth.
+  for (let start = 0; start < nContacts; start += CHUNK) {
+    let s = t();
+    const contacts: Contact[] = [];
+    const deals: Deal[] = [];
+    const changes: StageChange[] = [];
+    const summaries: StoredSummary[] = [];
+    let activities: Activity[] = [];
+    for (let i = start; i < Math.min(nContacts, start + CHUNK); i++) {
+      const c = makeContact(i, now, r, companies);
+      contacts.push(c);
+      let deal: Deal | null = null;
+      if (Math.floor(i / dealEvery) !== Math.floor((i - 1) / dealEvery) || i === 0) {
+        if (deals.length + counts.deals < nDeals) {
+          deal = makeDeal(c, now, r);
+          deals.push(deal);
+          // Stage history: created in "contact", then moved to the current stage.
+          changes.push({ id: newId(deal.createdAt), dealId: deal.id, fromStageId: null, toStageId: 'contact', status: 'open', at: deal.createdAt, reason: null, createdAt: deal.createdAt });
+          if (deal.stageId !== 'contact') {
+            changes.push({ id: newId(deal.stageEnteredAt), dealId: deal.id, fromStageId: 'contact', toStageId: deal.stageId, status: 'open', at: deal.stageEnteredAt, reason: null, createdAt: deal.stageEnteredAt });
+          }
+        }
+      }
+      const acts = makeActivities(c, deal?.id ?? null, per, now, r);
+      counts.activitiesSummarized += acts.length;
+      summaries.push({ ...summarizeAll(c.id, c.createdAt, acts as SummaryActivity[], now), engagement: engagementWeights(acts, halfLife, now) });
+      if (writeActivities) activities.push(...acts);
+    }
+    seedMs.generate += t() - s;
+    s = t();
+    await bulk(db, 'contacts', contacts);
+    seedMs.contacts += t() - s;
+    s = t();
+    await bulk(db, 'deals', deals);
+    seedMs.deals += t() - s;
+    s = t();
+    await bulk(db, 'stageChanges', changes);
+    seedMs.stageChanges += t() - s;
+    s = t();
+    await bulk(db, 'summaries', summaries);
+    seedMs.summaries += t() - s;
+    if (writeActivities) {
+      s = t();
+      await bulk(db, 'activities', activities);
+      seedMs.activities += t() - s;
+      counts.activities += activities.length;
+      activities = [];
+    }
+    counts.contacts += contacts.length;
+    counts.deals += deals.length;
+    counts.stageChanges += changes.length;
+    counts.summaries += summaries.length;
+    status(`nudges: seeded ${counts.contacts}`);
+  }
+  const seedTotalMs = t() - t0;
+
+  status('nudges: timing');
+  gc();
+  await new Promise((res) => setTimeout(res, 50));
+  const heapBefore = heap();
+  let peak = heapBefore ?? 0;
+  const sampler = setInterval(() => {
+    const h = heap();
+    if (h !== null && h > peak) peak = h;
+  }, 10);
+  const ms: number[] = [];
+  let processed = 0;
+  for (let i = 0; i < (opts.runs ?? 3); i++) {
+    const s = t();
+    processed = await recomputeNudges(db, { now: now + i * 1000, locale: 'en' });
+    ms.push(t() - s);
+  }
+  clearInterval(sampler);
+  const heapAfterNoGc = heap();
+  gc();
+  await new Promise((res) => setTimeout(res, 50));
+  const heapAfter = heap();
+  const nudgeRows = await db.nudges.count();
+  const due = await db.nudges.where('dueAt').belowOrEqual(now).count();
+  status('nudges: done');
+  return {
+    counts,
+    writeActivities,
+    seedMs,
+    seedTotalMs,
+    ms,
+    processed,
+    nudgeRows,
+    due,
+    heap: { before: heapBefore, peak: heapBefore === null ? null : peak, afterNoGc: heapAfterNoGc, after: heapAfter, gcAvailable: typeof (globalThis as any).gc === 'function' },
+  };
+}
+
+async function cleanup() {
+  shared?.db.close();
+  shared = null;
+  await new SidecarDb(DB_NAME).delete();
+}
+
+(window as any).sidecarBench = { match, score, triggers, nudges, cleanup };
+status('ready');

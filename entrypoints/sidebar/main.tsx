@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SidebarApp } from '@/components/SidebarApp';
-import './style.css';
+import '@/components/app.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

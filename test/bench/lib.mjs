@@ -21,7 +21,9 @@ process.on('exit', () => {
   for (const d of profiles) fs.rmSync(d, { recursive: true, force: true });
 });
 
-export async function launchWithExtension() {
+export const benchExtensionPath = path.join(root, '.output-bench/chrome-mv3');
+
+export async function launchWithExtension(ext = extensionPath, extraArgs = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-bench-'));
   profiles.push(dir);
   return chromium.launchPersistentContext(dir, {
@@ -29,8 +31,8 @@ export async function launchWithExtension() {
     headless: true,
     viewport: { width: 1400, height: 900 },
     args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -38,6 +40,7 @@ export async function launchWithExtension() {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }
