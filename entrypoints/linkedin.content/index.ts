@@ -11,9 +11,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const frame = mountSidebarFrame(ctx);
-    const person = createPersonContext((context, hasPerson) => {
+    const person = createPersonContext((context, hasPerson, bodies) => {
       frame.setActive(hasPerson);
-      void sendToBackground({ type: 'cs/context', context }).catch(() => {});
+      void sendToBackground({ type: 'cs/context', context, bodies }).catch(() => {});
     });
     watchMessageSends(ctx.signal);
     observeInFrames(document.body, person, ctx.signal);

@@ -1,18 +1,24 @@
 import type { PageContext } from '@/lib/messaging/protocol';
+import { readPartnerMessages } from '@/lib/sites/linkedin/read-messages';
 import { readConversation } from '@/lib/sites/linkedin/read-messaging';
 import { readProfile } from '@/lib/sites/linkedin/read-profile';
+import { MESSAGE_EVENT } from '@/lib/sites/linkedin/selectors';
 import { isProfileUrl } from '@/lib/sites/linkedin/urls';
 
 /** Reads who is on screen each frame (profile, messaging partner) and reports it when it changed. */
-export function createPersonContext(report: (context: PageContext, hasPerson: boolean) => void) {
+export function createPersonContext(report: (context: PageContext, hasPerson: boolean, bodies: Record<string, string>) => void) {
   let last = '';
   return function onFrame() {
     const url = location.href;
     const profile = isProfileUrl(url) ? readProfile(document, url) : null;
     const conversation = readConversation(document, url);
-    const key = JSON.stringify([url, profile, conversation]);
+    // A new message in the open conversation is news too (its text may be a trigger).
+    const messages = conversation ? document.querySelectorAll(MESSAGE_EVENT).length : 0;
+    const key = JSON.stringify([url, profile, conversation, messages]);
     if (key === last) return;
     last = key;
-    report({ site: 'linkedin', url, profile, conversation }, profile !== null || conversation !== null);
+    // The partner's messages are read only when something changed, for trigger scanning in the background.
+    const bodies = conversation ? readPartnerMessages(document, url, conversation) : {};
+    report({ site: 'linkedin', url, profile, conversation }, profile !== null || conversation !== null, bodies);
   };
 }

@@ -7,7 +7,7 @@ import { stageChipsFor } from '../services/chips';
 import { createPerson } from '../services/contacts';
 import { closeDeal, moveDealStage, reopenDeal, updateBant, updateCompany, updateDeal, type BantPatch } from '../services/deals';
 import { saveStages } from '../services/stages';
-import { acceptSuggestion, dismissSuggestion, expireSuggestions, scanForTriggers } from '../services/triggers';
+import { acceptSuggestion, dismissSuggestion, expireSuggestions, scanForTriggers, scanLinkedInTriggers } from '../services/triggers';
 import type { MailMessage } from '../domain/thread';
 import { loadSettings, rememberMyAddress, updateSettings } from '../services/settings';
 import { linkProfile, matchProfile, unlinkProfile } from '../services/linkedin';
@@ -81,6 +81,8 @@ export function startBackground(): void {
             threadBodies.set(tabId!, { messages: context.thread.messages, bodies: bodies ?? {} });
             await scanForTriggers(db, context.thread.messages, bodies ?? {}, mine, { now: Date.now(), locale: locale() });
           } else threadBodies.delete(tabId!);
+        } else if (context.conversation?.profileUrl && bodies) {
+          await scanLinkedInTriggers(db, context.conversation.profileUrl, bodies, { now: Date.now(), locale: locale() });
         }
         return null;
       },

@@ -1,10 +1,10 @@
 import type { SidecarDb } from '../db';
-import type { Suggestion } from '../domain/records';
-import { stageIndex } from '../domain/stages';
+import type { Deal, Suggestion } from '../domain/records';
+import { stageIndex, type Stage } from '../domain/stages';
 import type { MailMessage } from '../domain/thread';
-import { compileTriggers, scanText, suggestionKey, type TriggerMatcher, type TriggerRule } from '../domain/triggers';
+import { compileTriggers, scanText, suggestionKey, type TriggerHit, type TriggerMatcher, type TriggerRule } from '../domain/triggers';
 import { closeDeal, moveDealStage, type MoveResult } from './deals';
-import { findPeopleByEmails } from './people';
+import { currentDeals, findPeopleByEmails } from './people';
 import { loadSettings } from './settings';
 
 let compiled: { key: string; matcher: TriggerMatcher } | null = null;
@@ -31,37 +31,63 @@ export async function scanForTriggers(
   if (incoming.length === 0) return 0;
   const settings = await loadSettings(db, env.locale);
   const matcher = matcherFor(settings.triggers);
-  const hits = incoming.flatMap((m) => scanText(matcher, bodies[m.id]!).map((hit) => ({ m, hit })));
+  const hits = incoming.flatMap((m) => scanText(matcher, bodies[m.id]!).map((hit) => ({ messageId: m.id, at: m.date ?? env.now, hit, email: m.from.email })));
   if (hits.length === 0) return 0;
   return db.transaction('rw', [db.contacts, db.deals, db.suggestions], async () => {
-    const people = await findPeopleByEmails(db, [...new Set(hits.map((h) => h.m.from.email))]);
+    const people = await findPeopleByEmails(db, [...new Set(hits.map((h) => h.email))]);
     let added = 0;
-    for (const { m, hit } of hits) {
-      const deal = people.get(m.from.email)?.deal;
-      if (!deal || deal.status !== 'open') continue;
-      const forward = hit.stageId === 'lost' || stageIndex(settings.stages, hit.stageId) > stageIndex(settings.stages, deal.stageId);
-      if (!forward || (hit.stageId !== 'lost' && stageIndex(settings.stages, hit.stageId) < 0)) continue;
-      const id = suggestionKey(hit, m.id);
-      if (await db.suggestions.get(id)) continue;
-      const s: Suggestion = {
-        id,
-        createdAt: env.now,
-        updatedAt: env.now,
-        deletedAt: null,
-        contactId: deal.contactId,
-        dealId: deal.id,
-        messageId: m.id,
-        kind: hit.kind,
-        stageId: hit.stageId,
-        phrase: hit.phrase.slice(0, 200),
-        at: m.date ?? env.now,
-        status: 'open',
-      };
-      await db.suggestions.add(s);
-      added++;
-    }
+    for (const h of hits) added += await suggest(db, settings.stages, people.get(h.email)?.deal ?? null, h, env.now);
     return added;
   });
+}
+
+/** LinkedIn messages read on the page, from a contact linked by profile URL. */
+export async function scanLinkedInTriggers(
+  db: SidecarDb,
+  profileUrl: string,
+  bodies: Readonly<Record<string, string>>,
+  env: { now: number; locale: string },
+): Promise<number> {
+  const ids = Object.keys(bodies);
+  if (ids.length === 0) return 0;
+  const settings = await loadSettings(db, env.locale);
+  const matcher = matcherFor(settings.triggers);
+  const hits = ids.flatMap((id) => scanText(matcher, bodies[id]!).map((hit) => ({ messageId: id, at: env.now, hit })));
+  if (hits.length === 0) return 0;
+  return db.transaction('rw', [db.contacts, db.deals, db.suggestions], async () => {
+    const contact = (await db.contacts.where('linkedinUrl').equals(profileUrl).toArray()).find((c) => c.deletedAt === null);
+    if (!contact) return 0;
+    const deal = (await currentDeals(db, [contact.id])).get(contact.id) ?? null;
+    let added = 0;
+    for (const h of hits) added += await suggest(db, settings.stages, deal, h, env.now);
+    return added;
+  });
+}
+
+/** Records one hit as a suggestion when it moves the deal forward (or to Lost); once per message and rule. */
+async function suggest(db: SidecarDb, stages: readonly Stage[], deal: Deal | null, h: { messageId: string; at: number; hit: TriggerHit }, now: number): Promise<number> {
+  const { hit } = h;
+  if (!deal || deal.status !== 'open') return 0;
+  const target = stageIndex(stages, hit.stageId);
+  if (hit.stageId !== 'lost' && (target < 0 || target <= stageIndex(stages, deal.stageId))) return 0;
+  const id = suggestionKey(hit, h.messageId);
+  if (await db.suggestions.get(id)) return 0;
+  const s: Suggestion = {
+    id,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    contactId: deal.contactId,
+    dealId: deal.id,
+    messageId: h.messageId,
+    kind: hit.kind,
+    stageId: hit.stageId,
+    phrase: hit.phrase.slice(0, 200),
+    at: h.at,
+    status: 'open',
+  };
+  await db.suggestions.add(s);
+  return 1;
 }
 
 export type AcceptResult = MoveResult | { ok: false; reason: 'not_found' | 'not_open' | 'reason_required' } | { ok: true };

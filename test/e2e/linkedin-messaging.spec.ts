@@ -51,3 +51,21 @@ test('automatic logging of LinkedIn messages can be switched off', async ({ cont
   await page.waitForTimeout(800);
   expect((await dbDump(context)).activities ?? []).toHaveLength(0);
 });
+
+test('a LinkedIn message read on the page can suggest a stage move', async ({ context, page }) => {
+  await serveLinkedIn(context, {
+    '/in/dana-prospect/': linkedinFixture('profile-2026-en.html'),
+    '/messaging/thread/2-ZGFuYS1wcm9zcGVjdA==/': linkedinFixture('messaging-demo.html'),
+  });
+  await page.goto(`${LINKEDIN}/in/dana-prospect/`);
+  await sidebar(page).getByTestId('sidecar-create-contact').click();
+  await expect(sidebar(page).getByTestId('sidecar-stage')).toHaveText('Contact');
+  await page.goto(THREAD);
+  const trigger = sidebar(page).getByTestId('sidecar-trigger');
+  await expect(trigger).toHaveAttribute('data-stage', 'meeting');
+  await expect(trigger).toContainText('book a demo');
+  await trigger.getByTestId('sidecar-trigger-accept').click();
+  await expect(sidebar(page).getByTestId('sidecar-stage')).toHaveText('Meeting');
+  // The rep's own message in the same thread ("a short call next week") is not theirs to trigger.
+  expect((await dbDump(context)).suggestions).toHaveLength(1);
+});

@@ -118,3 +118,11 @@ export const MESSAGE_FORM = '.msg-form';
 
 /** The composer's send control. messaging-thread, messaging-overlay. M/S. */
 export const SEND_BUTTON = 'button.msg-form__send-button, button[type="submit"]';
+
+/** One message (or event) in a conversation. Fixtures: messaging-thread.html, messaging-overlay.html. Stability: M. */
+export const MESSAGE_EVENT = '.msg-s-message-list__event';
+/** Sender of a message group (only on the group's first message). Stability: M. */
+export const MESSAGE_SENDER_NAME = '.msg-s-message-group__name';
+export const MESSAGE_SENDER_LINK = 'a.msg-s-message-group__profile-link[href*="/in/"], a[href*="/in/"]';
+/** The text of one message. Stability: M. */
+export const MESSAGE_BODY = '.msg-s-event-listitem__body';
