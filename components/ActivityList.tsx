@@ -1,3 +1,4 @@
+import { FUTURE_TOLERANCE_MS } from '@/lib/domain/activity-summary';
 import type { Activity } from '@/lib/domain/records';
 import type { Stage } from '@/lib/domain/stages';
 import { stageName, type MessageKey } from '@/lib/i18n';
@@ -21,6 +22,8 @@ function describe(a: Activity, stages: readonly Stage[], t: ReturnType<typeof us
 export function ActivityList({ activities, stages }: { activities: Activity[] | undefined; stages: readonly Stage[] }) {
   const { t, lang } = useI18n();
   if (!activities) return null;
+  // Dated in the future (a wrong clock, a forged header): shown, flagged, and ignored by the "gone quiet" nudges.
+  const now = Date.now();
   const fmt = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en', { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section aria-labelledby="sc-activity" className="space-y-2">
@@ -41,6 +44,11 @@ export function ActivityList({ activities, stages }: { activities: Activity[] | 
                   <span className="font-medium text-slate-800">{t(`activity.kind.${a.kind}` as MessageKey)}</span>
                   <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(a.at).toISOString()}>
                     {fmt.format(a.at)}
+                    {a.at > now + FUTURE_TOLERANCE_MS && (
+                      <span data-testid="sidecar-activity-future" className="ml-1 rounded bg-amber-100 px-1 text-amber-900" title={t('activity.future')}>
+                        ⚠ {t('activity.future')}
+                      </span>
+                    )}
                   </time>
                 </div>
                 {a.text && <p className="truncate text-xs text-slate-600">{describe(a, stages, t)}</p>}

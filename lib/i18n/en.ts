@@ -76,6 +76,7 @@ export const en = {
   'trigger.quote': '“{phrase}”',
   'activity.title': 'Activity',
   'activity.empty': 'No activity logged yet.',
+  'activity.future': 'future date',
   'activity.kind.email_in': 'Email received',
   'activity.kind.email_out': 'Email sent',
   'activity.kind.linkedin_connect': 'Connection request',

@@ -76,6 +76,7 @@ export const id: Messages = {
   'trigger.quote': '“{phrase}”',
   'activity.title': 'Aktivitas',
   'activity.empty': 'Belum ada aktivitas tercatat.',
+  'activity.future': 'tanggal di masa depan',
   'activity.kind.email_in': 'Email diterima',
   'activity.kind.email_out': 'Email dikirim',
   'activity.kind.linkedin_connect': 'Permintaan koneksi',

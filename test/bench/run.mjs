@@ -322,11 +322,17 @@ async function threadLoadRuns(page, runs, label) {
   for (let i = 0; i < runs + WARMUP; i++) {
     await page.reload();
     const frame = await sidebarFrame(page);
+    // Find the frame again on every poll: right after a reload the one found may be the old document's.
     const r = await pollUntil(
-      () =>
-        frame.evaluate(() => window.__bench && window.__bench.stageAt != null && window.__bench.stagePaintAt != null && window.__bench),
+      async () =>
+        (await sidebarFrame(page)).evaluate(() => window.__bench && window.__bench.stageAt != null && window.__bench.stagePaintAt != null && window.__bench),
       10_000,
-    );
+    ).catch(async (e) => {
+      const state = await frame
+        .evaluate(() => ({ bench: window.__bench, stage: document.querySelector('[data-testid=sidecar-stage]')?.outerHTML?.slice(0, 200), text: document.body.innerText.slice(0, 300) }))
+        .catch((x) => x.message);
+      throw new Error(`${label}: stage never seen in the sidebar (${e.message}): ${JSON.stringify(state)}`);
+    });
     const p = await pollUntil(() => page.evaluate(() => window.__bench.frameShownAt != null && { origin: performance.timeOrigin, ...window.__bench }), 10_000);
     if (i < WARMUP) continue;
     const nav = await page.evaluate(navTiming);

@@ -102,3 +102,17 @@ test('LinkedIn-only outreach counts as a touch: a lead never followed up stops n
   await expect(never).toHaveCount(0);
   await expect.poll(() => badge(context)).toBe('');
 });
+
+test('an email dated in the future is flagged and does not count as them waiting for a reply', async ({ context, page }) => {
+  await serveGmail(context, gmailFixture('thread-future.html'));
+  await page.goto(THREAD_URL);
+  const sb = sidebar(page);
+  await sb.getByTestId('sidecar-create-contact').click();
+  await expect(sb.getByTestId('sidecar-activity')).toHaveCount(1);
+  await expect(sb.getByTestId('sidecar-activity-future')).toHaveCount(1);
+  await page.waitForTimeout(500);
+  await expect(sb.locator('[data-testid=sidecar-nudge][data-kind=awaiting_reply]')).toHaveCount(0);
+  const summary = (await dbDump(context)).summaries![0];
+  expect(summary.futureActivityAt).toBeGreaterThan(Date.UTC(2098, 0, 1));
+  expect(summary.lastEmailFrom).toBeNull();
+});

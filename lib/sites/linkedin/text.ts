@@ -1,6 +1,6 @@
 /**
  * Reading text out of LinkedIn's DOM safely: textContent only (never
- * innerHTML), LinkedIn's screen-reader duplicates dropped, whitespace
+ * HTML parsing), LinkedIn's screen-reader duplicates dropped, whitespace
  * collapsed, invisible direction overrides removed.
  */
 import { VISUALLY_HIDDEN_CLASS } from './selectors';
