@@ -39,3 +39,28 @@ describe('readAccount', () => {
     expect(readAccount(realFixture('gmail-compose-js-min.html'))).toBeNull();
   });
 });
+
+describe('readAccount: the "me" label fallback', () => {
+  it('finds the rep from the localised "me" recipient when title and account button say nothing', () => {
+    for (const [name, me] of [['thread-en.html', 'rep@acme-sales.com'], ['thread-id.html', 'rep@acme-sales.com']] as const) {
+      const doc = gmailFixture(name);
+      doc.title = 'Gmail';
+      doc.querySelectorAll('[aria-label*="@"]').forEach((el) => el.removeAttribute('aria-label'));
+      expect(readAccount(doc)).toBe(me);
+    }
+  });
+
+  it('is not fooled by "me" written inside a message body', () => {
+    const doc = gmailFixture('thread-freemail.html');
+    doc.title = 'Gmail';
+    doc.querySelectorAll('[aria-label*="@"]').forEach((el) => el.removeAttribute('aria-label'));
+    doc.querySelectorAll('span.g2[email]').forEach((el) => el.remove());
+    const body = doc.querySelector('div.a3s')!;
+    const fake = doc.createElement('span');
+    fake.className = 'g2';
+    fake.setAttribute('email', 'evil@attacker.test');
+    fake.textContent = 'me';
+    body.append(fake);
+    expect(readAccount(doc)).toBeNull();
+  });
+});

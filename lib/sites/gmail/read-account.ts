@@ -1,5 +1,8 @@
 import { normaliseEmail } from './people';
-import { ACCOUNT_BUTTON, ACCOUNT_LABEL_ATTR } from './selectors';
+import { ACCOUNT_BUTTON, ACCOUNT_LABEL_ATTR, MESSAGE_BODY } from './selectors';
+
+/** Recipient / sender chips of an open thread's message headers. */
+const ME_LABEL = 'span.g2[email], span.gD[email]';
 
 /**
  * The signed-in address. Gmail's title ends "… - <address> - Gmail" (Workspace:
@@ -9,7 +12,7 @@ import { ACCOUNT_BUTTON, ACCOUNT_LABEL_ATTR } from './selectors';
  */
 export function readAccount(doc: Document): string | null {
   try {
-    return fromTitle(doc.title) ?? fromAccountButton(doc);
+    return fromTitle(doc.title) ?? fromAccountButton(doc) ?? fromMeLabel(doc);
   } catch {
     return null;
   }
@@ -19,6 +22,25 @@ function fromTitle(title: string | null | undefined): string | null {
   const segments = (title ?? '').split(' - ');
   for (let i = segments.length - 1; i >= 0; i--) {
     const email = normaliseEmail(segments[i]);
+    if (email) return email;
+  }
+  return null;
+}
+
+// How Gmail names the signed-in user among a message's people, in the UI languages we know.
+const ME_WORDS = new Set(['me', 'saya', 'aku', 'moi', 'ich', 'yo', 'eu', 'io', 'mij', 'mig', 'minä', 'ja', 'я', 'ben', 'tôi', 'ฉัน', '我', '私', '나']);
+
+/**
+ * Last resort for pages whose title and account button say nothing: in an
+ * open thread, Gmail labels the signed-in user "me" (localised) while the
+ * element keeps the real address. Header elements only, never the body.
+ */
+function fromMeLabel(doc: Document): string | null {
+  for (const el of doc.querySelectorAll(ME_LABEL)) {
+    if (el.closest(MESSAGE_BODY)) continue;
+    const shown = (el.textContent ?? '').trim().toLowerCase();
+    if (!ME_WORDS.has(shown) || shown === (el.getAttribute('name') ?? '').trim().toLowerCase()) continue;
+    const email = normaliseEmail(el.getAttribute('email'));
     if (email) return email;
   }
   return null;
