@@ -5,6 +5,7 @@ import { sendToBackground } from '@/lib/platform/messaging';
 import { useSettings } from './hooks';
 import { Toggle } from './ui';
 import { LostReasons } from './LostReasons';
+import { NudgeSettingsEditor } from './NudgeSettingsEditor';
 import { ScoringEditor } from './ScoringEditor';
 import { StageEditor } from './StageEditor';
 import { TriggerEditor } from './TriggerEditor';
@@ -104,6 +105,7 @@ function Form({ settings: stored }: { settings: Settings }) {
       <ScoringEditor scoring={stored.scoring} />
       <WhatConverts scoring={stored.scoring} />
       <TriggerEditor rules={stored.triggers} stages={stored.stages} />
+      <NudgeSettingsEditor nudges={stored.nudges} />
     </main>
   );
 }

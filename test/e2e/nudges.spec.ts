@@ -116,3 +116,24 @@ test('an email dated in the future is flagged and does not count as them waiting
   expect(summary.futureActivityAt).toBeGreaterThan(Date.UTC(2098, 0, 1));
   expect(summary.lastEmailFrom).toBeNull();
 });
+
+test('nudge settings (reply window, cadence) are editable, validated, and re-evaluate every nudge', async ({ context, page, extensionId }) => {
+  await serveGmail(context, gmailFixture('thread-en.html'));
+  await page.goto(THREAD_URL);
+  const sb = sidebar(page);
+  await sb.getByTestId('sidecar-create-contact').click();
+  await expect(sb.locator(awaiting)).toHaveCount(1);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('sidecar-nudge-cadence').fill('4, 2');
+  await options.getByTestId('sidecar-nudge-settings-save').click();
+  await expect(options.getByRole('alert')).toContainText('increasing');
+  await options.getByTestId('sidecar-nudge-cadence').fill('2, 4, 7');
+  // Two working weeks to reply: Dana's email is not overdue any more.
+  await options.getByTestId('sidecar-nudge-setting-awaitingReplyHours').fill('240');
+  await options.getByTestId('sidecar-nudge-settings-save').click();
+  await expect(sb.locator(awaiting)).toHaveCount(0);
+  await expect.poll(() => badge(context)).toBe('');
+  const stored = (await dbDump(context)).settings![0].value.nudges;
+  expect(stored).toMatchObject({ awaitingReplyHours: 240, cadenceDays: [2, 4, 7] });
+});

@@ -1,0 +1,313 @@
+// @vitest-environment node
+// Working-day maths is in local time: fixed to a zone without DST (pool 'forks' lets a file set TZ).
+process.env.TZ = 'Asia/Jakarta';
+
+import 'fake-indexeddb/auto';
+import { SidecarDb } from '../db';
+import type { Nudge } from '../domain/nudges';
+import type { MailMessage } from '../domain/thread';
+import { logComposeSent, logManualActivity, logThreadMessages } from './activities';
+import { createPerson } from './contacts';
+import { closeDeal, moveDealStage, updateDeal } from './deals';
+import { activeNudges, changedContacts, computeStageStats, markNudge, nextWakeUp, recomputeNudges } from './nudges';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+// All local Asia/Jakarta (UTC+7), August 2026: Mon 10, Mon 17, Tue 18, Thu 20, Fri 21, Mon 24.
+const local = (d: number, h: number, m = 0) => new Date(2026, 7, d, h, m).getTime();
+const CREATED = local(10, 10); // Monday 10:00
+const EMAIL_IN = local(17, 10); // Monday 10:00, three days before NOW
+const NOW = local(20, 10); // Thursday 10:00
+const locale = 'en-US';
+
+const rep = { name: 'Rep', email: 'rep@acme.com' };
+const dana = { name: 'Dana', email: 'dana@bigcorp.io' };
+const sam = { name: 'Sam', email: 'sam@bigcorp.io' };
+const mine = new Set([rep.email]);
+
+let db: SidecarDb;
+beforeAll(() => {
+  expect(new Date(2026, 0, 1).getTimezoneOffset()).toBe(-420);
+  expect(new Date(NOW).getDay()).toBe(4);
+});
+beforeEach(() => {
+  db = new SidecarDb('x-' + crypto.randomUUID());
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const person = (p: { name: string; email: string }, at = CREATED) => createPerson(db, p, { now: at, locale });
+const danaWrites = (at = EMAIL_IN): MailMessage[] => [{ id: 'm-in-1', from: dana, recipients: [rep], date: at }];
+const byId = (a: Nudge, b: Nudge) => (a.id < b.id ? -1 : 1);
+const table = async () => (await db.nudges.toArray()).sort(byId);
+const idsOf = (list: Nudge[]) => list.map((n) => n.id).sort();
+
+/** Dana wrote three days ago and is waiting; Sam was added and never contacted. */
+async function scenario() {
+  const d = await person(dana);
+  const s = await person(sam);
+  expect(await logThreadMessages(db, danaWrites(), mine, EMAIL_IN, 'Pricing?')).toBe(1);
+  return { d, s };
+}
+
+describe('recomputeNudges', () => {
+  it('computes every contact, and a second run replaces rather than duplicates', async () => {
+    const { d, s } = await scenario();
+    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(2);
+    const first = await table();
+    expect(idsOf(first)).toEqual(
+      [
+        `awaiting_reply:${d.contact.id}:${EMAIL_IN}`,
+        `stuck:${d.deal.id}:${CREATED}`,
+        `never_followed_up:${s.contact.id}:${CREATED}`,
+        `gone_quiet:${s.deal.id}:${CREATED}`,
+        `stuck:${s.deal.id}:${CREATED}`,
+      ].sort(),
+    );
+    const awaiting = first.find((n) => n.kind === 'awaiting_reply')!;
+    // 24 working hours after Monday 10:00 is Tuesday 10:00.
+    expect(awaiting).toMatchObject({ contactId: d.contact.id, dealId: d.deal.id, dueAt: local(18, 10), priority: 1 });
+    expect(first.find((n) => n.kind === 'never_followed_up')!.dueAt).toBe(local(11, 10)); // 1 working day
+    expect(first.find((n) => n.kind === 'gone_quiet')!.dueAt).toBe(local(24, 10)); // 14 days
+    expect(first.filter((n) => n.kind === 'stuck').map((n) => n.dueAt)).toEqual([local(17, 10), local(17, 10)]); // 7-day contact limit
+
+    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(2);
+    expect(await table()).toEqual(first);
+    expect(await db.nudges.count()).toBe(5);
+  });
+
+  it('with contactIds replaces only those contacts\' nudges', async () => {
+    const { d, s } = await scenario();
+    await recomputeNudges(db, { now: NOW, locale });
+    const before = await table();
+    const samBefore = before.filter((n) => n.contactId === s.contact.id);
+
+    // Both get an outbound touch; only Dana is recomputed.
+    await logManualActivity(db, { kind: 'call', contactId: d.contact.id }, NOW);
+    await logManualActivity(db, { kind: 'call', contactId: s.contact.id }, NOW);
+    expect(await recomputeNudges(db, { now: NOW, locale, contactIds: [d.contact.id] })).toBe(1);
+    let after = await table();
+    expect(after.filter((n) => n.contactId === s.contact.id)).toEqual(samBefore);
+    const danaIds = idsOf(after.filter((n) => n.contactId === d.contact.id));
+    expect(danaIds).not.toContain(`awaiting_reply:${d.contact.id}:${EMAIL_IN}`);
+    // After the call: the cadence's next touch (2 → 4 days: Sat 22 → Mon 24 08:00) and gone quiet from the email in.
+    expect(danaIds).toEqual(
+      [`follow_up_due:${d.contact.id}:${EMAIL_IN}:2`, `gone_quiet:${d.deal.id}:${EMAIL_IN}`, `stuck:${d.deal.id}:${CREATED}`].sort(),
+    );
+    expect(after.find((n) => n.kind === 'follow_up_due')!.dueAt).toBe(local(24, 8));
+
+    // A repeated id is harmless: still one row per nudge.
+    await recomputeNudges(db, { now: NOW, locale, contactIds: [s.contact.id, s.contact.id] });
+    after = await table();
+    expect(after.filter((n) => n.contactId === s.contact.id).map((n) => n.kind)).not.toContain('never_followed_up');
+    expect(new Set(after.map((n) => n.id)).size).toBe(after.length);
+
+    const snapshot = await table();
+    expect(await recomputeNudges(db, { now: NOW, locale, contactIds: ['nope'] })).toBe(0);
+    expect(await recomputeNudges(db, { now: NOW, locale, contactIds: [] })).toBe(0);
+    expect(await table()).toEqual(snapshot);
+  });
+
+  it('gives tombstoned contacts no nudges, on a full run and by id', async () => {
+    const { d, s } = await scenario();
+    await recomputeNudges(db, { now: NOW, locale });
+    expect(await db.nudges.where('contactId').equals(d.contact.id).count()).toBe(2);
+
+    await db.contacts.update(d.contact.id, { deletedAt: NOW, updatedAt: NOW });
+    expect(await recomputeNudges(db, { now: NOW, locale, contactIds: [d.contact.id] })).toBe(1);
+    expect(await db.nudges.where('contactId').equals(d.contact.id).count()).toBe(0);
+    expect(await db.nudges.where('contactId').equals(s.contact.id).count()).toBe(3);
+
+    await db.contacts.update(s.contact.id, { deletedAt: NOW, updatedAt: NOW });
+    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(2);
+    expect(await db.nudges.count()).toBe(0);
+    expect(await activeNudges(db, NOW)).toEqual([]);
+  });
+});
+
+describe('awaiting reply, through the real services', () => {
+  it('shows an awaiting_reply nudge once 24 working hours have passed', async () => {
+    const { d } = await scenario();
+    await recomputeNudges(db, { now: NOW, locale });
+    const active = await activeNudges(db, NOW);
+    const awaiting = active.filter((n) => n.kind === 'awaiting_reply');
+    expect(awaiting).toEqual([
+      {
+        id: `awaiting_reply:${d.contact.id}:${EMAIL_IN}`,
+        kind: 'awaiting_reply',
+        contactId: d.contact.id,
+        dealId: d.deal.id,
+        why: { key: 'nudge.why.awaitingReply', params: { hours: 24, waitedHours: 72 } },
+        dueAt: local(18, 10),
+        priority: 1,
+      },
+    ]);
+    // Highest priority first.
+    expect(active[0]!.kind).toBe('awaiting_reply');
+    expect(active.map((n) => n.priority)).toEqual([...active.map((n) => n.priority)].sort((a, b) => a - b));
+    // Per contact: the same nudge.
+    expect((await activeNudges(db, NOW, d.contact.id)).map((n) => n.id)).toContain(awaiting[0]!.id);
+    // Not yet due the same afternoon.
+    expect((await activeNudges(db, EMAIL_IN + 2 * HOUR)).map((n) => n.kind)).not.toContain('awaiting_reply');
+    expect((await activeNudges(db, local(18, 10) - 1)).map((n) => n.kind)).not.toContain('awaiting_reply');
+    expect((await activeNudges(db, local(18, 10))).map((n) => n.kind)).toContain('awaiting_reply');
+  });
+
+  it.each([
+    ['a compose send', (id: string) => logComposeSent(db, { composeKey: 'k1', recipients: [dana.email], subject: 'Re: Pricing?' }, mine, NOW).then(() => id)],
+    ['a logged call', (id: string) => logManualActivity(db, { kind: 'call', contactId: id }, NOW).then(() => id)],
+  ])('%s after it, then a recompute, removes it', async (_label, reply) => {
+    const { d } = await scenario();
+    await recomputeNudges(db, { now: NOW, locale });
+    expect((await activeNudges(db, NOW)).some((n) => n.kind === 'awaiting_reply')).toBe(true);
+    await reply(d.contact.id);
+    await recomputeNudges(db, { now: NOW + 1, locale, contactIds: await changedContacts(db, NOW - 1) });
+    expect((await activeNudges(db, NOW + 1)).some((n) => n.kind === 'awaiting_reply')).toBe(false);
+    expect(await db.nudges.filter((n) => n.kind === 'awaiting_reply').count()).toBe(0);
+    expect((await db.summaries.get(d.contact.id))!.lastOutboundAt).toBe(NOW);
+  });
+});
+
+describe('markNudge', () => {
+  async function ready() {
+    const r = await scenario();
+    await recomputeNudges(db, { now: NOW, locale });
+    const awaitingId = `awaiting_reply:${r.d.contact.id}:${EMAIL_IN}`;
+    expect((await activeNudges(db, NOW)).map((n) => n.id)).toContain(awaitingId);
+    return { ...r, awaitingId };
+  }
+
+  it('done hides that nudge for good, and only that one', async () => {
+    const { d, awaitingId } = await ready();
+    const countBefore = (await activeNudges(db, NOW)).length;
+    expect(await markNudge(db, awaitingId, { done: true }, { now: NOW, locale })).toBeNull();
+    expect(await db.nudgeStates.toArray()).toEqual([{ id: awaitingId, state: 'done', until: null, updatedAt: NOW }]);
+    const active = await activeNudges(db, NOW);
+    expect(active.map((n) => n.id)).not.toContain(awaitingId);
+    expect(active).toHaveLength(countBefore - 1);
+    expect(active.map((n) => n.id)).toContain(`stuck:${d.deal.id}:${CREATED}`);
+
+    await recomputeNudges(db, { now: NOW + 7 * DAY, locale });
+    expect((await db.nudges.get(awaitingId))).toBeDefined();
+    expect((await activeNudges(db, NOW + 7 * DAY)).map((n) => n.id)).not.toContain(awaitingId);
+    expect((await activeNudges(db, NOW + 7 * DAY, d.contact.id)).map((n) => n.id)).not.toContain(awaitingId);
+  });
+
+  it('snooze hides it until the snooze ends, then shows it again', async () => {
+    const { awaitingId } = await ready();
+    const until = await markNudge(db, awaitingId, { snooze: '1d' }, { now: NOW, locale });
+    expect(until).toBe(local(21, 10)); // Friday 10:00
+    expect(await db.nudgeStates.get(awaitingId)).toEqual({ id: awaitingId, state: 'snoozed', until: local(21, 10), updatedAt: NOW });
+    expect((await activeNudges(db, NOW)).map((n) => n.id)).not.toContain(awaitingId);
+    expect((await activeNudges(db, local(21, 10) - 1)).map((n) => n.id)).not.toContain(awaitingId);
+    expect((await activeNudges(db, local(21, 10))).map((n) => n.id)).toContain(awaitingId);
+    expect((await activeNudges(db, local(21, 15))).map((n) => n.id)).toContain(awaitingId);
+
+    // Snoozing again replaces the row: next week = Monday 09:00.
+    expect(await markNudge(db, awaitingId, { snooze: 'nextWeek' }, { now: NOW, locale })).toBe(local(24, 9));
+    expect(await db.nudgeStates.count()).toBe(1);
+    expect((await activeNudges(db, local(21, 15))).map((n) => n.id)).not.toContain(awaitingId);
+    expect((await activeNudges(db, local(24, 9))).map((n) => n.id)).toContain(awaitingId);
+
+    // An exact time.
+    expect(await markNudge(db, awaitingId, { snooze: NOW + 3 * HOUR }, { now: NOW, locale })).toBe(NOW + 3 * HOUR);
+    expect((await activeNudges(db, NOW + 3 * HOUR - 1)).map((n) => n.id)).not.toContain(awaitingId);
+    expect((await activeNudges(db, NOW + 3 * HOUR)).map((n) => n.id)).toContain(awaitingId);
+  });
+
+  it('dismissing a deal hides every nudge of that deal, and no other', async () => {
+    const { d, s, awaitingId } = await ready();
+    const samActive = (await activeNudges(db, NOW)).filter((n) => n.contactId === s.contact.id);
+    expect(samActive.length).toBeGreaterThan(0);
+    expect(await markNudge(db, awaitingId, { dismissDeal: d.deal.id }, { now: NOW, locale })).toBeNull();
+    expect(await db.nudgeStates.toArray()).toEqual([{ id: `deal:${d.deal.id}`, state: 'dismissed', until: null, updatedAt: NOW }]);
+    const active = await activeNudges(db, NOW);
+    expect(active.filter((n) => n.dealId === d.deal.id)).toEqual([]);
+    expect(active).toEqual(samActive);
+    expect(await activeNudges(db, NOW, d.contact.id)).toEqual([]);
+    // Still hidden after a recompute and much later.
+    await recomputeNudges(db, { now: NOW + 30 * DAY, locale });
+    expect((await activeNudges(db, NOW + 30 * DAY)).filter((n) => n.dealId === d.deal.id)).toEqual([]);
+  });
+});
+
+describe('nextWakeUp', () => {
+  it('is null with nothing ahead', async () => {
+    expect(await nextWakeUp(db, NOW)).toBeNull();
+  });
+
+  it('returns the earliest future dueAt or snooze end', async () => {
+    const { s } = await scenario();
+    await recomputeNudges(db, { now: NOW, locale });
+    const future = (await db.nudges.toArray()).map((n) => n.dueAt).filter((t) => t > NOW);
+    expect(future).toEqual([local(24, 10)]); // Sam's gone_quiet
+    expect(await nextWakeUp(db, NOW)).toBe(local(24, 10));
+
+    const samNever = `never_followed_up:${s.contact.id}:${CREATED}`;
+    await markNudge(db, samNever, { snooze: NOW - 1 }, { now: NOW, locale }); // already over: ignored
+    expect(await nextWakeUp(db, NOW)).toBe(local(24, 10));
+    await markNudge(db, samNever, { snooze: '1d' }, { now: NOW, locale });
+    expect(await nextWakeUp(db, NOW)).toBe(local(21, 10));
+    // Once past the snooze end, the next due nudge again.
+    expect(await nextWakeUp(db, local(21, 10))).toBe(local(24, 10));
+    expect(await nextWakeUp(db, local(24, 10))).toBeNull();
+  });
+});
+
+describe('changedContacts', () => {
+  it('finds contacts whose activities, deals or contact record changed after `since`', async () => {
+    const a = await person(dana, CREATED);
+    const b = await person(sam, CREATED + 10);
+    const c = await person({ name: 'Lee', email: 'lee@other.org' }, CREATED + 20);
+    const sorted = async (since: number) => (await changedContacts(db, since)).sort();
+
+    expect(await sorted(CREATED - 1)).toEqual([a.contact.id, b.contact.id, c.contact.id].sort());
+    expect(await sorted(CREATED)).toEqual([b.contact.id, c.contact.id].sort());
+    expect(await sorted(CREATED + 20)).toEqual([]);
+
+    await logManualActivity(db, { kind: 'note', contactId: a.contact.id, text: 'hi' }, CREATED + 30);
+    expect(await sorted(CREATED + 20)).toEqual([a.contact.id]);
+
+    expect(await updateDeal(db, b.deal.id, { valueMinor: 5000 }, CREATED + 40)).toBe(true);
+    expect(await sorted(CREATED + 30)).toEqual([b.contact.id]);
+
+    await db.contacts.update(c.contact.id, { name: 'Lee L.', updatedAt: CREATED + 50 });
+    expect(await sorted(CREATED + 40)).toEqual([c.contact.id]);
+
+    await moveDealStage(db, a.deal.id, { now: CREATED + 60, locale });
+    expect(await sorted(CREATED + 50)).toEqual([a.contact.id]);
+    expect(await sorted(CREATED + 60)).toEqual([]);
+  });
+});
+
+describe('computeStageStats', () => {
+  it('takes the median finished stay per stage from moveDealStage history', async () => {
+    const D0 = CREATED;
+    const one = await person(dana, D0);
+    const two = await person(sam, D0);
+    const three = await person({ name: 'Lee', email: 'lee@other.org' }, D0);
+    const move = async (dealId: string, days: number) => {
+      const r = await moveDealStage(db, dealId, { now: D0 + days * DAY, locale });
+      expect(r.ok).toBe(true);
+    };
+    await move(one.deal.id, 1); // contact 1d
+    await move(one.deal.id, 4); // qualification 3d, now in meeting
+    await move(two.deal.id, 2); // contact 2d
+    await move(two.deal.id, 7); // qualification 5d
+    expect(await closeDeal(db, two.deal.id, 'won', null, D0 + 9 * DAY)).toEqual({ ok: true }); // won in meeting: not a finished stay
+    await move(three.deal.id, 4); // contact 4d, now in qualification
+
+    expect(await computeStageStats(db)).toEqual(
+      new Map([
+        ['contact', { median: 2 * DAY, samples: 3 }],
+        ['qualification', { median: 4 * DAY, samples: 2 }],
+      ]),
+    );
+  });
+
+  it('is empty without any moves', async () => {
+    await person(dana);
+    expect(await computeStageStats(db)).toEqual(new Map());
+  });
+});
