@@ -28,10 +28,12 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string) {
   let pending: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> = Promise.resolve();
 
+  // Firefox's MV2 build has browserAction where Chromium's MV3 has action.
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   const updateBadge = async () => {
     const n = (await activeNudges(db, Date.now())).length;
-    await browser.action.setBadgeBackgroundColor({ color: '#b45309' });
-    await browser.action.setBadgeText({ text: n === 0 ? '' : n > 999 ? '999+' : String(n) });
+    await action.setBadgeBackgroundColor({ color: '#b45309' });
+    await action.setBadgeText({ text: n === 0 ? '' : n > 999 ? '999+' : String(n) });
   };
   const scheduleWake = async () => {
     const t = await nextWakeUp(db, Date.now());
