@@ -340,10 +340,11 @@ export function stageStats(durations: Iterable<{ stageId: string; ms: number }>)
 /**
  * Finished stays in a stage from stage changes ordered by deal, then time (e.g. a
  * [dealId+at] index walk): each change closes the stay in the stage the deal was in.
- * The current stage of each deal is not a finished stay and yields nothing.
+ * The current stage of each deal is not a finished stay and yields nothing, and
+ * neither is the time a deal spent won or lost before it was reopened.
  */
 export function* stageIntervals(
-  changes: Iterable<{ dealId: string; toStageId: string; at: number }>,
+  changes: Iterable<{ dealId: string; toStageId: string; at: number; status?: 'open' | 'won' | 'lost' }>,
 ): Generator<{ stageId: string; ms: number }> {
   let deal: string | null = null;
   let stage: string | null = null;
@@ -351,7 +352,7 @@ export function* stageIntervals(
   for (const c of changes) {
     if (c.dealId === deal && stage !== null) yield { stageId: stage, ms: c.at - since };
     deal = c.dealId;
-    stage = c.toStageId;
+    stage = (c.status ?? 'open') === 'open' ? c.toStageId : null;
     since = c.at;
   }
 }

@@ -3,8 +3,7 @@ import type { Activity, ActivityKind } from '../domain/records';
 import { activityKey, planThreadActivities, type KnownContact, type MailMessage } from '../domain/thread';
 import { findPeopleByEmails } from './people';
 import { newActivity } from './records';
-import { defaultLocale, loadSettings } from './settings';
-import { refreshSummaries } from './summaries';
+import { touchSummaries } from './summaries';
 
 // A compose-send is logged before Gmail shows the sent message; when the thread
 // later shows it, the two are the same email if they are this close in time.
@@ -49,11 +48,6 @@ export async function logThreadMessages(
   });
 }
 
-/** Keeps the nudge engine's per-contact summaries in step, in the same transaction. */
-async function touchSummaries(db: SidecarDb, contactIds: string[], now: number): Promise<void> {
-  const { scoring } = await loadSettings(db, defaultLocale());
-  await refreshSummaries(db, contactIds, scoring.engagement.halfLifeDays, now);
-}
 
 /** Binds an outbound activity logged at compose time to the real message id, instead of logging the email twice. */
 async function claimComposeActivity(db: SidecarDb, contactId: string, sourceId: string, at: number, now: number): Promise<boolean> {

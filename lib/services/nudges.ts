@@ -11,9 +11,9 @@ const PAGE = 2000;
 
 /** Median time per stage from the insert-only stage history, streamed deal by deal. */
 export async function computeStageStats(db: SidecarDb): Promise<Map<string, StageStat>> {
-  const changes: { dealId: string; toStageId: string; at: number }[] = [];
+  const changes: { dealId: string; toStageId: string; at: number; status: 'open' | 'won' | 'lost' }[] = [];
   await db.stageChanges.orderBy('[dealId+at]').each((c) => {
-    if (c.status === 'open') changes.push({ dealId: c.dealId, toStageId: c.toStageId, at: c.at });
+    changes.push({ dealId: c.dealId, toStageId: c.toStageId, at: c.at, status: c.status });
   });
   return stageStats(stageIntervals(changes));
 }
@@ -70,7 +70,8 @@ async function nudgesForContacts(db: SidecarDb, contacts: Contact[], settings: S
   return out;
 }
 
-let cachedStats: { at: number; stats: Map<string, StageStat> } | null = null;
+// Stage medians move slowly: recomputed on full passes and at most hourly, per database.
+const cachedStats = new WeakMap<SidecarDb, { at: number; stats: Map<string, StageStat> }>();
 
 /**
  * Recomputes nudges. `contactIds` = just those contacts (after a write);
@@ -79,8 +80,12 @@ let cachedStats: { at: number; stats: Map<string, StageStat> } | null = null;
  */
 export async function recomputeNudges(db: SidecarDb, env: { now: number; locale: string; contactIds?: readonly string[] }): Promise<number> {
   const settings = await loadSettings(db, env.locale);
-  if (!env.contactIds || !cachedStats || env.now - cachedStats.at > 3_600_000) cachedStats = { at: env.now, stats: await computeStageStats(db) };
-  const stats = cachedStats.stats;
+  let cached = cachedStats.get(db);
+  if (!env.contactIds || !cached || Math.abs(env.now - cached.at) > 3_600_000) {
+    cached = { at: env.now, stats: await computeStageStats(db) };
+    cachedStats.set(db, cached);
+  }
+  const stats = cached.stats;
   const run = async (contacts: Contact[]) => {
     const nudges = await nudgesForContacts(db, contacts, settings, stats, env.now);
     await db.transaction('rw', db.nudges, async () => {

@@ -5,6 +5,7 @@ import type { Deal } from '../domain/records';
 import { StageSchema, type Stage } from '../domain/stages';
 import { newActivity } from './records';
 import { loadSettings, updateSettings } from './settings';
+import { touchSummaries } from './summaries';
 
 export const StageEditSchema = z
   .array(StageSchema)
@@ -40,7 +41,7 @@ export async function saveStages(
   const next: Stage[] = parsed.data;
   const keep = new Set(next.map((s) => s.id));
   const { now } = env;
-  return db.transaction('rw', [db.settings, db.deals, db.stageChanges, db.activities], async (): Promise<SaveStagesResult> => {
+  return db.transaction('rw', [db.settings, db.deals, db.stageChanges, db.activities, db.contacts, db.summaries], async (): Promise<SaveStagesResult> => {
     const current = await loadSettings(db, env.locale);
     const removed = current.stages.filter((s) => !keep.has(s.id)).map((s) => s.id);
     const needsMove: { stageId: string; deals: number }[] = [];
@@ -60,6 +61,7 @@ export async function saveStages(
         await db.stageChanges.add({ id: newId(now), dealId: d.id, fromStageId: from, toStageId: to, status: d.status, at: now, reason: 'stage removed', createdAt: now });
         await db.activities.add(newActivity('stage_change', { contactId: d.contactId, dealId: d.id, at: now, text: `${from}→${to}` }, now));
       }
+      await touchSummaries(db, deals.map((d) => d.contactId), now);
     }
     const r = await updateSettings(db, env.locale, () => ({ stages: next }), now);
     return r.ok ? { ok: true } : r;

@@ -1,6 +1,7 @@
 import type { SidecarDb, StoredSummary } from '../db';
 import { summarizeAll } from '../domain/activity-summary';
 import { engagementWeights } from '../domain/engagement';
+import { defaultLocale, loadSettings } from './settings';
 
 /**
  * Rebuilds the summaries of the contacts whose activities just changed. Run
@@ -19,4 +20,10 @@ export async function refreshSummaries(db: SidecarDb, contactIds: Iterable<strin
     rows.push({ ...summarizeAll(c.id, c.createdAt, activities, now), engagement: engagementWeights(activities, halfLifeDays, now) });
   }
   await db.summaries.bulkPut(rows);
+}
+
+/** The same, with the half-life from settings: for every service that writes activities. */
+export async function touchSummaries(db: SidecarDb, contactIds: Iterable<string>, now: number): Promise<void> {
+  const { scoring } = await loadSettings(db, defaultLocale());
+  await refreshSummaries(db, contactIds, scoring.engagement.halfLifeDays, now);
 }
