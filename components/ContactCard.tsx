@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Settings } from '@/lib/domain/settings';
+import type { ContactView } from '@/lib/services/views';
 import { ENGAGING_TRIGGERS } from '@/lib/domain/triggers';
 import { CompanyDetails } from './CompanyDetails';
 import { Suggestions } from './Suggestions';
@@ -9,7 +10,6 @@ import { DealCard } from './DealCard';
 import { NudgeList } from './NudgeList';
 import { OutreachLog } from './OutreachLog';
 import { ScoreCard } from './ScoreCard';
-import { useLive } from './hooks';
 import { useI18n } from './i18n';
 
 /** Name, address and company of a person; page text is rendered as text only. */
@@ -34,11 +34,9 @@ export function PersonHeader({ name, email, company, extra }: { name: string; em
 }
 
 /** A known contact: who, deal and stage, score, then what happened. */
-export function ContactCard({ contactId, settings, email, children, people = [] }: { contactId: string; settings: Settings; email: string | null; children?: ReactNode; people?: readonly { contactId: string; name: string }[] }) {
+export function ContactCard({ view, settings, email, children, people = [] }: { view: ContactView; settings: Settings; email: string | null; children?: ReactNode; people?: readonly { contactId: string; name: string }[] }) {
   const { t } = useI18n();
-  const view = useLive({ name: 'contact', contactId });
-  if (!view) return null;
-  const { contact, company, deal, activities, suggestions } = view;
+  const { contact, company, deal, activities, suggestions, nudges } = view;
   const accepted = suggestions.filter((s) => s.status === 'accepted' && ENGAGING_TRIGGERS.has(s.kind)).length;
   return (
     <div className="space-y-4">
@@ -54,7 +52,7 @@ export function ContactCard({ contactId, settings, email, children, people = [] 
           )
         }
       />
-      <NudgeList contactId={contact.id} emptyText={false} />
+      <NudgeList items={nudges} emptyText={false} />
       {deal ? <DealCard deal={deal} settings={settings} /> : <p className="text-sm text-slate-500">{t('deal.none')}</p>}
       {deal && <Suggestions suggestions={suggestions} settings={settings} />}
       {deal && <BantPanel deal={deal} activities={activities} people={people.filter((p) => p.contactId !== contact.id)} />}

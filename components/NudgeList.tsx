@@ -92,15 +92,23 @@ function NudgeRow({ item, showPerson }: { item: NudgeItem; showPerson: boolean }
 }
 
 /** Due nudges by priority: every one in the popup, or the person's own in the sidebar. */
-export function NudgeList({ contactId, emptyText = true }: { contactId?: string; emptyText?: boolean }) {
+export function NudgeList({ items: given, emptyText = true }: { items?: NudgeItem[]; emptyText?: boolean }) {
+  // Given by the contact view in the sidebar; the popup subscribes to all of them.
+  return given ? <Items items={given} emptyText={emptyText} showPerson={false} /> : <AllNudges emptyText={emptyText} />;
+}
+
+function AllNudges({ emptyText }: { emptyText: boolean }) {
+  const items = useLive({ name: 'nudges' });
+  return items ? <Items items={items} emptyText={emptyText} showPerson /> : null;
+}
+
+function Items({ items, emptyText, showPerson }: { items: NudgeItem[]; emptyText: boolean; showPerson: boolean }) {
   const { t } = useI18n();
-  const items = useLive(contactId ? { name: 'nudges', contactId } : { name: 'nudges' });
-  if (!items) return null;
   if (items.length === 0) return emptyText ? <p className="text-sm text-slate-500">{t('nudge.none')}</p> : null;
   return (
     <ul aria-label={t('nudge.title')} className="space-y-2">
       {items.map((item) => (
-        <NudgeRow key={item.nudge.id} item={item} showPerson={!contactId} />
+        <NudgeRow key={item.nudge.id} item={item} showPerson={showPerson} />
       ))}
     </ul>
   );

@@ -20,9 +20,9 @@ export function ProfileView({ profile, conversation, settings }: { profile: Link
   const cmd = useCommand();
   if (!match) return null;
 
-  if (match.contactId) {
+  if (match.contactId && match.view) {
     return (
-      <ContactCard contactId={match.contactId} settings={settings} email={null}>
+      <ContactCard view={match.view} settings={settings} email={null}>
         <OutreachLog contactId={match.contactId} />
         <button type="button" data-testid="sidecar-unlink-contact" className={secondary} onClick={() => cmd.run({ type: 'ui/unlink-profile', contactId: match.contactId! })}>
           {t('linkedin.unlink')}

@@ -17,7 +17,8 @@ export function ThreadView({ thread, account, settings }: { thread: GmailThread;
 
   if (people.length === 0) return <p className="text-sm text-slate-500">{t('sidebar.onlyYou')}</p>;
   const person = people.find((p) => p.email === selected) ?? people[0]!;
-  const match = known?.[person.email];
+  const match = known?.people[person.email];
+  const view = match && known?.views[match.contact.id];
   const others = people.filter((p) => p !== person);
 
   const create = () =>
@@ -32,12 +33,12 @@ export function ThreadView({ thread, account, settings }: { thread: GmailThread;
     <div className="space-y-4">
       {known === undefined ? (
         <p className="text-sm text-slate-500">{t('sidebar.loading')}</p>
-      ) : match ? (
+      ) : match && view ? (
         <ContactCard
-          contactId={match.contact.id}
+          view={view}
           settings={settings}
           email={person.email}
-          people={Object.values(known ?? {}).map((k) => ({ contactId: k.contact.id, name: k.contact.name }))}
+          people={Object.values(known.people).map((k) => ({ contactId: k.contact.id, name: k.contact.name }))}
         />
       ) : (
         <div className="space-y-3">
@@ -75,7 +76,7 @@ export function ThreadView({ thread, account, settings }: { thread: GmailThread;
                   <span dir="auto" className="truncate">
                     {p.name || p.email}
                   </span>
-                  {known?.[p.email] && <span aria-hidden className="h-2 w-2 shrink-0 rounded-full bg-emerald-500" />}
+                  {known?.people[p.email] && <span aria-hidden className="h-2 w-2 shrink-0 rounded-full bg-emerald-500" />}
                 </button>
               </li>
             ))}

@@ -59,8 +59,8 @@ const threadBodies = new Map<number, { messages: MailMessage[]; bodies: Record<s
 export function startBackground(): void {
   const db = getDb();
   const changed = () => void notifyTabs({ type: 'bg/chips-stale' });
-  serveLiveQueries(db, locale);
-  const nudges = startNudgeEngine(db, locale);
+  const live = serveLiveQueries(db, locale);
+  const nudges = startNudgeEngine(db, locale, live.refresh);
 
   const handle = createRouter({
     extensionId: browser.runtime.id,

@@ -1,16 +1,57 @@
-import { liveQuery, type Subscription } from 'dexie';
+import { Dexie } from 'dexie';
 import type { SidecarDb } from '../db';
-import { LIVE_PORT, LiveRequestSchema, type LiveResponse } from '../messaging/live';
+import { LIVE_PORT, LiveRequestSchema, type LiveQuery, type LiveResponse } from '../messaging/live';
 import { runView } from '../services/views';
 
-/** Serves live queries to extension pages (see lib/messaging/live.ts for why). */
-export function serveLiveQueries(db: SidecarDb, locale: () => string): void {
+interface Sub {
+  query: LiveQuery;
+  /** What the page last got, to send only real changes. */
+  last: string | null;
+  post: (msg: LiveResponse) => void;
+}
+
+/**
+ * Serves live queries to extension pages (see lib/messaging/live.ts for why).
+ * Every write to the database (all writes happen in this worker) re-runs the
+ * open views and sends those whose result changed. Deliberately coarse rather
+ * than Dexie's range tracking: views await helpers that await other helpers,
+ * and a re-run of a handful of small views costs a few milliseconds.
+ */
+export function serveLiveQueries(db: SidecarDb, locale: () => string): { refresh: () => void } {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const subs = new Set<Map<number, Sub>>();
+  let scheduled = false;
+
+  const run = async (id: number, sub: Sub) => {
+    try {
+      const data = await runView(db, sub.query, locale());
+      const json = JSON.stringify(data);
+      if (json === sub.last) return;
+      sub.last = json;
+      sub.post({ op: 'data', id, data });
+    } catch (e) {
+      sub.post({ op: 'error', id, message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const refresh = () => {
+    if (scheduled) return;
+    scheduled = true;
+    // One pass after the current batch of writes has committed.
+    setTimeout(() => {
+      scheduled = false;
+      for (const page of subs) for (const [id, sub] of page) void run(id, sub);
+    }, 0);
+  };
+  Dexie.on('storagemutated', (parts) => {
+    if (Object.keys(parts).some((p) => p.startsWith(`idb://${db.name}/`))) refresh();
+  });
+
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== LIVE_PORT) return;
     const origin = port.sender?.url ? new URL(port.sender.url).origin : null;
     if (port.sender?.id !== browser.runtime.id || origin !== extensionOrigin) return port.disconnect();
-    const subs = new Map<number, Subscription>();
+    const page = new Map<number, Sub>();
+    subs.add(page);
     const post = (msg: LiveResponse) => {
       try {
         port.postMessage(msg);
@@ -22,20 +63,13 @@ export function serveLiveQueries(db: SidecarDb, locale: () => string): void {
       const parsed = LiveRequestSchema.safeParse(raw);
       if (!parsed.success) return;
       const req = parsed.data;
-      subs.get(req.id)?.unsubscribe();
-      subs.delete(req.id);
+      page.delete(req.id);
       if (req.op === 'unsub') return;
-      subs.set(
-        req.id,
-        liveQuery(() => runView(db, req.query, locale())).subscribe({
-          next: (data) => post({ op: 'data', id: req.id, data }),
-          error: (e) => post({ op: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) }),
-        }),
-      );
+      const sub: Sub = { query: req.query, last: null, post };
+      page.set(req.id, sub);
+      void run(req.id, sub);
     });
-    port.onDisconnect.addListener(() => {
-      for (const s of subs.values()) s.unsubscribe();
-      subs.clear();
-    });
+    port.onDisconnect.addListener(() => subs.delete(page));
   });
+  return { refresh };
 }

@@ -6,8 +6,6 @@ const FULL = 'nudges-full';
 const WAKE = 'nudges-wake';
 const DAILY = 'nudges-daily';
 const SINCE_KEY = 'nudgesSince';
-/** A state row that names no nudge: rewriting it wakes the live nudge lists. */
-const TICK = '~tick';
 
 /** Next local occurrence of HH:MM after `now`. */
 function nextDaily(time: string, now: number): number {
@@ -24,7 +22,7 @@ function nextDaily(time: string, now: number): number {
  * next nudge falls due or a snooze ends, the daily digest), and every write is
  * followed by a quick pass over just the contacts it touched.
  */
-export function startNudgeEngine(db: SidecarDb, locale: () => string) {
+export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshViews: () => void) {
   let pending: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> = Promise.resolve();
 
@@ -91,9 +89,9 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string) {
     if (alarm.name === FULL) void full();
     else if (alarm.name === WAKE) void serial(async () => {
       // Time passing changes nothing in the database, so open lists would not notice a
-      // snooze ending or a nudge falling due: touch the state table to re-run them.
+      // snooze ending or a nudge falling due: re-run them.
       await db.nudgeStates.where('state').equals('snoozed').and((s) => (s.until ?? 0) <= Date.now()).delete();
-      await db.nudgeStates.put({ id: TICK, state: 'done', until: null, updatedAt: Date.now() });
+      refreshViews();
       await updateBadge();
       await scheduleWake();
     });

@@ -17,13 +17,15 @@ export interface ContactView {
   activities: Activity[];
   /** Trigger suggestions of the current deal: open ones to answer, accepted ones count for engagement. */
   suggestions: Suggestion[];
+  /** The contact's due nudges. */
+  nudges: NudgeItem[];
 }
 
 export interface ViewData {
   settings: Settings;
-  people: Record<string, KnownPerson>;
+  people: PeopleView;
   contact: ContactView | null;
-  profile: ProfileMatch;
+  profile: ProfileView;
   conversions: Awaited<ReturnType<typeof conversions>>;
   nudges: NudgeItem[];
 }
@@ -35,34 +37,57 @@ export interface NudgeItem {
 
 export type ViewOf<Q extends LiveQuery> = ViewData[Q['name']];
 
+export interface PeopleView {
+  people: Record<string, KnownPerson>;
+  views: Record<string, ContactView | null>;
+}
+export interface ProfileView extends ProfileMatch {
+  view: ContactView | null;
+}
+
+/** Everything the sidebar shows of one contact, read in one go. */
+async function contactView(db: SidecarDb, contactId: string): Promise<ContactView | null> {
+  const contact = await db.contacts.get(contactId);
+  if (!contact || contact.deletedAt !== null) return null;
+  const [company, deals, activities, suggestions, nudges] = await Promise.all([
+    contact.companyId ? db.companies.get(contact.companyId) : undefined,
+    currentDeals(db, [contact.id]),
+    db.activities.where('contactId').equals(contact.id).toArray(),
+    db.suggestions.where('contactId').equals(contact.id).toArray(),
+    activeNudges(db, Date.now(), contact.id),
+  ]);
+  const deal = deals.get(contact.id) ?? null;
+  const email = contact.emails[0] ?? null;
+  return {
+    contact,
+    company: company ?? null,
+    deal,
+    suggestions: suggestions.filter((s) => s.dealId === deal?.id && s.status !== 'dismissed').sort((a, b) => b.at - a.at),
+    activities: activities.filter((a) => a.deletedAt === null).sort((a, b) => b.at - a.at || (b.id < a.id ? -1 : 1)),
+    nudges: nudges.map((nudge) => ({ nudge, contact: { id: contact.id, name: contact.name, email, linkedinUrl: contact.linkedinUrl } })),
+  };
+}
+
 /** The read side of the sidebar: one function per live query, run inside Dexie's liveQuery. */
 export async function runView(db: SidecarDb, query: LiveQuery, locale: string): Promise<unknown> {
   switch (query.name) {
     case 'settings':
       return loadSettings(db, locale);
-    case 'people':
-      return Object.fromEntries(await findPeopleByEmails(db, query.emails));
-    case 'contact': {
-      const contact = await db.contacts.get(query.contactId);
-      if (!contact || contact.deletedAt !== null) return null;
-      const [company, deals, activities, suggestions] = await Promise.all([
-        contact.companyId ? db.companies.get(contact.companyId) : undefined,
-        currentDeals(db, [contact.id]),
-        db.activities.where('contactId').equals(contact.id).toArray(),
-        db.suggestions.where('contactId').equals(contact.id).toArray(),
-      ]);
-      const deal = deals.get(contact.id) ?? null;
-      const view: ContactView = {
-        contact,
-        company: company ?? null,
-        deal,
-        suggestions: suggestions.filter((s) => s.dealId === deal?.id && s.status !== 'dismissed').sort((a, b) => b.at - a.at),
-        activities: activities.filter((a) => a.deletedAt === null).sort((a, b) => b.at - a.at || (b.id < a.id ? -1 : 1)),
-      };
+    case 'people': {
+      // The contacts' whole views come along: a thread switch costs one round trip, not one per panel.
+      const people = await findPeopleByEmails(db, query.emails);
+      const ids = [...new Set([...people.values()].map((p) => p.contact.id))];
+      const views = await Promise.all(ids.map((id) => contactView(db, id)));
+      const view: PeopleView = { people: Object.fromEntries(people), views: Object.fromEntries(ids.map((id, i) => [id, views[i]!])) };
       return view;
     }
-    case 'profile':
-      return matchProfile(db, query.facts);
+    case 'contact':
+      return contactView(db, query.contactId);
+    case 'profile': {
+      const match = await matchProfile(db, query.facts);
+      const view: ProfileView = { ...match, view: match.contactId ? await contactView(db, match.contactId) : null };
+      return view;
+    }
     case 'conversions':
       return conversions(db, locale);
     case 'nudges': {

@@ -788,7 +788,8 @@ async function benchPage() {
       `Nudges, one page of the full pass (the first 2,000 contacts, the same Dexie calls timed one by one): contacts page read ${pg.contactsRead.toFixed(0)} ms, ` +
         `summaries.bulkGet ${pg.summariesBulkGet.toFixed(0)} ms, deals where('contactId').anyOf(2000 ids) ${pg.dealsAnyOf.toFixed(0)} ms (${pg.deals} deals), companies.bulkGet ${pg.companiesBulkGet.toFixed(0)} ms; ` +
         `the whole page through recomputeNudges({ contactIds }) ${pg.pageFirstPass.toFixed(0)} ms with no nudges stored yet, ${pg.pageSecondPass.toFixed(0)} ms when it must first delete the page's old nudges ` +
-        `(nudges where('contactId').anyOf(2000 ids) keys alone ${pg.nudgesAnyOfKeys.toFixed(0)} ms); the stage-history scan (computeStageStats' cursor over ${n.counts.stageChanges} rows) ${pg.stageChangesScan.toFixed(0)} ms. ` +
+        `(nudges where('contactId').anyOf(2000 ids) keys alone ${pg.nudgesAnyOfKeys.toFixed(0)} ms; the write-back alone, delete + bulkPut of the page's ${pg.nudgeRows} nudge rows, ${pg.nudgesWrite.toFixed(0)} ms; ` +
+        `so the pure computation is about ${Math.max(0, pg.pageSecondPass - pg.contactsRead - pg.summariesBulkGet - pg.dealsAnyOf - pg.companiesBulkGet - pg.nudgesWrite).toFixed(0)} ms per page); the stage-history scan (computeStageStats' cursor over ${n.counts.stageChanges} rows) ${pg.stageChangesScan.toFixed(0)} ms. ` +
         `A full pass is ${Math.ceil(n.counts.contacts / 2000)} such pages.`,
     );
     if (!n.writeActivities) {
