@@ -5,6 +5,7 @@ import type { Deal, DealStatus } from '../domain/records';
 import { nextStage } from '../domain/stages';
 import { newActivity } from './records';
 import { loadSettings } from './settings';
+import { recordStay } from './nudges';
 import { touchSummaries } from './summaries';
 
 export type MoveResult =
@@ -32,6 +33,7 @@ async function recordChange(
   const text = to.status === 'open' ? `${deal.stageId}→${to.stageId}` : `${deal.stageId}→${to.status}`;
   await db.activities.add(newActivity('stage_change', { contactId: deal.contactId, dealId: deal.id, at: now, text }, now));
   await touchSummaries(db, [deal.contactId], now);
+  if (deal.status === 'open') await recordStay(db, deal.stageId, now - deal.stageEnteredAt, now);
 }
 
 /**

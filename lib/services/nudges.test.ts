@@ -325,6 +325,20 @@ describe('computeStageStats', () => {
     expect(meeting.median).toBeLessThanOrEqual(2 * DAY);
   });
 
+  it('keeps stays as deals move once built, without reading the history again', async () => {
+    const one = await person(dana, CREATED);
+    expect(await moveDealStage(db, one.deal.id, { now: CREATED + 2 * DAY, locale })).toMatchObject({ ok: true });
+    expect((await computeStageStats(db)).get('contact')).toEqual({ median: 2 * DAY, samples: 1 });
+    // From here the kept stays are updated by each move; the history is not walked again.
+    await db.stageChanges.clear();
+    expect(await moveDealStage(db, one.deal.id, { now: CREATED + 5 * DAY, locale })).toMatchObject({ ok: true });
+    const two = await person(sam, CREATED);
+    expect(await moveDealStage(db, two.deal.id, { now: CREATED + 4 * DAY, locale })).toMatchObject({ ok: true });
+    const stats = await computeStageStats(db);
+    expect(stats.get('contact')).toEqual({ median: 3 * DAY, samples: 2 });
+    expect(stats.get('qualification')).toEqual({ median: 3 * DAY, samples: 1 });
+  });
+
   it('is empty without any moves', async () => {
     await person(dana);
     expect(await computeStageStats(db)).toEqual(new Map());

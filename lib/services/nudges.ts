@@ -8,14 +8,43 @@ import type { Settings } from '../domain/settings';
 import { loadSettings } from './settings';
 
 const PAGE = 2000;
+const HORIZON_MS = 14 * 86_400_000;
+const STAYS_KEY = 'stageStays';
+const MAX_STAYS = 500;
 
-/** Median time per stage from the insert-only stage history, streamed deal by deal. */
+/** Finished stays per stage, most recent last: kept as deals move, so stage medians never read the whole history. */
+type Stays = Record<string, number[]>;
+
+/** Records a finished stay (a deal leaving `stageId` after `ms`), inside the caller's transaction (needs settings). */
+export async function recordStay(db: SidecarDb, stageId: string, ms: number, now: number): Promise<void> {
+  if (!(ms >= 0)) return;
+  const row = await db.settings.get(STAYS_KEY);
+  if (!row) return; // not built yet: the first computeStageStats builds it from the history, this stay included
+  const stays = row.value as Stays;
+  const list = [...(stays[stageId] ?? []), ms].slice(-MAX_STAYS);
+  await db.settings.put({ key: STAYS_KEY, value: { ...stays, [stageId]: list }, updatedAt: now });
+}
+
+/** Median time per stage: from the kept stays, built once from the insert-only history. */
 export async function computeStageStats(db: SidecarDb): Promise<Map<string, StageStat>> {
+  let row = await db.settings.get(STAYS_KEY);
+  if (!row) {
+    const stays: Stays = {};
+    for (const s of await historyStays(db)) (stays[s.stageId] ??= []).push(s.ms);
+    for (const k of Object.keys(stays)) stays[k] = stays[k]!.slice(-MAX_STAYS);
+    row = { key: STAYS_KEY, value: stays, updatedAt: Date.now() };
+    await db.settings.put(row);
+  }
+  return stageStats(Object.entries(row.value as Stays).flatMap(([stageId, list]) => list.map((ms) => ({ stageId, ms }))));
+}
+
+/** Every finished stay in the stage history, walked deal by deal in time order. */
+async function historyStays(db: SidecarDb): Promise<{ stageId: string; ms: number }[]> {
   const changes: { dealId: string; toStageId: string; at: number; status: 'open' | 'won' | 'lost' }[] = [];
   await db.stageChanges.orderBy('[dealId+at]').each((c) => {
     changes.push({ dealId: c.dealId, toStageId: c.toStageId, at: c.at, status: c.status });
   });
-  return stageStats(stageIntervals(changes));
+  return [...stageIntervals(changes)];
 }
 
 function currentDeal(deals: Deal[]): Deal | null {
@@ -86,11 +115,18 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
     cachedStats.set(db, cached);
   }
   const stats = cached.stats;
+  const horizon = env.now + HORIZON_MS;
   const run = async (contacts: Contact[]) => {
-    const nudges = await nudgesForContacts(db, contacts, settings, stats, env.now);
+    // Far-future nudges are left to a later pass; the wake-up alarm needs only the near ones.
+    const nudges = (await nudgesForContacts(db, contacts, settings, stats, env.now)).filter((n) => n.dueAt <= horizon);
     await db.transaction('rw', db.nudges, async () => {
-      await db.nudges.where('contactId').anyOf(contacts.map((c) => c.id)).delete();
-      await db.nudges.bulkPut(nudges);
+      // Only what changed is written: a pass over an unchanged pipeline writes nothing.
+      const old = new Map((await db.nudges.where('contactId').anyOf(contacts.map((c) => c.id)).toArray()).map((n) => [n.id, JSON.stringify(n)]));
+      const put = nudges.filter((n) => old.get(n.id) !== JSON.stringify(n));
+      const keep = new Set(nudges.map((n) => n.id));
+      const gone = [...old.keys()].filter((id) => !keep.has(id));
+      if (gone.length) await db.nudges.bulkDelete(gone);
+      if (put.length) await db.nudges.bulkPut(put);
     });
   };
   if (env.contactIds) {

@@ -5,6 +5,7 @@ import type { Deal } from '../domain/records';
 import { StageSchema, type Stage } from '../domain/stages';
 import { newActivity } from './records';
 import { loadSettings, updateSettings } from './settings';
+import { recordStay } from './nudges';
 import { touchSummaries } from './summaries';
 
 export const StageEditSchema = z
@@ -60,6 +61,7 @@ export async function saveStages(
         await db.deals.update(d.id, { stageId: to, stageEnteredAt: d.status === 'open' ? now : d.stageEnteredAt, updatedAt: now });
         await db.stageChanges.add({ id: newId(now), dealId: d.id, fromStageId: from, toStageId: to, status: d.status, at: now, reason: 'stage removed', createdAt: now });
         await db.activities.add(newActivity('stage_change', { contactId: d.contactId, dealId: d.id, at: now, text: `${from}→${to}` }, now));
+        if (d.status === 'open') await recordStay(db, from, now - d.stageEnteredAt, now);
       }
       await touchSummaries(db, deals.map((d) => d.contactId), now);
     }

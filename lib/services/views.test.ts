@@ -3,9 +3,8 @@ import { SidecarDb } from '../db';
 import type { Deal } from '../domain/records';
 import { defaultSettings } from '../domain/settings';
 import { createPerson } from './contacts';
-import type { KnownPerson } from './people';
 import { updateSettings } from './settings';
-import { runView, type ContactView } from './views';
+import { runView, type ContactView, type PeopleView } from './views';
 
 const T = 1_790_000_000_000;
 const env = { now: T, locale: 'en-US' };
@@ -38,6 +37,9 @@ const deal = (id: string, contactId: string, status: Deal['status'], updatedAt: 
   bant: null,
 });
 
+/** The people part of the 'people' view (which also carries each contact's whole view). */
+const people = async (emails: string[]) => ((await runView(db, { name: 'people', emails }, 'en')) as PeopleView).people;
+
 describe("runView 'settings'", () => {
   it('returns the stored settings', async () => {
     await updateSettings(db, 'en-US', () => ({ currency: 'EUR' }), T);
@@ -50,30 +52,27 @@ describe("runView 'people'", () => {
     const dana = await createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, env);
     const sam = await createPerson(db, { name: 'Sam', email: 'sam@gmail.com' }, env);
     await db.contacts.update(dana.contact.id, { emails: ['dana@bigcorp.io', 'dana@home.org'] });
-    const out = (await runView(db, { name: 'people', emails: ['dana@home.org', 'sam@gmail.com', 'nobody@x.io'] }, 'en')) as Record<
-      string,
-      KnownPerson
-    >;
+    const out = await people(['dana@home.org', 'sam@gmail.com', 'nobody@x.io']);
     expect(Object.keys(out).sort()).toEqual(['dana@home.org', 'sam@gmail.com']);
     expect(out['dana@home.org']!.contact.id).toBe(dana.contact.id);
     expect(out['dana@home.org']!.deal!.id).toBe(dana.deal.id);
     expect(out['sam@gmail.com']!.contact.id).toBe(sam.contact.id);
-    expect(await runView(db, { name: 'people', emails: [] }, 'en')).toEqual({});
+    expect(await people([])).toEqual({});
   });
 
   it('picks the open deal over newer won/lost ones, else the newest; skips deleted deals and contacts', async () => {
     const dana = await createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, env);
     await db.deals.bulkAdd([deal('won-newer', dana.contact.id, 'won', T + 100), deal('lost-newer', dana.contact.id, 'lost', T + 200)]);
-    let out = (await runView(db, { name: 'people', emails: ['dana@bigcorp.io'] }, 'en')) as Record<string, KnownPerson>;
+    let out = await people(['dana@bigcorp.io']);
     expect(out['dana@bigcorp.io']!.deal!.id).toBe(dana.deal.id);
 
     await db.deals.update(dana.deal.id, { status: 'lost', updatedAt: T + 10 });
     await db.deals.add(deal('open-deleted', dana.contact.id, 'open', T + 300, T + 300));
-    out = (await runView(db, { name: 'people', emails: ['dana@bigcorp.io'] }, 'en')) as Record<string, KnownPerson>;
+    out = await people(['dana@bigcorp.io']);
     expect(out['dana@bigcorp.io']!.deal!.id).toBe('lost-newer');
 
     await db.contacts.update(dana.contact.id, { deletedAt: T + 400 });
-    expect(await runView(db, { name: 'people', emails: ['dana@bigcorp.io'] }, 'en')).toEqual({});
+    expect(await people(['dana@bigcorp.io'])).toEqual({});
   });
 
   // lib/services/people.ts currentDeals: "open first, then the most recently updated". Between a
@@ -83,7 +82,7 @@ describe("runView 'people'", () => {
     const dana = await createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, env);
     await db.deals.delete(dana.deal.id);
     await db.deals.bulkAdd([deal('a-lost-older', dana.contact.id, 'lost', T + 1), deal('b-won-newer', dana.contact.id, 'won', T + 2)]);
-    const out = (await runView(db, { name: 'people', emails: ['dana@bigcorp.io'] }, 'en')) as Record<string, KnownPerson>;
+    const out = await people(['dana@bigcorp.io']);
     expect(out['dana@bigcorp.io']!.deal!.id).toBe('b-won-newer');
   });
 
@@ -92,7 +91,7 @@ describe("runView 'people'", () => {
       id: 'c1', createdAt: 1, updatedAt: 1, deletedAt: null, name: 'X', emails: ['x@x.io'],
       title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null,
     });
-    const out = (await runView(db, { name: 'people', emails: ['x@x.io'] }, 'en')) as Record<string, KnownPerson>;
+    const out = await people(['x@x.io']);
     expect(out['x@x.io']).toMatchObject({ contact: { id: 'c1' }, deal: null });
   });
 });
