@@ -6,6 +6,12 @@ const FULL = 'nudges-full';
 const WAKE = 'nudges-wake';
 const DAILY = 'nudges-daily';
 const SINCE_KEY = 'nudgesSince';
+const LAST_FULL_KEY = 'nudgesLastFull';
+// A nudge's due time depends only on the data, so stored nudges fall due by
+// themselves; writes recompute their contacts at once. A full pass is only for
+// what time alone changes (score decay, the 14-day horizon, stage medians) and
+// for settings edits: daily is plenty.
+const FULL_EVERY_MS = 24 * 3_600_000;
 
 /** Next local occurrence of HH:MM after `now`. */
 function nextDaily(time: string, now: number): number {
@@ -18,9 +24,9 @@ function nextDaily(time: string, now: number): number {
 
 /**
  * The MV3 worker may be stopped at any time, so nothing here is a long-lived
- * timer: chrome.alarms wakes it (a full pass every 15 minutes, a wake-up when the
- * next nudge falls due or a snooze ends, the daily digest), and every write is
- * followed by a quick pass over just the contacts it touched.
+ * timer: chrome.alarms wakes it (an hourly check for the daily full pass, a
+ * wake-up when the next nudge falls due or a snooze ends, the daily digest),
+ * and every write is followed by a quick pass over just the contacts it touched.
  */
 export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshViews: () => void) {
   let pending: ReturnType<typeof setTimeout> | null = null;
@@ -54,9 +60,17 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
       const now = Date.now();
       await recomputeNudges(db, { now, locale: locale() });
       await browser.storage.session.set({ [SINCE_KEY]: now });
+      await browser.storage.local.set({ [LAST_FULL_KEY]: now });
       await updateBadge();
       await scheduleWake();
     });
+  /** The worker wakes often; the full pass runs only when a day has passed (or the clock jumped back). */
+  const fullIfDue = async () => {
+    const last = (await browser.storage.local.get(LAST_FULL_KEY))[LAST_FULL_KEY] as number | undefined;
+    const now = Date.now();
+    if (last === undefined || now - last >= FULL_EVERY_MS || now < last) await full();
+    else await incremental();
+  };
 
   const incremental = () =>
     serial(async () => {
@@ -86,7 +100,7 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
   };
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === FULL) void full();
+    if (alarm.name === FULL) void fullIfDue();
     else if (alarm.name === WAKE) void serial(async () => {
       // Time passing changes nothing in the database, so open lists would not notice a
       // snooze ending or a nudge falling due: re-run them.
@@ -97,8 +111,8 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
     });
     else if (alarm.name === DAILY) void digest();
   });
-  void browser.alarms.create(FULL, { periodInMinutes: 15 });
-  void full();
+  void browser.alarms.create(FULL, { periodInMinutes: 60 });
+  void fullIfDue();
   void scheduleDaily();
 
   return {

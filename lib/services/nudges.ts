@@ -63,7 +63,9 @@ async function nudgesForContacts(db: SidecarDb, contacts: Contact[], settings: S
   const [summaries, deals] = await Promise.all([db.summaries.bulkGet(ids), db.deals.where('contactId').anyOf(ids).toArray()]);
   const dealsByContact = new Map<string, Deal[]>();
   for (const d of deals) dealsByContact.set(d.contactId, [...(dealsByContact.get(d.contactId) ?? []), d]);
-  const companyIds = [...new Set(contacts.map((c) => c.companyId).filter((x): x is string => !!x))];
+  // Only leads with an open deal can be sales-ready, so only theirs need a company for the fit score.
+  const withOpenDeal = contacts.filter((c) => dealsByContact.get(c.id)?.some((d) => d.status === 'open' && d.deletedAt === null));
+  const companyIds = [...new Set(withOpenDeal.map((c) => c.companyId).filter((x): x is string => !!x))];
   const companies = new Map((await db.companies.bulkGet(companyIds)).filter((c) => !!c).map((c) => [c!.id, c!]));
   const stageOrder = settings.stages.map((s) => s.id);
   const { scoring } = settings;
