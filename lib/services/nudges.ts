@@ -1,10 +1,10 @@
 import type { SidecarDb, StoredSummary } from '../db';
 import { emptySummary } from '../domain/activity-summary';
-import { engagementFromWeights, engagementWeights } from '../domain/engagement';
+import { engagementWeights } from '../domain/engagement';
 import { isActive, snoozeUntil, stageIntervals, stageStats, upcomingNudges, type Nudge, type SnoozeOption, type StageStat } from '../domain/nudges';
 import type { Contact, Deal, NudgeState } from '../domain/records';
-import { scoreLead } from '../domain/scoring';
 import type { Settings } from '../domain/settings';
+import { scoreFromSummary } from './scores';
 import { loadSettings } from './settings';
 
 const PAGE = 2000;
@@ -76,14 +76,8 @@ async function nudgesForContacts(db: SidecarDb, contacts: Contact[], settings: S
     const deal = currentDeal(dealsByContact.get(contact.id) ?? []);
     let salesReady: boolean | { score: number; threshold: number } = false;
     if (deal?.status === 'open') {
-      const company = contact.companyId ? companies.get(contact.companyId) : undefined;
-      const fit = scoreLead(
-        { contact, company: company ? { domain: company.domain, industry: company.industry, employees: company.employees } : null, bant: deal.bant, activities: [] },
-        scoring,
-        now,
-      ).fit;
-      const score = fit + engagementFromWeights(summary.engagement, scoring.engagement.points, scoring.engagement.maxPerKind, now);
-      if (score >= scoring.threshold) salesReady = { score, threshold: scoring.threshold };
+      const score = scoreFromSummary(contact, contact.companyId ? companies.get(contact.companyId) : null, deal, summary, scoring, now);
+      if (score.salesReady) salesReady = { score: score.total, threshold: scoring.threshold };
     }
     out.push(
       ...upcomingNudges({
