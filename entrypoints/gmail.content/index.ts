@@ -8,7 +8,7 @@ import { createThreadContext } from './thread-context';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   main(ctx) {
     const frame = mountSidebarFrame(ctx);
     let account: string | null = null;

@@ -8,7 +8,7 @@ import { createPersonContext } from './person-context';
 // no clicks or typing for the rep, no crawling (../shared/SITES.md).
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   main(ctx) {
     const frame = mountSidebarFrame(ctx);
     const person = createPersonContext((context, hasPerson, bodies) => {

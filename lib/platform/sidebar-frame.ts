@@ -86,16 +86,13 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   }
 
   let sidePanel = false;
-  // With nobody on screen (an inbox list), the frame is built when the page is idle, off the path of the first paint.
+  // Built only when someone is on screen: an inbox list costs the page nothing.
   const wantFrame = () => !sidePanel && !ui && !ctx.isInvalid;
   const apply = (panel: boolean) => {
     sidePanel = panel;
     if (panel) return unmount();
     if (ui) return render();
-    if (active) return mount();
-    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-    if (idle) idle(() => wantFrame() && mount(), { timeout: 2000 });
-    else setTimeout(() => wantFrame() && mount(), 500);
+    if (active) mount();
   };
   let settled = false;
   void browser.storage.local.get([COLLAPSED_KEY, SIDE_PANEL_KEY]).then((v) => {

@@ -4,7 +4,8 @@ import { engagementWeights } from '../domain/engagement';
 import { isActive, snoozeUntil, stageIntervals, stageStats, upcomingNudges, type Nudge, type SnoozeOption, type StageStat } from '../domain/nudges';
 import type { Contact, Deal, NudgeState } from '../domain/records';
 import type { Settings } from '../domain/settings';
-import { scoreFromSummary } from './scores';
+import { readContactPage } from './contact-pages';
+import { CompanyCache, scoreFromSummary } from './scores';
 import { loadSettings } from './settings';
 
 const PAGE = 2000;
@@ -58,25 +59,29 @@ function currentDeal(deals: Deal[]): Deal | null {
 }
 
 /** Nudges (due or not) for a page of contacts; sales-ready from fit + stored engagement weights. */
-async function nudgesForContacts(db: SidecarDb, contacts: Contact[], settings: Settings, stats: ReadonlyMap<string, StageStat>, now: number): Promise<Nudge[]> {
-  const ids = contacts.map((c) => c.id);
-  const [summaries, deals] = await Promise.all([db.summaries.bulkGet(ids), db.deals.where('contactId').anyOf(ids).toArray()]);
-  const dealsByContact = new Map<string, Deal[]>();
-  for (const d of deals) dealsByContact.set(d.contactId, [...(dealsByContact.get(d.contactId) ?? []), d]);
+async function nudgesForContacts(
+  db: SidecarDb,
+  contacts: Contact[],
+  contiguous: boolean,
+  settings: Settings,
+  stats: ReadonlyMap<string, StageStat>,
+  companies: CompanyCache,
+  now: number,
+): Promise<Nudge[]> {
+  const { summaries, deals: dealsByContact } = await readContactPage(db, contacts, contiguous);
   // Only leads with an open deal can be sales-ready, so only theirs need a company for the fit score.
   const withOpenDeal = contacts.filter((c) => dealsByContact.get(c.id)?.some((d) => d.status === 'open' && d.deletedAt === null));
-  const companyIds = [...new Set(withOpenDeal.map((c) => c.companyId).filter((x): x is string => !!x))];
-  const companies = new Map((await db.companies.bulkGet(companyIds)).filter((c) => !!c).map((c) => [c!.id, c!]));
+  await companies.load(withOpenDeal.map((c) => c.companyId));
   const stageOrder = settings.stages.map((s) => s.id);
   const { scoring } = settings;
   const out: Nudge[] = [];
-  contacts.forEach((contact, i) => {
+  contacts.forEach((contact) => {
     if (contact.deletedAt !== null) return;
-    const summary: StoredSummary = summaries[i] ?? { ...emptySummary(contact.id, contact.createdAt), engagement: engagementWeights([], scoring.engagement.halfLifeDays, now) };
+    const summary: StoredSummary = summaries.get(contact.id) ?? { ...emptySummary(contact.id, contact.createdAt), engagement: engagementWeights([], scoring.engagement.halfLifeDays, now) };
     const deal = currentDeal(dealsByContact.get(contact.id) ?? []);
     let salesReady: boolean | { score: number; threshold: number } = false;
     if (deal?.status === 'open') {
-      const score = scoreFromSummary(contact, contact.companyId ? companies.get(contact.companyId) : null, deal, summary, scoring, now);
+      const score = scoreFromSummary(contact, companies.get(contact.companyId), deal, summary, scoring, now);
       if (score.salesReady) salesReady = { score: score.total, threshold: scoring.threshold };
     }
     out.push(
@@ -112,12 +117,18 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
   }
   const stats = cached.stats;
   const horizon = env.now + HORIZON_MS;
-  const run = async (contacts: Contact[]) => {
+  const companies = new CompanyCache(db);
+  const run = async (contacts: Contact[], contiguous: boolean) => {
     // Far-future nudges are left to a later pass; the wake-up alarm needs only the near ones.
-    const nudges = (await nudgesForContacts(db, contacts, settings, stats, env.now)).filter((n) => n.dueAt <= horizon);
+    const nudges = (await nudgesForContacts(db, contacts, contiguous, settings, stats, companies, env.now)).filter((n) => n.dueAt <= horizon);
+    const first = contacts[0]!.id;
+    const last = contacts[contacts.length - 1]!.id;
     await db.transaction('rw', db.nudges, async () => {
       // Only what changed is written: a pass over an unchanged pipeline writes nothing.
-      const old = new Map((await db.nudges.where('contactId').anyOf(contacts.map((c) => c.id)).toArray()).map((n) => [n.id, JSON.stringify(n)]));
+      const stored = contiguous
+        ? await db.nudges.where('contactId').between(first, last, true, true).toArray()
+        : await db.nudges.where('contactId').anyOf(contacts.map((c) => c.id)).toArray();
+      const old = new Map(stored.map((n) => [n.id, JSON.stringify(n)]));
       const put = nudges.filter((n) => old.get(n.id) !== JSON.stringify(n));
       const keep = new Set(nudges.map((n) => n.id));
       const gone = [...old.keys()].filter((id) => !keep.has(id));
@@ -127,7 +138,7 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
   };
   if (env.contactIds) {
     const contacts = (await db.contacts.bulkGet([...env.contactIds])).filter((c): c is Contact => !!c);
-    if (contacts.length) await run(contacts);
+    if (contacts.length) await run(contacts, false);
     return contacts.length;
   }
   let last = '';
@@ -135,7 +146,7 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
   for (;;) {
     const page = await db.contacts.where(':id').above(last).limit(PAGE).toArray();
     if (page.length === 0) break;
-    await run(page);
+    await run(page, true);
     count += page.length;
     last = page[page.length - 1]!.id;
   }

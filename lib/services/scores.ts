@@ -2,6 +2,7 @@ import type { SidecarDb, StoredSummary } from '../db';
 import { engagementFromWeights } from '../domain/engagement';
 import type { Company, Contact, Deal } from '../domain/records';
 import { scoreLead, type ScoringConfig } from '../domain/scoring';
+import { readContactPage } from './contact-pages';
 import { loadSettings } from './settings';
 
 const PAGE = 2000;
@@ -32,20 +33,46 @@ export function scoreFromSummary(
 export async function scoreAllLeads(db: SidecarDb, env: { now: number; locale: string }): Promise<Map<string, { total: number; salesReady: boolean }>> {
   const { scoring } = await loadSettings(db, env.locale);
   const out = new Map<string, { total: number; salesReady: boolean }>();
+  const companies = new CompanyCache(db);
   let last = '';
   for (;;) {
-    const contacts = (await db.contacts.where(':id').above(last).limit(PAGE).toArray()).filter((c) => c.deletedAt === null);
-    if (contacts.length === 0) break;
-    last = contacts[contacts.length - 1]!.id;
-    const ids = contacts.map((c) => c.id);
-    const [summaries, deals] = await Promise.all([db.summaries.bulkGet(ids), db.deals.where('contactId').anyOf(ids).toArray()]);
-    const openDeal = new Map(deals.filter((d) => d.status === 'open' && d.deletedAt === null).map((d) => [d.contactId, d]));
-    const companyIds = [...new Set(contacts.map((c) => c.companyId).filter((x): x is string => !!x))];
-    const companies = new Map((await db.companies.bulkGet(companyIds)).filter((c): c is Company => !!c).map((c) => [c.id, c]));
-    contacts.forEach((c, i) => {
-      const s = scoreFromSummary(c, c.companyId ? companies.get(c.companyId) : null, openDeal.get(c.id) ?? null, summaries[i], scoring, env.now);
+    const page = await db.contacts.where(':id').above(last).limit(PAGE).toArray();
+    if (page.length === 0) break;
+    last = page[page.length - 1]!.id;
+    const contacts = page.filter((c) => c.deletedAt === null);
+    if (contacts.length === 0) continue;
+    const { summaries, deals } = await readContactPage(db, contacts, true);
+    const openDeal = new Map<string, Deal>();
+    for (const list of deals.values()) for (const d of list) if (d.status === 'open' && d.deletedAt === null) openDeal.set(d.contactId, d);
+    await companies.load(contacts.map((c) => c.companyId));
+    contacts.forEach((c) => {
+      const s = scoreFromSummary(c, companies.get(c.companyId), openDeal.get(c.id) ?? null, summaries.get(c.id), scoring, env.now);
       out.set(c.id, { total: s.total, salesReady: s.salesReady });
     });
   }
   return out;
+}
+
+/**
+ * Companies met along a whole-pipeline pass: many contacts share one, so each
+ * is read once. Bounded: past `max` entries the cache starts over.
+ */
+export class CompanyCache {
+  private map = new Map<string, Company | null>();
+  constructor(
+    private db: SidecarDb,
+    private max = 20_000,
+  ) {}
+
+  async load(ids: Iterable<string | null>): Promise<void> {
+    const missing = [...new Set([...ids].filter((id): id is string => !!id && !this.map.has(id)))];
+    if (missing.length === 0) return;
+    if (this.map.size + missing.length > this.max) this.map.clear();
+    const rows = await this.db.companies.bulkGet(missing);
+    missing.forEach((id, i) => this.map.set(id, rows[i] ?? null));
+  }
+
+  get(id: string | null): Company | null {
+    return id ? (this.map.get(id) ?? null) : null;
+  }
 }

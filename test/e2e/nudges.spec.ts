@@ -134,6 +134,6 @@ test('nudge settings (reply window, cadence) are editable, validated, and re-eva
   await options.getByTestId('sidecar-nudge-settings-save').click();
   await expect(sb.locator(awaiting)).toHaveCount(0);
   await expect.poll(() => badge(context)).toBe('');
-  const stored = (await dbDump(context)).settings![0].value.nudges;
+  const stored = (await dbDump(context)).settings!.find((r) => r.key === 'app').value.nudges;
   expect(stored).toMatchObject({ awaitingReplyHours: 240, cadenceDays: [2, 4, 7] });
 });

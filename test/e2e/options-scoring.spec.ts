@@ -20,7 +20,7 @@ test('a scoring rule edit in options re-scores the lead in the sidebar at once; 
   await expect(options.getByRole('alert')).toContainText('threshold');
   // Nothing half-saved: the valid edit next to the bad one did not land either.
   await expect(sb.locator('[data-rule="fit.companyDomain"]')).toHaveAttribute('data-points', '25');
-  const stored = (await dbDump(context)).settings![0].value;
+  const stored = (await dbDump(context)).settings!.find((r) => r.key === 'app').value;
   expect(stored.scoring.fit.companyDomain).toBe(25);
   expect(stored.scoring.threshold).toBe(60);
 });
@@ -31,8 +31,8 @@ test('trigger phrases are validated: an empty rule is refused with a clear error
   await options.getByTestId('sidecar-trigger-phrases-demo_request').fill('');
   await options.getByTestId('sidecar-triggers-save').click();
   await expect(options.getByRole('alert')).toContainText('Not saved');
-  const stored = (await dbDump(context)).settings ?? [];
-  expect(stored.length === 0 || stored[0].value.triggers.find((r: any) => r.kind === 'demo_request').phrases.length > 0).toBe(true);
+  const app = ((await dbDump(context)).settings ?? []).find((r) => r.key === 'app');
+  expect(!app || app.value.triggers.find((r: any) => r.kind === 'demo_request').phrases.length > 0).toBe(true);
 });
 
 test('what converts shows win rates from the rep’s own won and lost deals', async ({ context, page, extensionId }) => {
@@ -64,5 +64,5 @@ test('what converts shows win rates from the rep’s own won and lost deals', as
   await expect(row).toContainText('83% / 17%');
   await expect(row).toContainText('12');
   await row.getByTestId('sidecar-converts-adopt').click();
-  await expect.poll(async () => (await dbDump(context)).settings![0].value.scoring.fit.companyDomain).toBe(13);
+  await expect.poll(async () => (await dbDump(context)).settings!.find((r) => r.key === 'app').value.scoring.fit.companyDomain).toBe(13);
 });
