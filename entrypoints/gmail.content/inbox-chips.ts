@@ -82,7 +82,8 @@ export function createInboxChips(account: () => string | null, requestFrame: () 
         .finally(() => {
           inFlight = false;
           generation++;
-          requestFrame();
+          // Draw as soon as the answer is here rather than a frame later; the rows were just read.
+          onFrame();
         });
     }
   }

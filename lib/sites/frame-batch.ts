@@ -33,6 +33,7 @@ export function observeInFrames(root: Node, run: () => void, signal: AbortSignal
   win.addEventListener('hashchange', schedule, { signal });
   win.addEventListener('popstate', schedule, { signal });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  schedule();
+  // The page as it is when we arrive is read at once, not a frame later.
+  frame();
   return schedule;
 }

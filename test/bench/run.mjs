@@ -978,7 +978,7 @@ async function main() {
       budget: 100,
       detail:
         `from navigation start; p90 ${percentile(r.times, 90).toFixed(0)} ms; medians of the steps: document received ${med(r.steps, 'responseEnd')}, ` +
-        `DOMContentLoaded ${med(r.steps, 'dcl')}, content script mounted ${med(r.steps, 'cs')}, chips ${med(r.steps, 'chips')} ms`,
+        `DOMContentLoaded ${med(r.steps, 'dcl')}, chips ${med(r.steps, 'chips')} ms`,
     });
     addRow({
       metric: 'Inbox 100 rows: content-script main-thread CPU',
