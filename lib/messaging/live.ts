@@ -29,8 +29,8 @@ export const LiveQuerySchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('people'), emails: z.array(Email).check(z.maxLength(500)) }),
   /** Everything the sidebar shows of one contact. */
   z.object({ name: z.literal('contact'), contactId: Id }),
-  /** Nudges that are due and not done or snoozed: all of them, or one contact's. */
-  z.object({ name: z.literal('nudges'), contactId: z.optional(Id) }),
+  /** Nudges that are due and not done or snoozed (a contact's own come with its contact view). */
+  z.object({ name: z.literal('nudges') }),
   /** What converts: won/lost rates per ICP attribute and BANT answer. */
   z.object({ name: z.literal('conversions') }),
   /** A LinkedIn person: the linked contact, or candidates to confirm. */

@@ -65,8 +65,6 @@ export const ActivityKindSchema = z.enum([
 ]);
 
 export const UItoBG = z.discriminatedUnion('type', [
-  /** Data changed: chips in open pages must be redrawn. */
-  z.object({ type: z.literal('ui/changed') }),
   /** One click: contact + company + deal; then the thread on screen is logged. */
   z.object({
     type: z.literal('ui/create-person'),
@@ -148,7 +146,6 @@ export interface ReplyData {
   'cs/chips': Record<string, { label: string; color: string }>;
   'cs/compose-sent': { logged: number };
   'cs/linkedin-sent': { logged: number };
-  'ui/changed': null;
   'ui/create-person': { contactId: string; created: boolean };
   'ui/move-stage': { ok: true } | { ok: false; reason: string; stageId?: string; missing?: string[] };
   'ui/log-activity': { activityId: string };

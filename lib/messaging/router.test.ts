@@ -28,7 +28,7 @@ function setup() {
     'cs/linkedin-sent': vi.fn(async () => ({ logged: 0 })),
   };
   const ui = {
-    'ui/changed': vi.fn(async () => null),
+    'ui/nudge-done': vi.fn(async () => null),
     'ui/create-person': vi.fn(async () => ({ contactId: 'c1', created: true })),
     'ui/move-stage': vi.fn(async () => ({ ok: true as const })),
     'ui/log-activity': vi.fn(async () => ({ activityId: 'a1' })),
@@ -89,7 +89,7 @@ describe('createRouter: senders', () => {
   ])('rejects a sender with %s as forbidden', async (_l, sender) => {
     const { handle, calls } = setup();
     expect(code(await handle(chips, sender))).toBe('forbidden');
-    expect(code(await handle({ type: 'ui/changed' }, { ...popup, id: sender.id }))).toBe('forbidden');
+    expect(code(await handle({ type: 'ui/nudge-done', id: 'n1' }, { ...popup, id: sender.id }))).toBe('forbidden');
     expect(calls()).toBe(0);
   });
 
@@ -221,7 +221,7 @@ describe('createRouter: payloads', () => {
   it('property: arbitrary JSON never reaches a handler unless it parses, and then exactly as parsed', async () => {
     const types = [
       'cs/context', 'cs/chips', 'cs/compose-sent', 'cs/linkedin-sent',
-      'ui/changed', 'ui/create-person', 'ui/move-stage', 'ui/log-activity', 'ui/delete-activity', 'ui/update-settings',
+      'ui/nudge-done', 'ui/create-person', 'ui/move-stage', 'ui/log-activity', 'ui/delete-activity', 'ui/update-settings',
       'cs/x', 'ui/x', 'bg/layout', 'x',
     ];
     const fieldValue = fc.oneof(
@@ -233,7 +233,7 @@ describe('createRouter: payloads', () => {
     const keys = fc.constantFrom('emails', 'context', 'compose', 'account', 'conversation', 'person', 'dealId', 'toStageId', 'contactId', 'kind', 'text', 'id', 'patch', 'reason', '__proto__', 'constructor');
     const message = fc.oneof(
       fc.jsonValue(),
-      fc.constantFrom<unknown>(chips, validContext, { type: 'ui/changed' }, { type: 'ui/move-stage', dealId: 'd1' }),
+      fc.constantFrom<unknown>(chips, validContext, { type: 'ui/nudge-done', id: 'n1' }, { type: 'ui/move-stage', dealId: 'd1' }),
       fc.tuple(fc.constantFrom(...types), fc.dictionary(keys, fieldValue, { maxKeys: 4 })).map(([type, rest]) => ({ ...rest, type })),
     );
     let reached = 0;

@@ -107,10 +107,6 @@ export function startBackground(): void {
       },
     },
     ui: {
-      'ui/changed': async () => {
-        changed();
-        return null;
-      },
       'ui/create-person': async ({ person, thread, account }, tabId) => {
         const now = Date.now();
         const created = await createPerson(db, person, { now, locale: locale(), owner: account ?? null });
