@@ -1,5 +1,6 @@
 import { dbDump, expect, sidebar, test } from './fixtures';
 import { LINKEDIN, linkedinFixture, serveLinkedIn } from './linkedin';
+import { messagingDemo } from './variants';
 
 const THREAD = `${LINKEDIN}/messaging/thread/2-ZGFuYS1wcm9zcGVjdA==/`;
 
@@ -55,7 +56,7 @@ test('automatic logging of LinkedIn messages can be switched off', async ({ cont
 test('a LinkedIn message read on the page can suggest a stage move', async ({ context, page }) => {
   await serveLinkedIn(context, {
     '/in/dana-prospect/': linkedinFixture('profile-2026-en.html'),
-    '/messaging/thread/2-ZGFuYS1wcm9zcGVjdA==/': linkedinFixture('messaging-demo.html'),
+    '/messaging/thread/2-ZGFuYS1wcm9zcGVjdA==/': messagingDemo(),
   });
   await page.goto(`${LINKEDIN}/in/dana-prospect/`);
   await sidebar(page).getByTestId('sidecar-create-contact').click();

@@ -2,6 +2,7 @@ import type { BrowserContext } from '@playwright/test';
 import { dbDump, expect, sidebar, test } from './fixtures';
 import { gmailFixture, INBOX_URL, serveGmail, THREAD_URL } from './gmail';
 import { LINKEDIN, linkedinFixture, serveLinkedIn } from './linkedin';
+import { threadFuture } from './variants';
 
 async function badge(context: BrowserContext): Promise<string> {
   const sw = context.serviceWorkers()[0]!;
@@ -104,7 +105,7 @@ test('LinkedIn-only outreach counts as a touch: a lead never followed up stops n
 });
 
 test('an email dated in the future is flagged and does not count as them waiting for a reply', async ({ context, page }) => {
-  await serveGmail(context, gmailFixture('thread-future.html'));
+  await serveGmail(context, threadFuture());
   await page.goto(THREAD_URL);
   const sb = sidebar(page);
   await sb.getByTestId('sidecar-create-contact').click();

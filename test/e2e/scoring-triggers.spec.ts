@@ -1,5 +1,6 @@
 import { dbDump, expect, launchWithExtension, sidebar, test } from './fixtures';
 import { gmailFixture, serveGmail, THREAD_URL } from './gmail';
+import { threadDemoEn, threadDemoId } from './variants';
 
 const sumOfParts = (points: string[]) => points.reduce((a, p) => a + Number(p), 0);
 
@@ -39,7 +40,7 @@ test('the score is fit + engagement, its breakdown sums to it, and it changes af
 });
 
 test('an English "schedule a demo" email suggests Meeting, and accepting moves the deal', async ({ context, page }) => {
-  await serveGmail(context, gmailFixture('thread-demo-en.html'));
+  await serveGmail(context, threadDemoEn());
   await page.goto(THREAD_URL);
   const sb = sidebar(page);
   await sb.getByTestId('sidecar-create-contact').click();
@@ -72,7 +73,7 @@ test('an English "schedule a demo" email suggests Meeting, and accepting moves t
 test('an Indonesian "jadwalkan demo" email suggests Meeting too; dismiss leaves the deal alone', async () => {
   const context = await launchWithExtension({ locale: 'id-ID' });
   try {
-    await serveGmail(context, gmailFixture('thread-demo-id.html'));
+    await serveGmail(context, threadDemoId());
     const page = await context.newPage();
     await page.goto(THREAD_URL);
     const sb = sidebar(page);

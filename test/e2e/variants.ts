@@ -1,0 +1,31 @@
+import { gmailFixture } from './gmail';
+import { linkedinFixture } from './linkedin';
+
+/** A fixture with one passage changed: the variants a test needs, derived rather than copied. */
+function variant(html: string, from: string, to: string): string {
+  if (!html.includes(from)) throw new Error(`fixture text not found: ${from}`);
+  return html.replace(from, to);
+}
+
+/** Dana's last message asks to schedule a demo (English demo-request trigger); her first asked for pricing. */
+export const threadDemoEn = () =>
+  variant(
+    gmailFixture('thread-en.html'),
+    'Thanks. Sam (cc) signs off on anything above $1,500 a month, can we get on a call on Thursday?',
+    'Thanks. Could we schedule a demo next week? Sam (cc) signs off on anything above $1,500 a month.',
+  );
+
+/** Budi's last message: "Bisakah kita jadwalkan demo minggu depan?" (Indonesian demo request), no quote request. */
+export const threadDemoId = () =>
+  variant(
+    variant(gmailFixture('thread-id.html'), 'Terima kasih, kami pelajari dulu.', 'Terima kasih. Bisakah kita jadwalkan demo minggu depan?'),
+    'Selamat pagi, kami ingin minta penawaran harga untuk 20 lisensi…',
+    'Selamat pagi, kami tertarik dengan 20 lisensi…',
+  );
+
+/** The free-mail thread dated 5 Jan 2099: a wrong clock or a forged header. */
+export const threadFuture = () => variant(gmailFixture('thread-freemail.html'), 'Thu, Nov 19, 2026, 6:41\u202fAM', 'Mon, Jan 5, 2099, 9:00\u202fAM');
+
+/** Dana asks in a LinkedIn message: "Could we book a demo next week?" */
+export const messagingDemo = () =>
+  variant(linkedinFixture('messaging-thread.html'), 'Sure, Tuesday works. Please send the deck first.', 'Sure. Could we book a demo next week? Tuesday works.');
