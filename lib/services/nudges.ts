@@ -4,7 +4,7 @@ import { engagementWeights } from '../domain/engagement';
 import { isActive, snoozeUntil, stageIntervals, stageStats, upcomingNudges, type Nudge, type SnoozeOption, type StageStat } from '../domain/nudges';
 import type { Contact, Deal, NudgeState } from '../domain/records';
 import type { Settings } from '../domain/settings';
-import { readContactPage } from './contact-pages';
+import { contactPages, readContactPage, type ContactPage } from './contact-pages';
 import { CompanyCache, scoreFromSummary } from './scores';
 import { loadSettings } from './settings';
 
@@ -60,15 +60,14 @@ function currentDeal(deals: Deal[]): Deal | null {
 
 /** Nudges (due or not) for a page of contacts; sales-ready from fit + stored engagement weights. */
 async function nudgesForContacts(
-  db: SidecarDb,
   contacts: Contact[],
-  contiguous: boolean,
+  page: ContactPage,
   settings: Settings,
   stats: ReadonlyMap<string, StageStat>,
   companies: CompanyCache,
   now: number,
 ): Promise<Nudge[]> {
-  const { summaries, deals: dealsByContact } = await readContactPage(db, contacts, contiguous);
+  const { summaries, deals: dealsByContact } = page;
   // Only leads with an open deal can be sales-ready, so only theirs need a company for the fit score.
   const withOpenDeal = contacts.filter((c) => dealsByContact.get(c.id)?.some((d) => d.status === 'open' && d.deletedAt === null));
   await companies.load(withOpenDeal.map((c) => c.companyId));
@@ -118,9 +117,10 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
   const stats = cached.stats;
   const horizon = env.now + HORIZON_MS;
   const companies = new CompanyCache(db);
-  const run = async (contacts: Contact[], contiguous: boolean) => {
+  const run = async (contacts: Contact[], page: ContactPage, contiguous: boolean) => {
+    if (contacts.length === 0) return;
     // Far-future nudges are left to a later pass; the wake-up alarm needs only the near ones.
-    const nudges = (await nudgesForContacts(db, contacts, contiguous, settings, stats, companies, env.now)).filter((n) => n.dueAt <= horizon);
+    const nudges = (await nudgesForContacts(contacts, page, settings, stats, companies, env.now)).filter((n) => n.dueAt <= horizon);
     const first = contacts[0]!.id;
     const last = contacts[contacts.length - 1]!.id;
     await db.transaction('rw', db.nudges, async () => {
@@ -138,17 +138,13 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
   };
   if (env.contactIds) {
     const contacts = (await db.contacts.bulkGet([...env.contactIds])).filter((c): c is Contact => !!c);
-    if (contacts.length) await run(contacts, false);
+    await run(contacts, await readContactPage(db, contacts), false);
     return contacts.length;
   }
-  let last = '';
   let count = 0;
-  for (;;) {
-    const page = await db.contacts.where(':id').above(last).limit(PAGE).toArray();
-    if (page.length === 0) break;
-    await run(page, true);
-    count += page.length;
-    last = page[page.length - 1]!.id;
+  for await (const page of contactPages(db, PAGE)) {
+    await run(page.contacts, page, true);
+    count += page.contacts.length;
   }
   return count;
 }

@@ -2,10 +2,8 @@ import type { SidecarDb, StoredSummary } from '../db';
 import { engagementFromWeights } from '../domain/engagement';
 import type { Company, Contact, Deal } from '../domain/records';
 import { scoreLead, type ScoringConfig } from '../domain/scoring';
-import { readContactPage } from './contact-pages';
+import { contactPages } from './contact-pages';
 import { loadSettings } from './settings';
-
-const PAGE = 2000;
 
 /**
  * A lead's score without reading its activities: fit from the contact,
@@ -34,14 +32,9 @@ export async function scoreAllLeads(db: SidecarDb, env: { now: number; locale: s
   const { scoring } = await loadSettings(db, env.locale);
   const out = new Map<string, { total: number; salesReady: boolean }>();
   const companies = new CompanyCache(db);
-  let last = '';
-  for (;;) {
-    const page = await db.contacts.where(':id').above(last).limit(PAGE).toArray();
-    if (page.length === 0) break;
-    last = page[page.length - 1]!.id;
-    const contacts = page.filter((c) => c.deletedAt === null);
-    if (contacts.length === 0) continue;
-    const { summaries, deals } = await readContactPage(db, contacts, true);
+  for await (const page of contactPages(db)) {
+    const contacts = page.contacts.filter((c) => c.deletedAt === null);
+    const { summaries, deals } = page;
     const openDeal = new Map<string, Deal>();
     for (const list of deals.values()) for (const d of list) if (d.status === 'open' && d.deletedAt === null) openDeal.set(d.contactId, d);
     await companies.load(contacts.map((c) => c.companyId));
