@@ -52,12 +52,10 @@ export function ContactCard({ view, settings, email, children, people = [] }: { 
           )
         }
       />
+      {/* What needs the rep now first: nudges and stage signals, then where the deal stands and why. */}
       <NudgeList items={nudges} emptyText={false} />
-      {deal ? <DealCard deal={deal} settings={settings} /> : <p className="text-sm text-slate-500">{t('deal.none')}</p>}
       {deal && <Suggestions suggestions={suggestions} settings={settings} />}
-      {deal && <BantPanel deal={deal} activities={activities} people={people.filter((p) => p.contactId !== contact.id)} />}
-      {children}
-      {!children && <OutreachLog contactId={contact.id} />}
+      {deal ? <DealCard deal={deal} settings={settings} /> : <p className="text-sm text-slate-500">{t('deal.none')}</p>}
       <ScoreCard
         settings={settings}
         input={{
@@ -68,6 +66,9 @@ export function ContactCard({ view, settings, email, children, people = [] }: { 
           acceptedTriggers: accepted,
         }}
       />
+      {children}
+      {!children && <OutreachLog contactId={contact.id} />}
+      {deal && <BantPanel deal={deal} activities={activities} people={people.filter((p) => p.contactId !== contact.id)} />}
       {company && <CompanyDetails company={company} />}
       <ActivityList activities={activities} stages={settings.stages} />
     </div>
