@@ -26,7 +26,7 @@ export default defineContentScript({
       document.body,
       () => {
         account = readAccount(document);
-        thread(account);
+        thread.onFrame(account);
         chips.onFrame();
         compose.onFrame();
       },
@@ -34,7 +34,12 @@ export default defineContentScript({
     );
 
     const onMessage = (message: unknown) => {
-      if ((message as { type?: string })?.type === 'bg/chips-stale') chips.invalidate();
+      const type = (message as { type?: string })?.type;
+      if (type === 'bg/chips-stale') chips.invalidate();
+      if (type === 'bg/resend') {
+        thread.forget();
+        requestFrame();
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

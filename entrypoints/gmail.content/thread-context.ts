@@ -8,7 +8,7 @@ import { readThread } from '@/lib/sites/gmail/read-thread';
  */
 export function createThreadContext(report: (context: PageContext, hasPerson: boolean, bodies: Record<string, string>) => void) {
   let last = '';
-  return function onFrame(account: string | null) {
+  const onFrame = (account: string | null) => {
     const thread = readThread(document, location.href);
     const context: PageContext = { site: 'gmail', url: location.href, account, thread };
     // The URL alone changes with every list page; only a different reading is news.
@@ -17,5 +17,12 @@ export function createThreadContext(report: (context: PageContext, hasPerson: bo
     last = key;
     // Bodies are read only when something changed, and only for trigger scanning in the background.
     report(context, thread !== null, thread ? readMessageBodies(document) : {});
+  };
+  return {
+    onFrame,
+    /** The background asked: report again on the next frame even if nothing changed. */
+    forget: () => {
+      last = '';
+    },
   };
 }

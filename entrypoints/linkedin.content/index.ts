@@ -16,6 +16,13 @@ export default defineContentScript({
       void sendToBackground({ type: 'cs/context', context, bodies }).catch(() => {});
     });
     watchMessageSends(ctx.signal);
-    observeInFrames(document.body, person, ctx.signal);
+    const requestFrame = observeInFrames(document.body, person.onFrame, ctx.signal);
+    const onMessage = (message: unknown) => {
+      if ((message as { type?: string })?.type !== 'bg/resend') return;
+      person.forget();
+      requestFrame();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   },
 });

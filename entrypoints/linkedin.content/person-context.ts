@@ -8,7 +8,7 @@ import { isProfileUrl } from '@/lib/sites/linkedin/urls';
 /** Reads who is on screen each frame (profile, messaging partner) and reports it when it changed. */
 export function createPersonContext(report: (context: PageContext, hasPerson: boolean, bodies: Record<string, string>) => void) {
   let last = '';
-  return function onFrame() {
+  const onFrame = () => {
     const url = location.href;
     const profile = isProfileUrl(url) ? readProfile(document, url) : null;
     const conversation = readConversation(document, url);
@@ -20,5 +20,12 @@ export function createPersonContext(report: (context: PageContext, hasPerson: bo
     // The partner's messages are read only when something changed, for trigger scanning in the background.
     const bodies = conversation ? readPartnerMessages(document, url, conversation) : {};
     report({ site: 'linkedin', url, profile, conversation }, profile !== null || conversation !== null, bodies);
+  };
+  return {
+    onFrame,
+    /** The background asked: report again on the next frame even if nothing changed. */
+    forget: () => {
+      last = '';
+    },
   };
 }

@@ -129,7 +129,8 @@ export type UItoBGMessage = z.infer<typeof UItoBG>;
 
 export const BGtoCS = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bg/chips-stale') }),
-  z.object({ type: z.literal('bg/layout'), sidePanel: z.boolean() }),
+  /** Report who is on screen again (with message bodies): a new contact's thread is then scanned for triggers. */
+  z.object({ type: z.literal('bg/resend') }),
 ]);
 export type BGtoCSMessage = z.infer<typeof BGtoCS>;
 

@@ -8,7 +8,6 @@ import { createPerson } from '../services/contacts';
 import { closeDeal, moveDealStage, reopenDeal, updateBant, updateCompany, updateDeal, type BantPatch } from '../services/deals';
 import { saveStages } from '../services/stages';
 import { acceptSuggestion, dismissSuggestion, expireSuggestions, scanForTriggers, scanLinkedInTriggers } from '../services/triggers';
-import type { MailMessage } from '../domain/thread';
 import { loadSettings, rememberMyAddress, updateSettings } from '../services/settings';
 import { linkProfile, matchProfile, unlinkProfile } from '../services/linkedin';
 import { serveLiveQueries } from './live-server';
@@ -49,13 +48,6 @@ async function myAddresses(account: string | null | undefined): Promise<Set<stri
   return mine;
 }
 
-/**
- * Message bodies of the thread on screen, per tab, in memory only: kept so a
- * contact created a moment later can still have its thread scanned for
- * triggers. Never written anywhere; gone when the worker stops.
- */
-const threadBodies = new Map<number, { messages: MailMessage[]; bodies: Record<string, string> }>();
-
 export function startBackground(): void {
   const db = getDb();
   const changed = () => void notifyTabs({ type: 'bg/chips-stale' });
@@ -78,9 +70,8 @@ export function startBackground(): void {
           if (context.thread) {
             const mine = await myAddresses(context.account);
             await logThreadMessages(db, context.thread.messages, mine, Date.now(), context.thread.subject);
-            threadBodies.set(tabId!, { messages: context.thread.messages, bodies: bodies ?? {} });
             await scanForTriggers(db, context.thread.messages, bodies ?? {}, mine, { now: Date.now(), locale: locale() });
-          } else threadBodies.delete(tabId!);
+          }
         } else if (context.conversation?.profileUrl && bodies) {
           await scanLinkedInTriggers(db, context.conversation.profileUrl, bodies, { now: Date.now(), locale: locale() });
         }
@@ -110,13 +101,10 @@ export function startBackground(): void {
       'ui/create-person': async ({ person, thread, account }, tabId) => {
         const now = Date.now();
         const created = await createPerson(db, person, { now, locale: locale(), owner: account ?? null });
-        // Messages that were in the thread before the contact existed are logged now, and scanned.
-        if (thread) {
-          const mine = await myAddresses(account);
-          await logThreadMessages(db, thread.messages, mine, now, thread.subject);
-          const seen = tabId === null ? undefined : threadBodies.get(tabId);
-          if (seen) await scanForTriggers(db, thread.messages, seen.bodies, mine, { now, locale: locale() });
-        }
+        // Messages that were in the thread before the contact existed are logged now.
+        if (thread) await logThreadMessages(db, thread.messages, await myAddresses(account), now, thread.subject);
+        // Bodies are never kept here: the page reads them again for the trigger scan.
+        if (tabId !== null) browser.tabs.sendMessage(tabId, { type: 'bg/resend' } satisfies BGtoCSMessage).catch(() => {});
         changed();
         return { contactId: created.contact.id, created: created.created };
       },
