@@ -30,8 +30,17 @@ const LIMITS = {
 } as const;
 
 /** Folded for comparison: lower case, no accents, words split on punctuation. */
+// Titles, headlines and places repeat across a pipeline ("Sales Manager", "Jakarta"):
+// folding is pure, so a bounded cache spares re-normalising them for every lead.
+const foldCache = new Map<string, string>();
 function fold(s: unknown): string {
-  return typeof s === 'string' ? normalizeCompanyName(s) : '';
+  if (typeof s !== 'string' || s === '') return '';
+  let out = foldCache.get(s);
+  if (out === undefined) {
+    if (foldCache.size >= 20_000) foldCache.clear();
+    foldCache.set(s, (out = normalizeCompanyName(s)));
+  }
+  return out;
 }
 
 const keywordList = (what: string, max: number) =>
