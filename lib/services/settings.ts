@@ -6,9 +6,27 @@ const KEY = 'app';
 /** The browser's language, for defaults only (currency, lost reasons) before the rep saved anything. */
 export const defaultLocale = () => globalThis.navigator?.language || 'en';
 
+// Settings are read by nearly every message the background answers; validating the
+// whole object (stages, scoring rules, triggers) each time costs more than the read.
+// The last result is kept, keyed by exactly what was stored.
+let last: { key: string; settings: Settings } | null = null;
+
 export async function loadSettings(db: SidecarDb, locale: string): Promise<Settings> {
   const row = await db.settings.get(KEY);
-  return migrateSettings(row?.value, locale);
+  const key = `${locale}\n${row ? JSON.stringify(row.value) : ''}`;
+  if (last?.key === key) return last.settings;
+  // Frozen: shared between callers, so nobody may change it in place.
+  const settings = deepFreeze(migrateSettings(row?.value, locale));
+  last = { key, settings };
+  return settings;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; issues: string[] };
