@@ -15,7 +15,7 @@ import { startNudgeEngine } from './nudge-engine';
 import { markNudge } from '../services/nudges';
 import type { Contact } from '../domain/records';
 import { ACTIVE_TAB_KEY } from './page-context';
-import { applySidePanelBehaviour } from './side-panel';
+import { mirrorPageFlags } from './side-panel';
 
 const locale = () => navigator.language || 'en';
 
@@ -196,9 +196,7 @@ export function startBackground(): void {
         if (!r.ok) return r;
         void nudges.full();
         void nudges.scheduleDaily();
-        // Content scripts read this one flag without touching the database.
-        await browser.storage.local.set({ sidePanel: r.settings.sidePanel });
-        await applySidePanelBehaviour(db);
+        await mirrorPageFlags(db);
         changed();
         return { ok: true as const };
       },
@@ -223,5 +221,5 @@ export function startBackground(): void {
     const known = await browser.storage.session.get(contextKey(tabId));
     if (contextKey(tabId) in known) await browser.storage.session.set({ [ACTIVE_TAB_KEY]: tabId });
   });
-  void applySidePanelBehaviour(db);
+  void mirrorPageFlags(db);
 }

@@ -3,6 +3,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 const WIDTH = 340;
 const COLLAPSED_KEY = 'sidebarCollapsed';
 const SIDE_PANEL_KEY = 'sidePanel';
+const LANGUAGE_KEY = 'uiLanguage';
+
+// The only words the content script shows; the language is the rep's setting, mirrored by the background.
+const LABELS = {
+  en: { collapse: 'Collapse Sidecar', expand: 'Open Sidecar' },
+  id: { collapse: 'Ciutkan Sidecar', expand: 'Buka Sidecar' },
+} as const;
 
 export interface SidebarFrame {
   /** Show the sidebar for a person on screen, or hide it (nothing to show). */
@@ -23,6 +30,7 @@ function styleAll(el: HTMLElement, css: Partial<CSSStyleDeclaration>) {
 export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   let active = false;
   let collapsed = false;
+  let language: keyof typeof LABELS = browser.i18n.getUILanguage().toLowerCase().startsWith('id') ? 'id' : 'en';
   let ui: ReturnType<typeof createIframeUi> | null = null;
   let toggle: HTMLButtonElement | null = null;
   const html = document.documentElement;
@@ -78,7 +86,7 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     styleAll(ui.wrapper, { display: active ? 'block' : 'none', width: open ? `${WIDTH}px` : '0' });
     styleAll(ui.iframe, { visibility: open ? 'visible' : 'hidden' });
     html.style.width = open ? `calc(100% - ${WIDTH}px)` : originalWidth;
-    const label = browser.i18n.getMessage(open ? 'sidebarCollapse' : 'sidebarExpand') || (open ? 'Collapse' : 'Open');
+    const label = LABELS[language][open ? 'collapse' : 'expand'];
     toggle.textContent = open ? '›' : '‹';
     toggle.setAttribute('aria-label', label);
     toggle.title = label;
@@ -95,14 +103,21 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     if (active) mount();
   };
   let settled = false;
-  void browser.storage.local.get([COLLAPSED_KEY, SIDE_PANEL_KEY]).then((v) => {
+  void browser.storage.local.get([COLLAPSED_KEY, SIDE_PANEL_KEY, LANGUAGE_KEY]).then((v) => {
     if (ctx.isInvalid) return;
     settled = true;
+    if (v[LANGUAGE_KEY] === 'en' || v[LANGUAGE_KEY] === 'id') language = v[LANGUAGE_KEY];
     collapsed = v[COLLAPSED_KEY] === true;
     apply(v[SIDE_PANEL_KEY] === true);
   });
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SIDE_PANEL_KEY in changes) apply(changes[SIDE_PANEL_KEY]!.newValue === true);
+    if (area !== 'local') return;
+    const lang = changes[LANGUAGE_KEY]?.newValue;
+    if (lang === 'en' || lang === 'id') {
+      language = lang;
+      render();
+    }
+    if (SIDE_PANEL_KEY in changes) apply(changes[SIDE_PANEL_KEY]!.newValue === true);
   };
   browser.storage.onChanged.addListener(onChanged);
   ctx.onInvalidated(() => {

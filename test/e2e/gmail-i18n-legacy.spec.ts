@@ -50,5 +50,7 @@ test.describe('Indonesian', () => {
     await options.getByTestId('sidecar-option-language').selectOption('id');
     await expect(options.getByRole('status')).toHaveText('Tersimpan');
     await expect(sb.getByTestId('sidecar-create-contact')).toHaveText('Tambahkan ke pipeline');
+    // The one control the page itself carries follows the setting too.
+    await expect(page.locator('[data-sidecar-toggle]')).toHaveAttribute('aria-label', 'Ciutkan Sidecar');
   });
 });
