@@ -1,8 +1,6 @@
 // @vitest-environment node
 process.env.TZ = 'Europe/Berlin';
 
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { emptySummary, summarizeAll, type ContactSummary, type SummaryActivity } from './activity-summary';
 import { emptyBant, type Bant } from './bant';
@@ -27,29 +25,11 @@ import { ACTIVITY_DEFAULTS, type ActivityKind } from './records';
 import { BUILTIN_STAGE_IDS } from './stages';
 import { addLocalDays, isQuietTime, isWorkingDay } from './working-time';
 
-// Node applies a runtime process.env.TZ change only in a process's main thread;
-// under vitest's "threads" pool this file re-runs itself in a forked worker.
+// Node applies a runtime process.env.TZ change only in a process's main thread,
+// which is why vitest.config.ts runs test files in forked workers.
 const berlin = () => new Date(2026, 0, 15).getTimezoneOffset() === -60 && new Date(2026, 6, 15).getTimezoneOffset() === -120;
-
-if (!berlin()) {
-  if (process.env.SIDECAR_TZ_CHILD) throw new Error('TZ=Europe/Berlin did not take effect even in a forked worker');
-  it('runs the Europe/Berlin suites in a forked vitest process (thread workers cannot change TZ)', () => {
-    const file = fileURLToPath(import.meta.url);
-    const root = fileURLToPath(new URL('../../', import.meta.url));
-    const cli = fileURLToPath(new URL('../../node_modules/vitest/vitest.mjs', import.meta.url));
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-    const r = spawnSync(process.execPath, [cli, 'run', file, '--pool=forks', '--maxWorkers=1', '--reporter=verbose'], {
-      cwd: root,
-      env: { ...env, TZ: 'Europe/Berlin', SIDECAR_TZ_CHILD: '1', NO_COLOR: '1' },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-    expect(r.stdout).toMatch(/Tests\s+\d+ passed/);
-  }, 150_000);
-} else {
-  suites();
-}
+if (!berlin()) throw new Error('TZ=Europe/Berlin did not take effect: run vitest with pool "forks" (vitest.config.ts)');
+suites();
 
 function suites(): void {
   const MIN = 60_000;

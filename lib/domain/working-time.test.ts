@@ -1,8 +1,6 @@
 // @vitest-environment node
 process.env.TZ = 'Europe/Berlin';
 
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import {
   addLocalDays,
@@ -53,23 +51,9 @@ const H = 3_600_000;
 const DEFAULT: WorkSchedule = WorkScheduleSchema.parse({});
 const EVERY_DAY: WorkSchedule = { ...DEFAULT, workingDays: [0, 1, 2, 3, 4, 5, 6] };
 
-if (!tzSwitchable()) {
-  if (process.env.SIDECAR_TZ_CHILD) throw new Error('time zone cannot be switched even in a forked worker');
-  it('runs the time-zone suites in a forked vitest process (thread workers cannot change TZ)', () => {
-    const file = fileURLToPath(import.meta.url);
-    const root = fileURLToPath(new URL('../../', import.meta.url));
-    const cli = fileURLToPath(new URL('../../node_modules/vitest/vitest.mjs', import.meta.url));
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-    const r = spawnSync(process.execPath, [cli, 'run', file, '--pool=forks', '--maxWorkers=1', '--reporter=verbose'], {
-      cwd: root,
-      env: { ...env, TZ: 'Europe/Berlin', SIDECAR_TZ_CHILD: '1', NO_COLOR: '1' },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-    expect(r.stdout).toMatch(/Tests\s+\d+ passed/);
-  }, 150_000);
-} else {
+// vitest.config.ts runs test files in forked workers, where a runtime TZ change takes effect.
+if (!tzSwitchable()) throw new Error('the time zone cannot be switched: run vitest with pool "forks" (vitest.config.ts)');
+{
   describe('WorkScheduleSchema', () => {
     it('defaults to Monday-Friday with quiet hours 20:00-08:00', () => {
       expect(WorkScheduleSchema.parse({})).toEqual({ workingDays: [1, 2, 3, 4, 5], quietStart: '20:00', quietEnd: '08:00' });
