@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { NudgeSettings } from '@/lib/domain/nudges';
 import type { MessageKey } from '@/lib/i18n';
-import { sendToBackground } from '@/lib/platform/messaging';
+import { useSettingsSave } from './hooks';
 import { useI18n } from './i18n';
 import { inputClass, labelClass, SaveBar, SectionTitle } from './ui';
 
@@ -12,21 +12,15 @@ export function NudgeSettingsEditor({ nudges }: { nudges: NudgeSettings }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(nudges);
   const [cadence, setCadence] = useState(nudges.cadenceDays.join(', '));
-  const [issues, setIssues] = useState<string[]>([]);
-  const [saved, setSaved] = useState(false);
+  const { saved, issues, save: saveSettings } = useSettingsSave();
   useEffect(() => {
     setDraft(nudges);
     setCadence(nudges.cadenceDays.join(', '));
   }, [nudges]);
   const schedule = draft.schedule;
   const save = async () => {
-    setSaved(false);
     const cadenceDays = cadence.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
-    const r = await sendToBackground({ type: 'ui/update-settings', patch: { nudges: { ...draft, cadenceDays } } });
-    if (r.ok) {
-      setIssues([]);
-      setSaved(true);
-    } else setIssues(r.issues);
+    await saveSettings({ nudges: { ...draft, cadenceDays } });
   };
   const number = (key: 'neverFollowedUpDays' | 'awaitingReplyHours' | 'goneQuietDays' | 'stuckFactor') => (
     <label className="space-y-0.5">
@@ -89,9 +83,7 @@ export function NudgeSettingsEditor({ nudges }: { nudges: NudgeSettings }) {
         testId="sidecar-nudge-settings-save"
         onSave={save}
         saved={saved}
-        savedText={t('options.saved')}
         issues={issues}
-        invalidText={(issues) => t('options.invalid', { issues })}
       />
     </section>
   );

@@ -3,7 +3,7 @@ import { BANT_FIELDS } from '@/lib/domain/bant';
 import { ActivityKindSchema } from '@/lib/domain/records';
 import { FIT_RULES, type ScoringConfig } from '@/lib/domain/scoring';
 import type { MessageKey } from '@/lib/i18n';
-import { sendToBackground } from '@/lib/platform/messaging';
+import { useSettingsSave } from './hooks';
 import { useI18n } from './i18n';
 import { inputClass, labelClass, SaveBar, SectionTitle } from './ui';
 
@@ -16,21 +16,15 @@ export function ScoringEditor({ scoring }: { scoring: ScoringConfig }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(scoring);
   const [lists, setLists] = useState(() => Object.fromEntries(LISTS.map((k) => [k, scoring.icp[k].join(', ')])) as Record<(typeof LISTS)[number], string>);
-  const [issues, setIssues] = useState<string[]>([]);
-  const [saved, setSaved] = useState(false);
+  const { saved, issues, save: saveSettings } = useSettingsSave();
   useEffect(() => {
     setDraft(scoring);
     setLists(Object.fromEntries(LISTS.map((k) => [k, scoring.icp[k].join(', ')])) as Record<(typeof LISTS)[number], string>);
   }, [scoring]);
 
   const save = async () => {
-    setSaved(false);
     const next: ScoringConfig = { ...draft, icp: { ...draft.icp, ...Object.fromEntries(LISTS.map((k) => [k, toList(lists[k])])) } };
-    const r = await sendToBackground({ type: 'ui/update-settings', patch: { scoring: next } });
-    if (r.ok) {
-      setIssues([]);
-      setSaved(true);
-    } else setIssues(r.issues);
+    await saveSettings({ scoring: next });
   };
   const numberInput = (label: string, value: number | null, onChange: (n: number) => void, testId?: string) => (
     <label className="space-y-0.5">
@@ -92,9 +86,7 @@ export function ScoringEditor({ scoring }: { scoring: ScoringConfig }) {
         testId="sidecar-scoring-save"
         onSave={save}
         saved={saved}
-        savedText={t('options.saved')}
         issues={issues}
-        invalidText={(issues) => t('options.invalid', { issues })}
       />
     </section>
   );

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Stage } from '@/lib/domain/stages';
 import type { TriggerRule } from '@/lib/domain/triggers';
 import { stageName, type MessageKey } from '@/lib/i18n';
-import { sendToBackground } from '@/lib/platform/messaging';
+import { useSettingsSave } from './hooks';
 import { useI18n } from './i18n';
 import { inputClass, SaveBar, SectionTitle } from './ui';
 
@@ -12,18 +12,12 @@ export function TriggerEditor({ rules, stages }: { rules: readonly TriggerRule[]
   const { t } = useI18n();
   const toDraft = () => rules.map((r) => ({ ...r, phrases: r.phrases.join('\n') }));
   const [draft, setDraft] = useState<Draft[]>(toDraft);
-  const [issues, setIssues] = useState<string[]>([]);
-  const [saved, setSaved] = useState(false);
+  const { saved, issues, save: saveSettings } = useSettingsSave();
   useEffect(() => setDraft(toDraft()), [rules]); // eslint-disable-line react-hooks/exhaustive-deps
   const patch = (i: number, p: Partial<Draft>) => setDraft((d) => d.map((r, j) => (j === i ? { ...r, ...p } : r)));
   const save = async () => {
-    setSaved(false);
     const triggers = draft.map((r) => ({ ...r, phrases: r.phrases.split('\n').map((p) => p.trim()).filter(Boolean) }));
-    const r = await sendToBackground({ type: 'ui/update-settings', patch: { triggers } });
-    if (r.ok) {
-      setIssues([]);
-      setSaved(true);
-    } else setIssues(r.issues);
+    await saveSettings({ triggers });
   };
   return (
     <section aria-labelledby="sc-triggers" className="space-y-3">
@@ -69,9 +63,7 @@ export function TriggerEditor({ rules, stages }: { rules: readonly TriggerRule[]
         testId="sidecar-triggers-save"
         onSave={save}
         saved={saved}
-        savedText={t('options.saved')}
         issues={issues}
-        invalidText={(issues) => t('options.invalid', { issues })}
       />
     </section>
   );

@@ -56,3 +56,16 @@ export function useCommand() {
   }
   return { busy, error, run, setError };
 }
+
+/** An options-page editor's save: the whole patch is validated by the background; "Saved" or the reasons it was refused. */
+export function useSettingsSave() {
+  const [saved, setSaved] = useState(false);
+  const [issues, setIssues] = useState<string[]>([]);
+  const save = async (patch: Partial<Settings>) => {
+    setSaved(false);
+    const r = await sendToBackground({ type: 'ui/update-settings', patch });
+    setIssues(r.ok ? [] : r.issues);
+    setSaved(r.ok);
+  };
+  return { saved, issues, save };
+}

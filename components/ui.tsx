@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
+import { useI18n } from './i18n';
 
 // Shared looks, so every control has the same visible focus ring.
 export const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600';
@@ -32,7 +33,8 @@ export function ErrorText({ children }: { children: ReactNode }) {
 }
 
 /** The save button of an editor, its "Saved" status and the reasons a save was refused. */
-export function SaveBar({ label, testId, onSave, saved, savedText, issues, invalidText }: { label: string; testId: string; onSave: () => void; saved: boolean; savedText: string; issues: string[]; invalidText: (issues: string) => string }) {
+export function SaveBar({ label, testId, onSave, saved, issues }: { label: string; testId: string; onSave: () => void; saved: boolean; issues: string[] }) {
+  const { t } = useI18n();
   return (
     <>
       <div className="flex items-center gap-2">
@@ -41,11 +43,11 @@ export function SaveBar({ label, testId, onSave, saved, savedText, issues, inval
         </Button>
         {saved && (
           <span role="status" className="text-sm text-emerald-700">
-            {savedText}
+            {t('options.saved')}
           </span>
         )}
       </div>
-      {issues.length > 0 && <ErrorText>{invalidText(issues.join('; '))}</ErrorText>}
+      {issues.length > 0 && <ErrorText>{t('options.invalid', { issues: issues.join('; ') })}</ErrorText>}
     </>
   );
 }
