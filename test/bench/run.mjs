@@ -56,6 +56,20 @@ function addRow({ metric, value, unit, budget, detail = '' }) {
   rows.push({ metric, value, unit, budget, detail, ok });
 }
 
+/** A page load → sidebar row (≤ 250 ms), with the medians of each step on the way. */
+function addLoadRow(metric, load) {
+  addRow({
+    metric,
+    value: median(load.map((r) => r.dom)),
+    unit: 'ms',
+    budget: 250,
+    detail:
+      `p90 ${percentile(load.map((r) => r.dom), 90).toFixed(0)} ms; medians of the steps: document received ${med(load, 'responseEnd')}, ` +
+      `DOMContentLoaded ${med(load, 'dcl')}, content script mounted the iframe ${med(load, 'cs')}, sidebar document starts ${med(load, 'sidebarNav')}, ` +
+      `iframe made visible ${med(load, 'frame')}, stage in sidebar DOM ${med(load, 'dom')}, next animation frame ${med(load, 'paint')} ms`,
+  });
+}
+
 // ---------------------------------------------------------------- 1. bytes
 function measureBytes() {
   const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'manifest.json'), 'utf8'));
@@ -370,17 +384,7 @@ async function benchThread() {
 
     // 2. Reload the thread N times.
     const load = await threadLoadRuns(page, RUNS, 'thread load');
-    const domMed = median(load.map((r) => r.dom));
-    addRow({
-      metric: 'Thread load → stage shown in sidebar',
-      value: domMed,
-      unit: 'ms',
-      budget: 250,
-      detail:
-        `p90 ${percentile(load.map((r) => r.dom), 90).toFixed(0)} ms; medians of the steps: document received ${med(load, 'responseEnd')}, ` +
-        `DOMContentLoaded ${med(load, 'dcl')}, content script mounted the iframe ${med(load, 'cs')}, sidebar document starts ${med(load, 'sidebarNav')}, ` +
-        `iframe made visible ${med(load, 'frame')}, stage in sidebar DOM ${med(load, 'dom')}, next animation frame ${med(load, 'paint')} ms`,
-    });
+    addLoadRow('Thread load → stage shown in sidebar', load);
 
     // 3. SPA thread switches, alternating Budi / Dana.
     await page.reload();
@@ -646,16 +650,7 @@ async function benchLinkedIn() {
 
     // Profile load: reload Dana's profile N times.
     const load = await threadLoadRuns(page, RUNS, 'linkedin profile load');
-    addRow({
-      metric: 'LinkedIn profile load → sidebar shows person + stage',
-      value: median(load.map((r) => r.dom)),
-      unit: 'ms',
-      budget: 250,
-      detail:
-        `p90 ${percentile(load.map((r) => r.dom), 90).toFixed(0)} ms; medians of the steps: document received ${med(load, 'responseEnd')}, ` +
-        `DOMContentLoaded ${med(load, 'dcl')}, content script mounted the iframe ${med(load, 'cs')}, sidebar document starts ${med(load, 'sidebarNav')}, ` +
-        `iframe made visible ${med(load, 'frame')}, stage in sidebar DOM ${med(load, 'dom')}, next animation frame ${med(load, 'paint')} ms`,
-    });
+    addLoadRow('LinkedIn profile load → sidebar shows person + stage', load);
 
     // Profile → profile (SPA): swap the body (keeping our root) and pushState, alternating Budi / Dana.
     await page.reload();
