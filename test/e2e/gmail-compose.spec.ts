@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { dbDump, expect, sidebar, test } from './fixtures';
 import { gmailFixture, INBOX_URL, serveGmail, THREAD_URL } from './gmail';
 
@@ -9,17 +9,22 @@ async function knownDana(page: Page) {
   await expect(sb.getByTestId('sidecar-activity')).toHaveCount(3);
 }
 
-const composeLogs = async (context: Parameters<typeof dbDump>[0]) =>
-  ((await dbDump(context)).activities ?? []).filter((a) => a.sourceId?.startsWith('compose:'));
-
-test('sending a compose to a contact logs email_out once it is sent (Gmail removes the compose)', async ({ context, page }) => {
+/** Dana is a contact (created from her thread); then a new tab shows a compose addressed to her. */
+async function composeToDana(context: BrowserContext, page: Page): Promise<Page> {
   const gmail = await serveGmail(context, gmailFixture('thread-en.html'));
   await knownDana(page);
-
   gmail.set(gmailFixture('compose-peoplekit.html'));
   const mail = await context.newPage();
   await mail.goto(INBOX_URL);
   await mail.waitForTimeout(300);
+  return mail;
+}
+
+const composeLogs = async (context: Parameters<typeof dbDump>[0]) =>
+  ((await dbDump(context)).activities ?? []).filter((a) => a.sourceId?.startsWith('compose:'));
+
+test('sending a compose to a contact logs email_out once it is sent (Gmail removes the compose)', async ({ context, page }) => {
+  const mail = await composeToDana(context, page);
   await mail.locator('[role=dialog] div.T-I.aoO[role=button]').click();
   await mail.evaluate(() => document.querySelector('[role=dialog]')!.remove());
 
@@ -32,11 +37,7 @@ test('sending a compose to a contact logs email_out once it is sent (Gmail remov
 });
 
 test('Ctrl+Enter in the compose body is a send too', async ({ context, page }) => {
-  const gmail = await serveGmail(context, gmailFixture('thread-en.html'));
-  await knownDana(page);
-  gmail.set(gmailFixture('compose-peoplekit.html'));
-  const mail = await context.newPage();
-  await mail.goto(INBOX_URL);
+  const mail = await composeToDana(context, page);
   await mail.locator('[role=dialog] [contenteditable=true]').click();
   await mail.keyboard.press('Control+Enter');
   await mail.evaluate(() => document.querySelector('[role=dialog]')!.remove());
@@ -44,12 +45,7 @@ test('Ctrl+Enter in the compose body is a send too', async ({ context, page }) =
 });
 
 test('a compose closed without sending logs nothing', async ({ context, page }) => {
-  const gmail = await serveGmail(context, gmailFixture('thread-en.html'));
-  await knownDana(page);
-  gmail.set(gmailFixture('compose-peoplekit.html'));
-  const mail = await context.newPage();
-  await mail.goto(INBOX_URL);
-  await mail.waitForTimeout(300);
+  const mail = await composeToDana(context, page);
   await mail.evaluate(() => document.querySelector('[role=dialog]')!.remove());
   await mail.waitForTimeout(3000);
   expect(await composeLogs(context)).toHaveLength(0);
