@@ -19,6 +19,9 @@ import { mirrorPageFlags } from './side-panel';
 
 const locale = () => navigator.language || 'en';
 
+/** Settings whose change can change what is due: scoring (sales-ready), stages and the nudge rules. */
+const NUDGE_INPUTS = new Set(['scoring', 'stages', 'nudges']);
+
 /** Tabs whose content script told us who is on screen: the ones to notify of changes. */
 async function contentTabs(): Promise<number[]> {
   const all = await browser.storage.session.get(null);
@@ -150,7 +153,11 @@ export function startBackground(): void {
       },
       'ui/save-stages': async ({ stages, moves }) => {
         const r = await saveStages(db, stages, moves, { now: Date.now(), locale: locale() });
-        if (r.ok) changed();
+        if (r.ok) {
+          // Stage order decides "past qualification" and the stuck limits: every deal may differ.
+          void nudges.full();
+          changed();
+        }
         return r;
       },
       'ui/log-activity': async ({ contactId, kind, text }) => {
@@ -194,8 +201,9 @@ export function startBackground(): void {
       'ui/update-settings': async ({ patch }) => {
         const r = await updateSettings(db, locale(), () => patch, Date.now());
         if (!r.ok) return r;
-        void nudges.full();
-        void nudges.scheduleDaily();
+        // Only rules that nudges depend on warrant a pass over every contact.
+        if (Object.keys(patch).some((k) => NUDGE_INPUTS.has(k))) void nudges.full();
+        if ('notifications' in patch) void nudges.scheduleDaily();
         await mirrorPageFlags(db);
         changed();
         return { ok: true as const };
