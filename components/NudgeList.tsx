@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { whyAt } from '@/lib/domain/nudges';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { NudgeItem } from '@/lib/services/views';
 import { useCommand, useLive } from './hooks';
@@ -6,7 +7,9 @@ import { useI18n } from './i18n';
 import { Button, ErrorText, inputClass } from './ui';
 
 function why(item: NudgeItem, t: Translate): string {
-  const params = { ...item.nudge.why.params };
+  // Elapsed numbers (hours waited, days quiet) are counted from the stored `since` as of now.
+  const shown = whyAt(item.nudge.why, Date.now());
+  const params = { ...shown.params };
   if (typeof params.missing === 'string') {
     const names: Record<string, string> = { bant: 'BANT', value: t('deal.value'), closeDate: t('deal.expectedClose') };
     params.missing = params.missing
@@ -14,7 +17,7 @@ function why(item: NudgeItem, t: Translate): string {
       .map((m) => names[m] ?? m)
       .join(', ');
   }
-  return t(item.nudge.why.key as MessageKey, params);
+  return t(shown.key as MessageKey, params);
 }
 
 function NudgeRow({ item, showPerson }: { item: NudgeItem; showPerson: boolean }) {

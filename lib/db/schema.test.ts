@@ -17,10 +17,10 @@ const contact = (id: string, emails: string[]): Contact => ({
 });
 const company = (id: string, domain: string | null): Company => ({ id, createdAt: 1, updatedAt: 1, deletedAt: null, name: id, domain, industry: null, employees: null });
 
-describe('SidecarDb v1 schema', () => {
-  it('creates the v1 stores with the expected keys and indexes', async () => {
+describe('SidecarDb schema', () => {
+  it('creates the stores with the expected keys and indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     const tables = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]));
     expect(tables).toEqual({
       contacts: ['companyId', 'emails', 'linkedinUrl', 'updatedAt'],
@@ -33,9 +33,11 @@ describe('SidecarDb v1 schema', () => {
       nudgeStates: ['state'],
       summaries: [],
       nudges: ['contactId', 'dealId', 'dueAt'],
+      factBuckets: [],
+      factsDirty: [],
     });
     const pk = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
-    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId', nudges: 'id' });
+    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId', nudges: 'id', factBuckets: 'id', factsDirty: 'key' });
     expect(db.table('contacts').schema.idxByName['emails']!.multi).toBe(true);
     expect(db.table('companies').schema.idxByName['domain']!.unique).toBe(true);
   });
@@ -46,7 +48,7 @@ describe('SidecarDb v1 schema', () => {
     await raw.open();
     try {
       const byName = Object.fromEntries(raw.tables.map((t) => [t.name, t.schema.indexes.map((i) => [i.name, !!i.multi, !!i.unique]).sort()]));
-      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'nudgeStates', 'nudges', 'settings', 'stageChanges', 'suggestions', 'summaries']);
+      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'factBuckets', 'factsDirty', 'nudgeStates', 'nudges', 'settings', 'stageChanges', 'suggestions', 'summaries']);
       expect(byName['contacts']).toContainEqual(['emails', true, false]);
       expect(byName['companies']).toContainEqual(['domain', false, true]);
     } finally {
@@ -83,5 +85,30 @@ describe('SidecarDb v1 schema', () => {
     ).rejects.toMatchObject({ name: 'ConstraintError' });
     expect(await db.contacts.count()).toBe(0);
     expect(await db.companies.count()).toBe(1);
+  });
+
+  it('upgrades a version 1 database in place: data kept, the new stores added empty', async () => {
+    const v1 = new Dexie(db.name);
+    v1.version(1).stores({
+      contacts: 'id, *emails, linkedinUrl, companyId, updatedAt',
+      companies: 'id, &domain, updatedAt',
+      deals: 'id, contactId, stageId, status, updatedAt',
+      activities: 'id, contactId, dealId, sourceId, at, updatedAt',
+      stageChanges: 'id, dealId, at, [dealId+at]',
+      settings: 'key',
+      suggestions: 'id, contactId, dealId, status',
+      nudgeStates: 'id, state',
+      summaries: 'contactId',
+      nudges: 'id, contactId, dealId, dueAt',
+    });
+    await v1.table('contacts').add(contact('c1', ['dana@bigcorp.io']));
+    v1.close();
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect((await db.contacts.get('c1'))!.emails).toEqual(['dana@bigcorp.io']);
+    expect(await db.factBuckets.count()).toBe(0);
+    // Marking works from the first write after the upgrade.
+    await db.contacts.update('c1', { name: 'Dana' });
+    expect((await db.factsDirty.toArray()).map((r) => r.key)).toEqual(['c:c1']);
   });
 });

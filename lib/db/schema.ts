@@ -2,7 +2,9 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { ContactSummary } from '../domain/activity-summary';
 import type { EngagementWeights } from '../domain/engagement';
 import type { Nudge } from '../domain/nudges';
+import type { FactBucket } from '../domain/lead-facts';
 import type { Activity, Company, Contact, Deal, NudgeState, StageChange, Suggestion } from '../domain/records';
+import { factsDirtyMiddleware, type DirtyRow } from './facts-dirty';
 
 export interface StoredSummary extends ContactSummary {
   engagement: EngagementWeights;
@@ -31,6 +33,10 @@ export class SidecarDb extends Dexie {
   summaries!: EntityTable<StoredSummary, 'contactId'>;
   /** The nudges computed last (due or not), replaced per contact as data changes; state lives in nudgeStates. */
   nudges!: EntityTable<Nudge, 'id'>;
+  /** The nudge engine's packed per-contact inputs (lib/domain/lead-facts), by contact id range. */
+  factBuckets!: EntityTable<FactBucket, 'id'>;
+  /** Contacts (and companies) whose facts changed since the engine last looked: written by factsDirtyMiddleware. */
+  factsDirty!: EntityTable<DirtyRow, 'key'>;
 
   constructor(name = 'sidecar') {
     super(name);
@@ -48,5 +54,12 @@ export class SidecarDb extends Dexie {
       summaries: 'contactId',
       nudges: 'id, contactId, dealId, dueAt',
     });
+    // Version 2: the nudge engine's packed facts. Built by the engine from the
+    // tables above on its first pass (so no upgrade() is needed here).
+    this.version(2).stores({
+      factBuckets: 'id',
+      factsDirty: 'key',
+    });
+    this.use(factsDirtyMiddleware);
   }
 }

@@ -16,6 +16,7 @@ import {
   stageIntervals,
   stageStats,
   upcomingNudges,
+  whyAt,
   type Nudge,
   type NudgeDeal,
   type NudgeInput,
@@ -121,7 +122,8 @@ function suites(): void {
     it('fires one working day after creation, not a minute before', () => {
       const n = firesAt('never_followed_up', L(3, 3, 10), []);
       expect(n).toMatchObject({ id: `never_followed_up:c1:${C.createdAt}`, contactId: 'c1', dealId: null, priority: 2 });
-      expect(n.why).toEqual({ key: 'nudge.why.neverFollowedUp', params: { days: 1, daysSinceCreated: 1 } });
+      expect(n.why).toEqual({ key: 'nudge.why.neverFollowedUp', params: { days: 1, since: C.createdAt } });
+      expect(whyAt(n.why, L(3, 3, 10)).params.daysSinceCreated).toBe(1);
     });
     it('skips the weekend and quiet hours', () => {
       const fri = { id: 'c1', createdAt: L(3, 6, 16) };
@@ -147,7 +149,8 @@ function suites(): void {
       expect(ofKind(run(L(3, 8, 12), touched), 'awaiting_reply')).toEqual([]);
       const n = firesAt('awaiting_reply', L(3, 9, 10), touched);
       expect(n).toMatchObject({ id: `awaiting_reply:c1:${inbound.at}`, priority: 1 });
-      expect(n.why).toEqual({ key: 'nudge.why.awaitingReply', params: { hours: 24, waitedHours: 72 } });
+      expect(n.why).toEqual({ key: 'nudge.why.awaitingReply', params: { hours: 24, since: inbound.at } });
+      expect(whyAt(n.why, L(3, 9, 10)).params).toEqual({ hours: 24, since: inbound.at, waitedHours: 72 });
     });
     it('is removed by replying, by email or another channel', () => {
       expect(ofKind(run(L(3, 9, 12), [...touched, act('email_out', L(3, 9, 11))]), 'awaiting_reply')).toEqual([]);
@@ -183,7 +186,8 @@ function suites(): void {
     it('asks for touch 2 two days after touch 1, then touch 3 three days after touch 2', () => {
       const n = firesAt('follow_up_due', L(3, 4, 10), [act('email_out', t1)]);
       expect(n).toMatchObject({ id: 'follow_up_due:c1:0:2', priority: 2 });
-      expect(n.why).toEqual({ key: 'nudge.why.followUpDue', params: { touch: 2, total: 8, touchesMade: 1, gapDays: 2, daysSinceLast: 2 } });
+      expect(n.why).toEqual({ key: 'nudge.why.followUpDue', params: { touch: 2, total: 8, touchesMade: 1, gapDays: 2, since: t1 } });
+      expect(whyAt(n.why, L(3, 4, 10)).params.daysSinceLast).toBe(2);
       // Touch 2 on Wednesday 11:00 → touch 3 due Saturday 11:00 → moved to Monday 08:00.
       const acts = [act('email_out', t1), act('email_out', L(3, 4, 11))];
       expect(ofKind(run(L(3, 8, 12), acts), 'follow_up_due')).toEqual([]);
@@ -228,8 +232,9 @@ function suites(): void {
       expect(n.id).toBe('follow_up_due:c1:0:done');
       expect(n.why).toEqual({
         key: 'nudge.why.cadenceDone',
-        params: { touchesMade: 8, total: 8, gapDays: 15, daysSinceLast: 15, suggest: 'lost_or_park' },
+        params: { touchesMade: 8, total: 8, gapDays: 15, since: last, suggest: 'lost_or_park' },
       });
+      expect(whyAt(n.why, L(5, 14, 10)).params.daysSinceLast).toBe(15);
       expect(L(5, 14, 10) - last).toBe(15 * DAY);
       // A ninth touch keeps the same instance (not a new one per touch).
       const more = [...acts, act('call', L(5, 15, 10))];
@@ -249,7 +254,8 @@ function suites(): void {
     it('fires 14 days after the last inbound activity on an open deal', () => {
       const n = firesAt('gone_quiet', L(3, 16, 10), talked, { deal: deal() });
       expect(n).toMatchObject({ id: `gone_quiet:d1:${L(3, 2, 10)}`, dealId: 'd1', priority: 3 });
-      expect(n.why).toEqual({ key: 'nudge.why.goneQuiet', params: { days: 14, silentDays: 14 } });
+      expect(n.why).toEqual({ key: 'nudge.why.goneQuiet', params: { days: 14, since: L(3, 2, 10) } });
+      expect(whyAt(n.why, L(3, 16, 10)).params.silentDays).toBe(14);
     });
     it('counts from the deal creation when nothing ever came in', () => {
       const n = firesAt('gone_quiet', L(3, 20, 9), [act('email_out', L(3, 6, 9))], { deal: deal({ createdAt: L(3, 6, 9) }) });
@@ -282,12 +288,14 @@ function suites(): void {
       expect(n).toMatchObject({ id: `stuck:d1:${entered}`, priority: 3 });
       expect(n.why).toEqual({
         key: 'nudge.why.stuck',
-        params: { days: 3, medianDays: 2, factor: 1.5, limitDays: 3, samples: 5, stageId: 'proposal' },
+        params: { since: entered, medianDays: 2, factor: 1.5, limitDays: 3, samples: 5, stageId: 'proposal' },
       });
+      expect(whyAt(n.why, L(3, 5, 10)).params.days).toBe(3);
     });
     it('thin history: the configured limit for the stage (proposal: 21 days)', () => {
       const n = firesAt('stuck', L(3, 23, 10), touched, { deal: proposal, stats: stats(2 * DAY, 4) });
-      expect(n.why).toEqual({ key: 'nudge.why.stuckLimit', params: { days: 21, limitDays: 21, samples: 4, stageId: 'proposal' } });
+      expect(n.why).toEqual({ key: 'nudge.why.stuckLimit', params: { since: entered, limitDays: 21, samples: 4, stageId: 'proposal' } });
+      expect(whyAt(n.why, L(3, 23, 10)).params.days).toBe(21);
       expect(ofKind(run(L(3, 23, 10), touched, { deal: proposal }), 'stuck')).toHaveLength(1); // no history at all
     });
     it('no limit and no history: never stuck; a new stage entry is a new instance', () => {
@@ -525,7 +533,12 @@ function suites(): void {
   describe('why sentences', () => {
     it('renders the numbers into an English sentence', () => {
       const [n] = run(L(3, 9, 10), [act('email_out', L(3, 2, 11)), act('email_in', L(3, 6, 10))]);
-      expect(formatWhy(n!.why)).toBe('They wrote 72 hours ago and are waiting for your reply (reply within 24 working hours).');
+      expect(formatWhy(whyAt(n!.why, L(3, 9, 10)))).toBe('They wrote 72 hours ago and are waiting for your reply (reply within 24 working hours).');
+      // The stored why carries no clock: the same nudge computed later is the same value, and reads older when shown later.
+      const [later] = run(L(3, 10, 10), [act('email_out', L(3, 2, 11)), act('email_in', L(3, 6, 10))]);
+      expect(later).toEqual(n);
+      expect(formatWhy(whyAt(n!.why, L(3, 10, 10)))).toContain('They wrote 96 hours ago');
+      expect(whyAt({ key: 'nudge.why.salesReady', params: {} }, L(3, 10, 10))).toEqual({ key: 'nudge.why.salesReady', params: {} });
       expect(formatWhy({ key: 'x.y', params: {} })).toBe('x.y');
     });
   });

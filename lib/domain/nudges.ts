@@ -104,6 +104,8 @@ export interface NudgeDeal {
   valueMinor: number;
   expectedCloseAt: number | null;
   bant: Bant | null;
+  /** How many BANT parts are known, when only the count is at hand (packed facts); else counted from `bant`. */
+  bantKnown?: number;
   /** When the deal was created: the "gone quiet" anchor while nothing came from them. Defaults to the contact's creation. */
   createdAt?: number;
 }
@@ -144,22 +146,46 @@ export const NUDGE_WHY_EN = {
 } as const;
 export type NudgeWhyKey = keyof typeof NUDGE_WHY_EN;
 
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * Stored params hold only data (`since`: the epoch ms the sentence counts
+ * from), never `now`, so a stored nudge stays the same from one day to the
+ * next and a daily pass rewrites nothing. The elapsed number each sentence
+ * shows is derived here, when it is displayed.
+ */
+const ELAPSED: Readonly<Record<string, readonly [name: string, unitMs: number]>> = {
+  'nudge.why.neverFollowedUp': ['daysSinceCreated', DAY_MS],
+  'nudge.why.awaitingReply': ['waitedHours', HOUR_MS],
+  'nudge.why.followUpDue': ['daysSinceLast', DAY_MS],
+  'nudge.why.cadenceDone': ['daysSinceLast', DAY_MS],
+  'nudge.why.goneQuiet': ['silentDays', DAY_MS],
+  'nudge.why.stuck': ['days', DAY_MS],
+  'nudge.why.stuckLimit': ['days', DAY_MS],
+};
+
+/** The why with its elapsed-time number as of `now` (e.g. waitedHours), ready for a template. */
+export function whyAt(why: Nudge['why'], now: number): Nudge['why'] {
+  const elapsed = hasOwn(ELAPSED, why.key) ? ELAPSED[why.key] : undefined;
+  const since = why.params.since;
+  if (!elapsed || typeof since !== 'number') return why;
+  return { key: why.key, params: { ...why.params, [elapsed[0]]: Math.max(0, Math.floor((now - since) / elapsed[1])) } };
+}
+
 /** Renders a why with a template table (English by default); unknown params stay as {name}. */
 export function formatWhy(why: Nudge['why'], templates: Readonly<Record<string, string>> = NUDGE_WHY_EN): string {
   const text = templates[why.key] ?? why.key;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in why.params ? String(why.params[name]) : m));
 }
 
-const wholeDays = (ms: number) => Math.max(0, Math.floor(ms / DAY_MS));
 const round1 = (x: number) => Math.round(x * 10) / 10;
-const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
  * Every nudge that applies to this contact/deal, whether due yet or not (use it to
  * schedule the next reminder or badge update). `nudgesFor` keeps the due ones.
  */
 export function upcomingNudges(input: NudgeInput): Nudge[] {
-  const { contact, summary: s, deal, settings, now } = input;
+  const { contact, summary: s, deal, settings } = input;
   const schedule = settings.schedule;
   const out: Nudge[] = [];
   const dealId = deal?.id ?? null;
@@ -177,7 +203,7 @@ export function upcomingNudges(input: NudgeInput): Nudge[] {
     const at = s.lastEmailAt!;
     push('awaiting_reply', `awaiting_reply:${contact.id}:${at}`, addWorkingHours(at, settings.awaitingReplyHours, schedule), 'nudge.why.awaitingReply', {
       hours: settings.awaitingReplyHours,
-      waitedHours: Math.max(0, Math.floor((now - at) / HOUR_MS)),
+      since: at,
     });
   }
 
@@ -188,7 +214,7 @@ export function upcomingNudges(input: NudgeInput): Nudge[] {
       `never_followed_up:${contact.id}:${contact.createdAt}`,
       addWorkingDays(contact.createdAt, settings.neverFollowedUpDays, schedule),
       'nudge.why.neverFollowedUp',
-      { days: settings.neverFollowedUpDays, daysSinceCreated: wholeDays(now - contact.createdAt) },
+      { days: settings.neverFollowedUpDays, since: contact.createdAt },
     );
   }
 
@@ -202,7 +228,6 @@ export function upcomingNudges(input: NudgeInput): Nudge[] {
     const c = settings.cadenceDays;
     const n = s.outboundSinceInbound;
     const sequence = `follow_up_due:${contact.id}:${s.lastInboundAt ?? 0}`;
-    const daysSinceLast = wholeDays(now - s.lastOutboundAt);
     if (n < c.length) {
       const gap = c[n]! - c[n - 1]!;
       push('follow_up_due', `${sequence}:${n + 1}`, addLocalDays(s.lastOutboundAt, gap), 'nudge.why.followUpDue', {
@@ -210,7 +235,7 @@ export function upcomingNudges(input: NudgeInput): Nudge[] {
         total: c.length,
         touchesMade: n,
         gapDays: gap,
-        daysSinceLast,
+        since: s.lastOutboundAt,
       });
     } else {
       // Give the last touch the cadence's last gap to be answered before suggesting Lost.
@@ -219,7 +244,7 @@ export function upcomingNudges(input: NudgeInput): Nudge[] {
         touchesMade: n,
         total: c.length,
         gapDays: gap,
-        daysSinceLast,
+        since: s.lastOutboundAt,
         suggest: 'lost_or_park',
       });
     }
@@ -244,19 +269,18 @@ export function upcomingNudges(input: NudgeInput): Nudge[] {
     // keeps them out, and the nudge carries the flag). Not while they wait for our reply.
     if (!awaiting) {
       const anchor = s.lastInboundAt ?? d.createdAt ?? contact.createdAt;
-      const params: Record<string, string | number> = { days: settings.goneQuietDays, silentDays: wholeDays(now - anchor) };
+      const params: Record<string, string | number> = { days: settings.goneQuietDays, since: anchor };
       if (s.futureActivityAt !== null) params.futureActivityAt = s.futureActivityAt;
       push('gone_quiet', `gone_quiet:${d.id}:${anchor}`, addLocalDays(anchor, settings.goneQuietDays), 'nudge.why.goneQuiet', params);
     }
 
     // Stuck: longer than factor × the median stay, or the configured limit when history is thin.
     const stat = input.stats.get(d.stageId);
-    const daysInStage = wholeDays(now - d.stageEnteredAt);
     const stuckId = `stuck:${d.id}:${d.stageEnteredAt}`;
     if (stat && stat.samples >= settings.stuckMinSamples && stat.median > 0) {
       const limitMs = settings.stuckFactor * stat.median;
       push('stuck', stuckId, d.stageEnteredAt + limitMs, 'nudge.why.stuck', {
-        days: daysInStage,
+        since: d.stageEnteredAt,
         medianDays: round1(stat.median / DAY_MS),
         factor: settings.stuckFactor,
         limitDays: round1(limitMs / DAY_MS),
@@ -266,7 +290,7 @@ export function upcomingNudges(input: NudgeInput): Nudge[] {
     } else if (hasOwn(settings.stageLimitDays, d.stageId)) {
       const limit = settings.stageLimitDays[d.stageId]!;
       push('stuck', stuckId, addLocalDays(d.stageEnteredAt, limit), 'nudge.why.stuckLimit', {
-        days: daysInStage,
+        since: d.stageEnteredAt,
         limitDays: limit,
         samples: stat?.samples ?? 0,
         stageId: d.stageId,
@@ -278,7 +302,7 @@ export function upcomingNudges(input: NudgeInput): Nudge[] {
     const boundary = qi >= 0 ? qi : 1; // a pipeline without the built-in stage: its second stage
     const si = input.stageOrder.indexOf(d.stageId);
     if (si > boundary) {
-      const known = bantCompleteness(d.bant);
+      const known = d.bantKnown ?? bantCompleteness(d.bant);
       const missing: string[] = [];
       if (known < 4) missing.push('bant');
       if (!(d.valueMinor > 0)) missing.push('value');

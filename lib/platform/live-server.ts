@@ -42,8 +42,10 @@ export function serveLiveQueries(db: SidecarDb, locale: () => string): { refresh
       for (const page of subs) for (const [id, sub] of page) void run(id, sub);
     }, 0);
   };
+  // The nudge engine's own bookkeeping (packed facts, change markers) is in no view.
+  const internal = [`idb://${db.name}/factBuckets/`, `idb://${db.name}/factsDirty/`];
   Dexie.on('storagemutated', (parts) => {
-    if (Object.keys(parts).some((p) => p.startsWith(`idb://${db.name}/`))) refresh();
+    if (Object.keys(parts).some((p) => p.startsWith(`idb://${db.name}/`) && !internal.some((i) => p.startsWith(i)))) refresh();
   });
 
   browser.runtime.onConnect.addListener((port) => {

@@ -1,16 +1,15 @@
 import type { SidecarDb } from '../db';
-import { activeNudges, changedContacts, nextWakeUp, recomputeNudges } from '../services/nudges';
+import { activeNudges, nextWakeUp, recomputeNudges } from '../services/nudges';
 import { loadSettings } from '../services/settings';
 
 const FULL = 'nudges-full';
 const WAKE = 'nudges-wake';
 const DAILY = 'nudges-daily';
-const SINCE_KEY = 'nudgesSince';
 const LAST_FULL_KEY = 'nudgesLastFull';
-// A nudge's due time depends only on the data, so stored nudges fall due by
-// themselves; writes recompute their contacts at once. A full pass is only for
-// what time alone changes (score decay, the 14-day horizon, stage medians) and
-// for settings edits: daily is plenty.
+// A nudge (its due time, its sentence) depends only on the data, so stored
+// nudges fall due by themselves; writes recompute their contacts at once. A
+// full pass is only for what time alone changes (score decay, stage medians)
+// and for settings edits: daily is plenty.
 const FULL_EVERY_MS = 24 * 3_600_000;
 
 /** Next local occurrence of HH:MM after `now`. */
@@ -58,8 +57,7 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
   const full = () =>
     serial(async () => {
       const now = Date.now();
-      await recomputeNudges(db, { now, locale: locale() });
-      await browser.storage.session.set({ [SINCE_KEY]: now });
+      await recomputeNudges(db, { now, locale: locale(), all: true });
       await browser.storage.local.set({ [LAST_FULL_KEY]: now });
       await updateBadge();
       await scheduleWake();
@@ -74,11 +72,9 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
 
   const incremental = () =>
     serial(async () => {
-      const now = Date.now();
-      const since = ((await browser.storage.session.get(SINCE_KEY))[SINCE_KEY] as number | undefined) ?? 0;
-      const ids = await changedContacts(db, since - 1);
-      await browser.storage.session.set({ [SINCE_KEY]: now });
-      if (ids.length) await recomputeNudges(db, { now, locale: locale(), contactIds: ids });
+      // The contacts to recompute are the ones writes marked in the database (lib/db/facts-dirty),
+      // so a write is never missed: not when the worker stopped before this ran, not when the clock went back.
+      await recomputeNudges(db, { now: Date.now(), locale: locale() });
       await updateBadge();
       await scheduleWake();
     });

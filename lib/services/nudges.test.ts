@@ -9,7 +9,10 @@ import type { MailMessage } from '../domain/thread';
 import { logComposeSent, logManualActivity, logThreadMessages } from './activities';
 import { createPerson } from './contacts';
 import { closeDeal, moveDealStage, reopenDeal, updateDeal } from './deals';
-import { activeNudges, changedContacts, computeStageStats, markNudge, nextWakeUp, recomputeNudges } from './nudges';
+import { activeNudges, computeStageStats, markNudge, nextWakeUp, recomputeNudges } from './nudges';
+import { BUCKET_FILL, BUCKET_MAX, clearDirty } from './lead-facts';
+import { updateSettings } from './settings';
+import type { Contact } from '../domain/records';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -72,21 +75,22 @@ describe('recomputeNudges', () => {
     expect(first.find((n) => n.kind === 'gone_quiet')!.dueAt).toBe(local(24, 10)); // 14 days
     expect(first.filter((n) => n.kind === 'stuck').map((n) => n.dueAt)).toEqual([local(17, 10), local(17, 10)]); // 7-day contact limit
 
-    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(2);
+    expect(await recomputeNudges(db, { now: NOW, locale, all: true })).toBe(2);
     expect(await table()).toEqual(first);
     expect(await db.nudges.count()).toBe(5);
   });
 
-  it('with contactIds replaces only those contacts\' nudges', async () => {
+  it('after writes, recomputes just the contacts they marked', async () => {
     const { d, s } = await scenario();
     await recomputeNudges(db, { now: NOW, locale });
     const before = await table();
     const samBefore = before.filter((n) => n.contactId === s.contact.id);
 
-    // Both get an outbound touch; only Dana is recomputed.
+    // Only Dana gets an outbound touch: only Dana is computed.
     await logManualActivity(db, { kind: 'call', contactId: d.contact.id }, NOW);
-    await logManualActivity(db, { kind: 'call', contactId: s.contact.id }, NOW);
-    expect(await recomputeNudges(db, { now: NOW, locale, contactIds: [d.contact.id] })).toBe(1);
+    expect((await db.factsDirty.toArray()).map((r) => r.key)).toEqual([`c:${d.contact.id}`]);
+    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(1);
+    expect(await db.factsDirty.count()).toBe(0);
     let after = await table();
     expect(after.filter((n) => n.contactId === s.contact.id)).toEqual(samBefore);
     const danaIds = idsOf(after.filter((n) => n.contactId === d.contact.id));
@@ -97,16 +101,30 @@ describe('recomputeNudges', () => {
     );
     expect(after.find((n) => n.kind === 'follow_up_due')!.dueAt).toBe(local(24, 8));
 
-    // A repeated id is harmless: still one row per nudge.
-    await recomputeNudges(db, { now: NOW, locale, contactIds: [s.contact.id, s.contact.id] });
+    await logManualActivity(db, { kind: 'call', contactId: s.contact.id }, NOW);
+    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(1);
     after = await table();
     expect(after.filter((n) => n.contactId === s.contact.id).map((n) => n.kind)).not.toContain('never_followed_up');
     expect(new Set(after.map((n) => n.id)).size).toBe(after.length);
 
+    // Nothing marked: nothing computed, nothing changed.
     const snapshot = await table();
-    expect(await recomputeNudges(db, { now: NOW, locale, contactIds: ['nope'] })).toBe(0);
-    expect(await recomputeNudges(db, { now: NOW, locale, contactIds: [] })).toBe(0);
+    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(0);
     expect(await table()).toEqual(snapshot);
+  });
+
+  it('a full pass over unchanged data computes everyone and writes nothing', async () => {
+    await scenario();
+    await recomputeNudges(db, { now: NOW, locale, all: true });
+    const snapshot = await table();
+    const buckets = await db.factBuckets.toArray();
+    const puts = vi.spyOn(db.nudges, 'bulkPut');
+    const bucketPuts = vi.spyOn(db.factBuckets, 'put');
+    expect(await recomputeNudges(db, { now: NOW + DAY, locale, all: true })).toBe(2);
+    expect(puts).not.toHaveBeenCalled();
+    expect(bucketPuts).not.toHaveBeenCalled();
+    expect(await table()).toEqual(snapshot);
+    expect(await db.factBuckets.toArray()).toEqual(buckets);
   });
 
   it('gives tombstoned contacts no nudges, on a full run and by id', async () => {
@@ -115,12 +133,12 @@ describe('recomputeNudges', () => {
     expect(await db.nudges.where('contactId').equals(d.contact.id).count()).toBe(2);
 
     await db.contacts.update(d.contact.id, { deletedAt: NOW, updatedAt: NOW });
-    expect(await recomputeNudges(db, { now: NOW, locale, contactIds: [d.contact.id] })).toBe(1);
+    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(1);
     expect(await db.nudges.where('contactId').equals(d.contact.id).count()).toBe(0);
     expect(await db.nudges.where('contactId').equals(s.contact.id).count()).toBe(3);
 
     await db.contacts.update(s.contact.id, { deletedAt: NOW, updatedAt: NOW });
-    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(2);
+    expect(await recomputeNudges(db, { now: NOW, locale, all: true })).toBe(2);
     expect(await db.nudges.count()).toBe(0);
     expect(await activeNudges(db, NOW)).toEqual([]);
   });
@@ -138,7 +156,7 @@ describe('awaiting reply, through the real services', () => {
         kind: 'awaiting_reply',
         contactId: d.contact.id,
         dealId: d.deal.id,
-        why: { key: 'nudge.why.awaitingReply', params: { hours: 24, waitedHours: 72 } },
+        why: { key: 'nudge.why.awaitingReply', params: { hours: 24, since: EMAIL_IN } },
         dueAt: local(18, 10),
         priority: 1,
       },
@@ -162,7 +180,7 @@ describe('awaiting reply, through the real services', () => {
     await recomputeNudges(db, { now: NOW, locale });
     expect((await activeNudges(db, NOW)).some((n) => n.kind === 'awaiting_reply')).toBe(true);
     await reply(d.contact.id);
-    await recomputeNudges(db, { now: NOW + 1, locale, contactIds: await changedContacts(db, NOW - 1) });
+    await recomputeNudges(db, { now: NOW + 1, locale });
     expect((await activeNudges(db, NOW + 1)).some((n) => n.kind === 'awaiting_reply')).toBe(false);
     expect(await db.nudges.filter((n) => n.kind === 'awaiting_reply').count()).toBe(0);
     expect((await db.summaries.get(d.contact.id))!.lastOutboundAt).toBe(NOW);
@@ -255,29 +273,111 @@ describe('nextWakeUp', () => {
   });
 });
 
-describe('changedContacts', () => {
-  it('finds contacts whose activities, deals or contact record changed after `since`', async () => {
+describe('change markers', () => {
+  const keys = async () => (await db.factsDirty.toArray()).map((r) => r.key).sort();
+
+  it('every write through the services marks the contact it concerns, in the same transaction', async () => {
     const a = await person(dana, CREATED);
     const b = await person(sam, CREATED + 10);
-    const c = await person({ name: 'Lee', email: 'lee@other.org' }, CREATED + 20);
-    const sorted = async (since: number) => (await changedContacts(db, since)).sort();
-
-    expect(await sorted(CREATED - 1)).toEqual([a.contact.id, b.contact.id, c.contact.id].sort());
-    expect(await sorted(CREATED)).toEqual([b.contact.id, c.contact.id].sort());
-    expect(await sorted(CREATED + 20)).toEqual([]);
+    const companyId = (await db.contacts.get(a.contact.id))!.companyId!;
+    expect(companyId).toBeTruthy();
+    expect(await keys()).toEqual([`c:${a.contact.id}`, `c:${b.contact.id}`, `co:${companyId}`].sort());
+    await recomputeNudges(db, { now: NOW, locale });
+    expect(await keys()).toEqual([]);
 
     await logManualActivity(db, { kind: 'note', contactId: a.contact.id, text: 'hi' }, CREATED + 30);
-    expect(await sorted(CREATED + 20)).toEqual([a.contact.id]);
+    expect(await keys()).toEqual([`c:${a.contact.id}`]);
+    await recomputeNudges(db, { now: NOW, locale });
 
     expect(await updateDeal(db, b.deal.id, { valueMinor: 5000 }, CREATED + 40)).toBe(true);
-    expect(await sorted(CREATED + 30)).toEqual([b.contact.id]);
-
-    await db.contacts.update(c.contact.id, { name: 'Lee L.', updatedAt: CREATED + 50 });
-    expect(await sorted(CREATED + 40)).toEqual([c.contact.id]);
+    expect(await keys()).toEqual([`c:${b.contact.id}`]);
+    await recomputeNudges(db, { now: NOW, locale });
 
     await moveDealStage(db, a.deal.id, { now: CREATED + 60, locale });
-    expect(await sorted(CREATED + 50)).toEqual([a.contact.id]);
-    expect(await sorted(CREATED + 60)).toEqual([]);
+    expect(await keys()).toEqual([`c:${a.contact.id}`]);
+    await recomputeNudges(db, { now: NOW, locale });
+
+    // A company change marks the company; the engine finds who works there.
+    await db.companies.update(companyId, { industry: 'Software', updatedAt: NOW });
+    expect(await keys()).toEqual([`co:${companyId}`]);
+    const people = await db.contacts.where('companyId').equals(companyId).primaryKeys();
+    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(people.length);
+
+    // A write that fails changes nothing, marker included.
+    await expect(db.transaction('rw', db.contacts, async () => {
+      await db.contacts.update(a.contact.id, { name: 'Dana D.' });
+      throw new Error('boom');
+    })).rejects.toThrow('boom');
+    expect(await keys()).toEqual([]);
+    expect((await db.contacts.get(a.contact.id))!.name).toBe(dana.name);
+  });
+
+  it('a marker renewed while the engine worked survives, and is handled next time', async () => {
+    const a = await person(dana, CREATED);
+    const rows = await db.factsDirty.toArray();
+    await db.contacts.update(a.contact.id, { name: 'Dana D.', updatedAt: CREATED + 1 }); // renews the contact's marker
+    await clearDirty(db, rows);
+    expect(await keys()).toEqual([`c:${a.contact.id}`]);
+    await clearDirty(db, await db.factsDirty.toArray());
+    expect(await keys()).toEqual([]);
+  });
+
+  it('a write the engine cannot attribute (a range delete) rebuilds everything', async () => {
+    await scenario();
+    await recomputeNudges(db, { now: NOW, locale });
+    expect(await db.nudges.count()).toBe(5);
+    await db.deals.clear();
+    expect(await keys()).toEqual(['*']);
+    // Without deals: Dana waits for a reply, Sam was never followed up; nothing about deals.
+    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(2);
+    expect((await table()).map((n) => n.kind).sort()).toEqual(['awaiting_reply', 'never_followed_up']);
+    expect(await keys()).toEqual([]);
+  });
+});
+
+describe('packed facts', () => {
+  it('a scoring-rule change rebuilds the stored fit, so sales-ready follows the new rules', async () => {
+    const { d } = await scenario();
+    await recomputeNudges(db, { now: NOW, locale, all: true });
+    expect((await table()).some((n) => n.kind === 'sales_ready')).toBe(false);
+    // Every lead from bigcorp.io's domain is now worth the whole threshold.
+    await updateSettings(db, locale, (cur) => ({ scoring: { ...cur.scoring, threshold: 10, fit: { ...cur.scoring.fit, companyDomain: 50 } } }), NOW);
+    await recomputeNudges(db, { now: NOW, locale, all: true });
+    const ready = (await table()).filter((n) => n.kind === 'sales_ready');
+    expect(ready.map((n) => n.contactId).sort()).toContain(d.contact.id);
+    expect(ready[0]!.why.params.threshold).toBe(10);
+  });
+
+  it('buckets split as contacts arrive, and every contact keeps exactly its nudges', async () => {
+    const many = (from: number, n: number): Contact[] =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `c${String(from + i).padStart(6, '0')}`, createdAt: CREATED, updatedAt: CREATED, deletedAt: null, name: `P${from + i}`, emails: [],
+        title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null,
+      }));
+    await db.contacts.bulkAdd(many(0, 600));
+    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(600);
+    expect((await db.factBuckets.toArray()).map((b) => b.ids.length)).toEqual([BUCKET_FILL, 600 - BUCKET_FILL]);
+    // 1,500 more after them: they all land in the last bucket, which splits.
+    await db.contacts.bulkAdd(many(600, 1500));
+    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(1500);
+    const buckets = await db.factBuckets.toArray();
+    expect(buckets.length).toBeGreaterThan(2);
+    expect(Math.max(...buckets.map((b) => b.ids.length))).toBeLessThanOrEqual(BUCKET_MAX);
+    expect(buckets.flatMap((b) => b.ids).sort()).toEqual(many(0, 2100).map((c) => c.id));
+    // Each bucket's id bounds its contacts from below, and the next bucket's from above.
+    buckets.forEach((b, i) => {
+      for (const id of b.ids) {
+        expect(id >= b.id).toBe(true);
+        if (buckets[i + 1]) expect(id < buckets[i + 1]!.id).toBe(true);
+      }
+    });
+    const nudges = await db.nudges.toArray();
+    expect(nudges.filter((n) => n.kind === 'never_followed_up')).toHaveLength(2100);
+    expect(new Set(nudges.map((n) => n.contactId)).size).toBe(2100);
+    // A full pass afterwards finds nothing to change.
+    const puts = vi.spyOn(db.nudges, 'bulkPut');
+    expect(await recomputeNudges(db, { now: NOW, locale, all: true })).toBe(2100);
+    expect(puts).not.toHaveBeenCalled();
   });
 });
 

@@ -1,15 +1,14 @@
 import type { SidecarDb, StoredSummary } from '../db';
-import { emptySummary } from '../domain/activity-summary';
-import { engagementWeights } from '../domain/engagement';
+import { engagementFromWeights } from '../domain/engagement';
+import { digestAt, factsAt, nudgeDigest, packBucket, setDigest, type FactBucket, type LeadFacts } from '../domain/lead-facts';
 import { isActive, snoozeUntil, stageIntervals, stageStats, upcomingNudges, type Nudge, type SnoozeOption, type StageStat } from '../domain/nudges';
-import type { Contact, Deal, NudgeState } from '../domain/records';
+import type { Contact, NudgeState } from '../domain/records';
 import type { Settings } from '../domain/settings';
-import { contactPages, readContactPage, type ContactPage } from './contact-pages';
-import { CompanyCache, scoreFromSummary } from './scores';
+import { contactPages, readContactPage } from './contact-pages';
+import { BUCKET_FILL, bucketIds, clearDirty, factsForContacts, factsKey, goneFacts, readDirty, refreshedBuckets, setFactsKey, storedFactsKey } from './lead-facts';
+import { CompanyCache } from './scores';
 import { loadSettings } from './settings';
 
-const PAGE = 2000;
-const HORIZON_MS = 14 * 86_400_000;
 const STAYS_KEY = 'stageStays';
 const MAX_STAYS = 500;
 
@@ -48,106 +47,178 @@ async function historyStays(db: SidecarDb): Promise<{ stageId: string; ms: numbe
   return [...stageIntervals(changes)];
 }
 
-function currentDeal(deals: Deal[]): Deal | null {
-  let best: Deal | null = null;
-  for (const d of deals) {
-    if (d.deletedAt !== null) continue;
-    const open = (x: Deal) => x.status === 'open';
-    if (!best || (open(d) && !open(best)) || (open(d) === open(best) && d.updatedAt > best.updatedAt)) best = d;
-  }
-  return best;
+/** What every contact's computation shares in one pass. */
+interface PassContext {
+  settings: Settings;
+  stageOrder: string[];
+  stats: ReadonlyMap<string, StageStat>;
+  now: number;
 }
 
-/** Nudges (due or not) for a page of contacts; sales-ready from fit + stored engagement weights. */
-async function nudgesForContacts(
-  contacts: Contact[],
-  page: ContactPage,
-  settings: Settings,
-  stats: ReadonlyMap<string, StageStat>,
-  companies: CompanyCache,
-  now: number,
-): Promise<Nudge[]> {
-  const { summaries, deals: dealsByContact } = page;
-  // Only leads with an open deal can be sales-ready, so only theirs need a company for the fit score.
-  const withOpenDeal = contacts.filter((c) => dealsByContact.get(c.id)?.some((d) => d.status === 'open' && d.deletedAt === null));
-  await companies.load(withOpenDeal.map((c) => c.companyId));
-  const stageOrder = settings.stages.map((s) => s.id);
-  const { scoring } = settings;
-  const out: Nudge[] = [];
-  contacts.forEach((contact) => {
-    if (contact.deletedAt !== null) return;
-    const summary: StoredSummary = summaries.get(contact.id) ?? { ...emptySummary(contact.id, contact.createdAt), engagement: engagementWeights([], scoring.engagement.halfLifeDays, now) };
-    const deal = currentDeal(dealsByContact.get(contact.id) ?? []);
-    let salesReady: boolean | { score: number; threshold: number } = false;
-    if (deal?.status === 'open') {
-      const score = scoreFromSummary(contact, companies.get(contact.companyId), deal, summary, scoring, now);
-      if (score.salesReady) salesReady = { score: score.total, threshold: scoring.threshold };
-    }
-    out.push(
-      ...upcomingNudges({
-        contact: { id: contact.id, createdAt: contact.createdAt },
-        summary,
-        deal: deal && { ...deal, createdAt: deal.createdAt },
-        stageOrder,
-        stats,
-        salesReady,
-        settings: settings.nudges,
-        now,
-      }),
-    );
+/** A contact's nudges (due or not) from its packed facts: sales-ready from the stored fit + decayed engagement. */
+function nudgesFromFacts(f: LeadFacts, ctx: PassContext): Nudge[] {
+  if (f.deleted) return [];
+  const { scoring } = ctx.settings;
+  let salesReady: false | { score: number; threshold: number } = false;
+  if (f.fit !== null) {
+    const score = f.fit + engagementFromWeights(f.engagement, scoring.engagement.points, scoring.engagement.maxPerKind, ctx.now);
+    if (score >= scoring.threshold) salesReady = { score, threshold: scoring.threshold };
+  }
+  return upcomingNudges({
+    contact: { id: f.contactId, createdAt: f.summary.createdAt },
+    summary: f.summary,
+    deal: f.deal,
+    stageOrder: ctx.stageOrder,
+    stats: ctx.stats,
+    salesReady,
+    settings: ctx.settings.nudges,
+    now: ctx.now,
   });
-  return out;
+}
+
+/**
+ * Computes the nudges of a bucket's contacts (all, or `only` these) and stores
+ * what changed: a contact whose nudges hash to the digest kept for it is left
+ * alone, so a pass over an unchanged pipeline reads the buckets and writes
+ * nothing. The bucket is written back when a digest moved or `write` says its
+ * facts are new. `upper` bounds the bucket's ids (the next bucket's id).
+ */
+async function passBucket(db: SidecarDb, b: FactBucket, ctx: PassContext, opts: { only?: ReadonlySet<string>; write?: boolean; upper: string | null }): Promise<number> {
+  const changed: { i: number; nudges: Nudge[]; digest: number }[] = [];
+  let count = 0;
+  for (let i = 0; i < b.ids.length; i++) {
+    if (opts.only && !opts.only.has(b.ids[i]!)) continue;
+    count++;
+    const nudges = nudgesFromFacts(factsAt(b, i), ctx);
+    const digest = nudgeDigest(nudges);
+    if (digest !== digestAt(b, i)) changed.push({ i, nudges, digest });
+  }
+  if (changed.length === 0 && !opts.write) return count;
+  await db.transaction('rw', db.nudges, db.factBuckets, async () => {
+    if (changed.length) {
+      const ids = changed.map((c) => b.ids[c.i]!);
+      // Many changed (a bucket seen for the first time): one range read of the bucket's contacts beats a lookup each.
+      const stored =
+        changed.length > 64
+          ? await (opts.upper === null ? db.nudges.where('contactId').aboveOrEqual(b.id) : db.nudges.where('contactId').between(b.id, opts.upper, true, false)).toArray()
+          : await db.nudges.where('contactId').anyOf(ids).toArray();
+      const mine = new Set(ids);
+      const fresh = changed.flatMap((c) => c.nudges);
+      const keep = new Set(fresh.map((n) => n.id));
+      const old = new Map(stored.filter((n) => mine.has(n.contactId)).map((n) => [n.id, JSON.stringify(n)]));
+      const gone = [...old.keys()].filter((id) => !keep.has(id));
+      const put = fresh.filter((n) => old.get(n.id) !== JSON.stringify(n));
+      if (gone.length) await db.nudges.bulkDelete(gone);
+      if (put.length) await db.nudges.bulkPut(put);
+      for (const c of changed) setDigest(b, c.i, c.digest);
+    }
+    await db.factBuckets.put(b);
+  });
+  return count;
+}
+
+/** The first pass, or after the facts' rules changed: facts built from the source tables, a page of contacts at a time. */
+async function rebuildPass(db: SidecarDb, ctx: PassContext): Promise<number> {
+  const companies = new CompanyCache(db);
+  const before = new Set(await bucketIds(db));
+  let count = 0;
+  let prevLast: string | null = null;
+  for await (const page of contactPages(db, BUCKET_FILL)) {
+    const facts = await factsForContacts(page.contacts, page, ctx.settings.scoring, companies);
+    const bucket = packBucket(prevLast === null ? '' : page.contacts[0]!.id, facts);
+    const nudges = facts.map((f) => nudgesFromFacts(f, ctx));
+    nudges.forEach((list, i) => setDigest(bucket, i, nudgeDigest(list)));
+    const first = bucket.id;
+    const last = page.contacts[page.contacts.length - 1]!.id;
+    await db.transaction('rw', db.nudges, db.factBuckets, async () => {
+      // Everything stored from the previous page's last contact on: nudges of contacts that no longer exist go too.
+      const range = prevLast === null ? db.nudges.where('contactId').belowOrEqual(last) : db.nudges.where('contactId').between(prevLast, last, false, true);
+      const old = new Map((await range.toArray()).map((n) => [n.id, JSON.stringify(n)]));
+      const fresh = nudges.flat();
+      const keep = new Set(fresh.map((n) => n.id));
+      const gone = [...old.keys()].filter((id) => !keep.has(id));
+      const put = fresh.filter((n) => old.get(n.id) !== JSON.stringify(n));
+      if (gone.length) await db.nudges.bulkDelete(gone);
+      if (put.length) await db.nudges.bulkPut(put);
+      await db.factBuckets.put(bucket);
+    });
+    before.delete(first);
+    prevLast = last;
+    count += page.contacts.length;
+  }
+  await db.transaction('rw', db.nudges, db.factBuckets, async () => {
+    if (before.size) await db.factBuckets.bulkDelete([...before]);
+    // Nudges past the last contact belong to nobody.
+    if (prevLast === null) await db.nudges.clear();
+    else await db.nudges.where('contactId').above(prevLast).delete();
+  });
+  return count;
 }
 
 // Stage medians move slowly: recomputed on full passes and at most hourly, per database.
 const cachedStats = new WeakMap<SidecarDb, { at: number; stats: Map<string, StageStat> }>();
 
 /**
- * Recomputes nudges. `contactIds` = just those contacts (after a write);
- * undefined = everyone, streamed a page of contacts at a time so memory stays
- * bounded at any size. Returns how many contacts were processed.
+ * Brings the stored nudges up to date. First the packed facts of every contact
+ * a write marked (lib/db/facts-dirty) are rebuilt from the source tables; then
+ * nudges are computed for those contacts, or with `all` for everyone (what
+ * time alone changes: score decay; and after a settings change). A full pass
+ * reads only the packed facts, a page of buckets at a time, so memory stays
+ * bounded at any size. When the facts' rules changed (or on first run) every
+ * contact is rebuilt from the source tables instead. Returns how many contacts
+ * were computed.
  */
-export async function recomputeNudges(db: SidecarDb, env: { now: number; locale: string; contactIds?: readonly string[] }): Promise<number> {
+export async function recomputeNudges(db: SidecarDb, env: { now: number; locale: string; all?: boolean }): Promise<number> {
   const settings = await loadSettings(db, env.locale);
   let cached = cachedStats.get(db);
-  if (!env.contactIds || !cached || Math.abs(env.now - cached.at) > 3_600_000) {
+  if (env.all || !cached || Math.abs(env.now - cached.at) > 3_600_000) {
     cached = { at: env.now, stats: await computeStageStats(db) };
     cachedStats.set(db, cached);
   }
-  const stats = cached.stats;
-  const horizon = env.now + HORIZON_MS;
-  const companies = new CompanyCache(db);
-  const run = async (contacts: Contact[], page: ContactPage, contiguous: boolean) => {
-    if (contacts.length === 0) return;
-    // Far-future nudges are left to a later pass; the wake-up alarm needs only the near ones.
-    const nudges = (await nudgesForContacts(contacts, page, settings, stats, companies, env.now)).filter((n) => n.dueAt <= horizon);
-    const first = contacts[0]!.id;
-    const last = contacts[contacts.length - 1]!.id;
-    await db.transaction('rw', db.nudges, async () => {
-      // Only what changed is written: a pass over an unchanged pipeline writes nothing.
-      const stored = contiguous
-        ? await db.nudges.where('contactId').between(first, last, true, true).toArray()
-        : await db.nudges.where('contactId').anyOf(contacts.map((c) => c.id)).toArray();
-      const old = new Map(stored.map((n) => [n.id, JSON.stringify(n)]));
-      const put = nudges.filter((n) => old.get(n.id) !== JSON.stringify(n));
-      const keep = new Set(nudges.map((n) => n.id));
-      const gone = [...old.keys()].filter((id) => !keep.has(id));
-      if (gone.length) await db.nudges.bulkDelete(gone);
-      if (put.length) await db.nudges.bulkPut(put);
-    });
-  };
-  if (env.contactIds) {
-    const contacts = (await db.contacts.bulkGet([...env.contactIds])).filter((c): c is Contact => !!c);
-    await run(contacts, await readContactPage(db, contacts), false);
-    return contacts.length;
+  const ctx: PassContext = { settings, stageOrder: settings.stages.map((s) => s.id), stats: cached.stats, now: env.now };
+  const dirty = await readDirty(db);
+  const key = factsKey(settings.scoring);
+  if (dirty.all || (await storedFactsKey(db)) !== key) {
+    const count = await rebuildPass(db, ctx);
+    await setFactsKey(db, key, env.now);
+    await clearDirty(db, dirty.rows);
+    return count;
   }
+
   let count = 0;
-  for await (const page of contactPages(db, PAGE)) {
-    await run(page.contacts, page, true);
-    count += page.contacts.length;
+  const done = new Set<string>();
+  if (dirty.contactIds.length) {
+    const contacts = await db.contacts.bulkGet(dirty.contactIds);
+    const present = contacts.filter((c): c is Contact => !!c);
+    const facts = await factsForContacts(present, await readContactPage(db, present), settings.scoring, new CompanyCache(db));
+    dirty.contactIds.forEach((id, i) => contacts[i] || facts.push(goneFacts(id)));
+    const { buckets, touched } = await refreshedBuckets(db, facts);
+    const ids = [...new Set([...(await bucketIds(db)), ...buckets.map((b) => b.id)])].sort();
+    for (const b of buckets) {
+      const next = ids[ids.indexOf(b.id) + 1] ?? null;
+      // On a full pass every contact of a refreshed bucket is computed here, once.
+      count += await passBucket(db, b, ctx, { only: env.all ? undefined : touched.get(b.id), write: true, upper: next });
+      done.add(b.id);
+    }
+  }
+  await clearDirty(db, dirty.rows);
+  if (!env.all) return count;
+
+  const ids = await bucketIds(db);
+  for (let k = 0; k < ids.length; k += BUCKETS_PER_READ) {
+    const slice = ids.slice(k, k + BUCKETS_PER_READ).filter((id) => !done.has(id));
+    const buckets = await db.factBuckets.bulkGet(slice);
+    for (let j = 0; j < slice.length; j++) {
+      const b = buckets[j];
+      if (!b) continue;
+      count += await passBucket(db, b, ctx, { upper: ids[ids.indexOf(b.id) + 1] ?? null });
+    }
   }
   return count;
 }
+
+/** Buckets read at once by a full pass: about 16k contacts, a few MB. */
+const BUCKETS_PER_READ = 16;
 
 export interface NudgeStates {
   doneIds: Set<string>;
@@ -192,14 +263,4 @@ export async function markNudge(db: SidecarDb, id: string, action: { done: true 
         : { id: `deal:${action.dismissDeal}`, state: 'dismissed', until: null, updatedAt: env.now };
   await db.nudgeStates.put(row);
   return row.until;
-}
-
-/** Contacts whose data changed since `since` (activities, deals, contacts): the ones to recompute. */
-export async function changedContacts(db: SidecarDb, since: number): Promise<string[]> {
-  const [a, d, c] = await Promise.all([
-    db.activities.where('updatedAt').above(since).toArray(),
-    db.deals.where('updatedAt').above(since).toArray(),
-    db.contacts.where('updatedAt').above(since).toArray(),
-  ]);
-  return [...new Set([...a.map((x) => x.contactId), ...d.map((x) => x.contactId), ...c.map((x) => x.id)])];
 }

@@ -5,6 +5,15 @@ import { scoreLead, type ScoringConfig } from '../domain/scoring';
 import { contactPages } from './contact-pages';
 import { loadSettings } from './settings';
 
+/** Fit points alone: from the contact, its company and the deal's BANT (time plays no part). */
+export function fitScore(contact: Contact, company: Company | null | undefined, deal: Deal | null, scoring: ScoringConfig): number {
+  return scoreLead(
+    { contact, company: company ? { domain: company.domain, industry: company.industry, employees: company.employees } : null, bant: deal?.bant ?? null, activities: [] },
+    scoring,
+    0,
+  ).fit;
+}
+
 /**
  * A lead's score without reading its activities: fit from the contact,
  * company and BANT, engagement from the decayed weights kept in its summary.
@@ -17,11 +26,7 @@ export function scoreFromSummary(
   scoring: ScoringConfig,
   now: number,
 ): { fit: number; engagement: number; total: number; salesReady: boolean } {
-  const fit = scoreLead(
-    { contact, company: company ? { domain: company.domain, industry: company.industry, employees: company.employees } : null, bant: deal?.bant ?? null, activities: [] },
-    scoring,
-    now,
-  ).fit;
+  const fit = fitScore(contact, company, deal, scoring);
   const engagement = summary ? engagementFromWeights(summary.engagement, scoring.engagement.points, scoring.engagement.maxPerKind, now) : 0;
   const total = fit + engagement;
   return { fit, engagement, total, salesReady: total >= scoring.threshold };

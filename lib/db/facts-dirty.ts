@@ -1,0 +1,82 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+
+/**
+ * Marks contacts whose nudge inputs changed, in the same transaction as the
+ * change. Every write to contacts, deals, summaries (so every activity write)
+ * or companies, through any service present or future, leaves a row in
+ * `factsDirty`: the nudge engine drains them to refresh its packed facts. In
+ * the database rather than in memory, because the MV3 worker may stop between
+ * a write and the engine's turn; keyed rather than timestamped, so a clock
+ * that moves backwards loses nothing.
+ */
+
+export const DIRTY_TABLE = 'factsDirty';
+/** Everything must be rebuilt: a change whose contact cannot be told from its key (a deal deleted outright, a range delete). */
+export const DIRTY_ALL = '*';
+export const dirtyContact = (id: string) => `c:${id}`;
+export const dirtyCompany = (id: string) => `co:${id}`;
+
+export interface DirtyRow {
+  key: string;
+  /** Unique per write: the engine deletes a marker only if no later write renewed it while it worked. */
+  token: number;
+}
+
+const WATCHED: ReadonlySet<string> = new Set(['contacts', 'deals', 'summaries', 'companies']);
+
+let seq = 0;
+const token = () => Date.now() * 1024 + (seq++ % 1024);
+
+type Row = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+
+/** The markers a mutation of `table` leaves. */
+export function dirtyKeys(table: string, req: DBCoreMutateRequest): string[] {
+  if (req.type === 'deleteRange') return [DIRTY_ALL];
+  if (req.type === 'delete') {
+    if (table === 'contacts' || table === 'summaries') return req.keys.map((k) => dirtyContact(String(k)));
+    if (table === 'companies') return req.keys.map((k) => dirtyCompany(String(k)));
+    return [DIRTY_ALL];
+  }
+  const pick = (field: string, mark: (id: string) => string) =>
+    (req.values as Row[]).map((v) => str(v?.[field])).flatMap((id) => (id === null ? [] : [mark(id)]));
+  if (table === 'contacts') return pick('id', dirtyContact);
+  if (table === 'summaries') return pick('contactId', dirtyContact);
+  if (table === 'deals') return pick('contactId', dirtyContact);
+  if (table === 'companies') return pick('id', dirtyCompany);
+  return [];
+}
+
+export const factsDirtyMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'factsDirty',
+  create(down) {
+    // While an older database is being upgraded the store may not exist yet: nothing is marked then.
+    if (!down.schema.tables.some((t) => t.name === DIRTY_TABLE)) return down;
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        // A writing transaction over a watched table also covers the markers, so they commit (or abort) with it.
+        const scope = mode === 'readwrite' && stores.some((s) => WATCHED.has(s)) && !stores.includes(DIRTY_TABLE) ? [...stores, DIRTY_TABLE] : stores;
+        return down.transaction(scope, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (!WATCHED.has(name)) return table;
+        const marks = down.table(DIRTY_TABLE);
+        const wrapped: DBCoreTable = {
+          ...table,
+          mutate(req) {
+            const keys = [...new Set(dirtyKeys(name, req))];
+            if (keys.length === 0) return table.mutate(req);
+            const t = token();
+            // Both requests are placed at once, in the caller's transaction.
+            const marked = marks.mutate({ type: 'put', trans: req.trans, values: keys.map((key) => ({ key, token: t })) });
+            return Promise.all([table.mutate(req), marked]).then(([res]) => res);
+          },
+        };
+        return wrapped;
+      },
+    };
+  },
+};

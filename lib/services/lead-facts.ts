@@ -1,0 +1,126 @@
+import type { SidecarDb } from '../db';
+import { DIRTY_ALL, type DirtyRow } from '../db/facts-dirty';
+import { emptySummary } from '../domain/activity-summary';
+import { bucketFor, currentDeal, emptyBucket, leadFacts, splitBucket, updateBucket, type FactBucket, type LeadFacts } from '../domain/lead-facts';
+import type { Contact } from '../domain/records';
+import type { ScoringConfig } from '../domain/scoring';
+import type { ContactPage } from './contact-pages';
+import { fitScore, type CompanyCache } from './scores';
+
+/** A bucket splits past this many contacts; a rebuild fills them half way, leaving room to grow. */
+export const BUCKET_MAX = 1024;
+export const BUCKET_FILL = 512;
+
+const META_KEY = 'leadFacts';
+/** Bump when LeadFacts or its packing changes: the engine then rebuilds every bucket. */
+const FACTS_VERSION = 1;
+
+/**
+ * What the stored facts were built under: the packing version and the fit
+ * rules (a fit score is stored per contact, so a rule change rebuilds them).
+ */
+export function factsKey(scoring: ScoringConfig): string {
+  return `${FACTS_VERSION}:${JSON.stringify({ icp: scoring.icp, fit: scoring.fit })}`;
+}
+
+export async function storedFactsKey(db: SidecarDb): Promise<string | null> {
+  const row = await db.settings.get(META_KEY);
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+export async function setFactsKey(db: SidecarDb, key: string, now: number): Promise<void> {
+  await db.settings.put({ key: META_KEY, value: key, updatedAt: now });
+}
+
+/** The facts of a page of contacts, from the source tables (contact, summary, deals, company). */
+export async function factsForContacts(contacts: readonly Contact[], page: ContactPage, scoring: ScoringConfig, companies: CompanyCache): Promise<LeadFacts[]> {
+  const deals = contacts.map((c) => currentDeal(page.deals.get(c.id) ?? []));
+  // Only a lead with an open deal can be sales-ready, so only theirs need a company for the fit score.
+  await companies.load(contacts.flatMap((c, i) => (deals[i]?.status === 'open' ? [c.companyId] : [])));
+  return contacts.map((c, i) => {
+    const deal = deals[i]!;
+    const stored = page.summaries.get(c.id);
+    const fit = deal?.status === 'open' ? fitScore(c, companies.get(c.companyId), deal, scoring) : null;
+    return leadFacts(
+      c,
+      stored ?? emptySummary(c.id, c.createdAt),
+      stored?.engagement ?? { ref: 0, halfLifeDays: scoring.engagement.halfLifeDays, weights: {} },
+      deal,
+      fit,
+    );
+  });
+}
+
+/** A contact that no longer exists: kept as a tombstone so its nudges are taken away. */
+export function goneFacts(contactId: string): LeadFacts {
+  return leadFacts({ id: contactId, createdAt: 0, deletedAt: 0 }, emptySummary(contactId, 0), { ref: 0, halfLifeDays: 30, weights: {} }, null, null);
+}
+
+export interface DirtyBatch {
+  rows: DirtyRow[];
+  /** A marker asked for everything to be rebuilt. */
+  all: boolean;
+  contactIds: string[];
+}
+
+/** The pending markers, with companies resolved to the contacts that work there. */
+export async function readDirty(db: SidecarDb): Promise<DirtyBatch> {
+  const rows = await db.factsDirty.toArray();
+  const contacts = new Set<string>();
+  const companies: string[] = [];
+  let all = false;
+  for (const r of rows) {
+    if (r.key === DIRTY_ALL) all = true;
+    else if (r.key.startsWith('c:')) contacts.add(r.key.slice(2));
+    else if (r.key.startsWith('co:')) companies.push(r.key.slice(3));
+  }
+  if (companies.length && !all) for (const id of await db.contacts.where('companyId').anyOf(companies).primaryKeys()) contacts.add(id);
+  return { rows, all, contactIds: [...contacts] };
+}
+
+/** Drops the markers that were handled, unless a write renewed one meanwhile (its token then differs). */
+export async function clearDirty(db: SidecarDb, rows: readonly DirtyRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.transaction('rw', db.factsDirty, async () => {
+    const now = await db.factsDirty.bulkGet(rows.map((r) => r.key));
+    const done = rows.filter((r, i) => now[i]?.token === r.token).map((r) => r.key);
+    await db.factsDirty.bulkDelete(done);
+  });
+}
+
+/** Ids of every bucket, sorted (a few hundred keys even at 100k contacts). */
+export async function bucketIds(db: SidecarDb): Promise<string[]> {
+  return (await db.factBuckets.toCollection().primaryKeys()) as string[];
+}
+
+/**
+ * The buckets holding these contacts, with the contacts' facts put in (split
+ * where they grew too large), not yet written. Returns them with, per bucket,
+ * the contacts that changed.
+ */
+export async function refreshedBuckets(
+  db: SidecarDb,
+  facts: readonly LeadFacts[],
+): Promise<{ buckets: FactBucket[]; touched: Map<string, Set<string>> }> {
+  const ids = await bucketIds(db);
+  const byBucket = new Map<string, LeadFacts[]>();
+  for (const f of facts) {
+    const b = bucketFor(ids, f.contactId);
+    const list = byBucket.get(b);
+    if (list) list.push(f);
+    else byBucket.set(b, [f]);
+  }
+  const keys = [...byBucket.keys()];
+  const stored = await db.factBuckets.bulkGet(keys);
+  const buckets: FactBucket[] = [];
+  const touched = new Map<string, Set<string>>();
+  keys.forEach((key, i) => {
+    const updated = updateBucket(stored[i] ?? emptyBucket(key), byBucket.get(key)!);
+    const changed = new Set(byBucket.get(key)!.map((f) => f.contactId));
+    for (const part of splitBucket(updated, BUCKET_MAX)) {
+      buckets.push(part);
+      touched.set(part.id, new Set(part.ids.filter((id) => changed.has(id))));
+    }
+  });
+  return { buckets, touched };
+}
