@@ -225,7 +225,7 @@ export function updateBucket(b: FactBucket, put: readonly LeadFacts[], remove: I
 
 /** Splits a bucket over `max` contacts into id-ordered halves; the first keeps the bucket's id. */
 export function splitBucket(b: FactBucket, maxSize: number): FactBucket[] {
-  const max = Math.max(2, maxSize);
+  const max = Math.max(1, maxSize);
   if (b.ids.length <= max) return [b];
   const order = b.ids.map((_, i) => i).sort((x, y) => (b.ids[x]! < b.ids[y]! ? -1 : 1));
   const parts = Math.ceil(b.ids.length / Math.ceil(max / 2));
