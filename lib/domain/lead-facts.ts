@@ -87,7 +87,8 @@ const CLOSE_AT = 15;
 const BANT_KNOWN = 16;
 const DEAL_CREATED = 17;
 const DIGEST = 18;
-const WEIGHTS = 19;
+const IN_DIGEST = 19;
+const WEIGHTS = 20;
 export const STRIDE = WEIGHTS + KINDS.length;
 
 export interface FactBucket {
@@ -129,6 +130,7 @@ function encodeInto(num: Float64Array, at: number, f: LeadFacts, digest: number)
   num[at + BANT_KNOWN] = n(d?.bantKnown);
   num[at + DEAL_CREATED] = n(d?.createdAt);
   num[at + DIGEST] = digest;
+  num[at + IN_DIGEST] = NaN;
   for (let k = 0; k < KINDS.length; k++) num[at + WEIGHTS + k] = n(f.engagement.weights[KINDS[k]!]);
 }
 
@@ -184,6 +186,39 @@ export function digestAt(b: FactBucket, i: number): number {
 
 export function setDigest(b: FactBucket, i: number, digest: number): void {
   b.num[i * STRIDE + DIGEST] = digest;
+}
+
+/** The digest of everything the i-th contact's nudges were last computed from (NaN: unknown). */
+export function inputDigestAt(b: FactBucket, i: number): number {
+  return b.num[i * STRIDE + IN_DIGEST]!;
+}
+
+export function setInputDigest(b: FactBucket, i: number, digest: number): void {
+  b.num[i * STRIDE + IN_DIGEST] = digest;
+}
+
+/**
+ * A 32-bit digest of the i-th contact's facts (the raw bits of its numbers,
+ * its deal and stage ids), `extra` numbers and `seed`: the inputs of its
+ * nudges. A pass that finds it unchanged skips computing that contact.
+ */
+export function inputDigest(b: FactBucket, i: number, seed: number, extra: readonly number[]): number {
+  const words = new Int32Array(b.num.buffer, b.num.byteOffset + i * STRIDE * 8, STRIDE * 2);
+  let h = seed | 0;
+  for (let w = 0; w < words.length; w++) {
+    // The two digests are outputs, not inputs.
+    if (w >> 1 === DIGEST || w >> 1 === IN_DIGEST) continue;
+    h = Math.imul(h ^ words[w]!, 16777619);
+  }
+  h = mixString(h, b.dealIds[i] ?? '');
+  h = mixString(h, b.stageIds[i] ?? '');
+  for (const x of extra) h = mixNumber(h, x);
+  return h >>> 0;
+}
+
+/** A 32-bit digest of any JSON-able value: for the settings a whole pass shares. */
+export function valueDigest(value: unknown): number {
+  return mixString(2166136261, JSON.stringify(value) ?? '') >>> 0;
 }
 
 /** Packs a run of facts into a new bucket (the order given is kept; digests unknown). */

@@ -10,6 +10,7 @@ import {
   formatWhy,
   isActive,
   NUDGE_WHY_EN,
+  NUDGE_RULES_VERSION,
   NudgeSettingsSchema,
   nudgesFor,
   snoozeUntil,
@@ -22,6 +23,7 @@ import {
   type NudgeInput,
   type NudgeKind,
 } from './nudges';
+import { nudgeDigest } from './lead-facts';
 import { ACTIVITY_DEFAULTS, type ActivityKind } from './records';
 import { BUILTIN_STAGE_IDS } from './stages';
 import { addLocalDays, isQuietTime, isWorkingDay } from './working-time';
@@ -348,7 +350,7 @@ function suites(): void {
       expect(plain).toMatchObject([{ id: 'sales_ready:c1', priority: 1, why: { key: 'nudge.why.salesReady', params: {} } }]);
       const since = L(3, 2, 11);
       const withScore = ofKind(run(now, [act('email_out', C.createdAt)], { ...out, salesReady: { score: 72, threshold: 60, since } }), 'sales_ready');
-      expect(withScore).toMatchObject([{ id: `sales_ready:c1:${since}`, dueAt: since, why: { key: 'nudge.why.salesReadyScore', params: { score: 72, threshold: 60 } } }]);
+      expect(withScore).toMatchObject([{ id: `sales_ready:c1:${since}`, dueAt: since, why: { key: 'nudge.why.salesReadyThreshold', params: { threshold: 60 } } }]);
       expect(ofKind(run(now, [], { salesReady: false }), 'sales_ready')).toEqual([]);
       expect(ofKind(run(now, [], { deal: deal({ status: 'won' }), salesReady: true }), 'sales_ready')).toEqual([]);
     });
@@ -543,12 +545,15 @@ function suites(): void {
     });
   });
 
-  describe('budget', () => {
-    it('100,000 contacts and 50,000 deals from summaries in well under a second', () => {
+  describe('rules pin', () => {
+    const PIN = 3833315159;
+    // The engine skips a contact whose inputs did not change, so a change to what these rules
+    // return must come with a NUDGE_RULES_VERSION bump (stored nudges are then recomputed).
+    it('a fixed corpus yields the pinned nudges: changed the rules? bump NUDGE_RULES_VERSION, then update the pin', () => {
       const now = L(6, 1, 10);
       const stats = new Map(STAGES.map((s, i) => [s, { median: (i + 2) * DAY, samples: i % 2 ? 10 : 3 }]));
       function* inputs(): Generator<NudgeInput> {
-        for (let i = 0; i < 100_000; i++) {
+        for (let i = 0; i < 5_000; i++) {
           const created = now - (i % 120) * DAY - (i % 24) * H;
           const s = emptySummary(`c${i}`, created);
           if (i % 4 !== 0) {
@@ -576,13 +581,11 @@ function suites(): void {
           };
         }
       }
-      const started = performance.now();
-      let count = 0;
-      for (const inp of inputs()) count += nudgesFor(inp).length;
-      const ms = performance.now() - started;
-      console.info(`nudges: ${count} from 100,000 contacts / 50,000 deals in ${ms.toFixed(0)} ms`);
-      expect(count).toBeGreaterThan(50_000);
-      expect(ms).toBeLessThan(2000); // budget 1 s; slack for loaded CI machines
+      const all: Nudge[] = [];
+      for (const inp of inputs()) all.push(...upcomingNudges(inp));
+      expect(all.length).toBeGreaterThan(5_000);
+      expect(NUDGE_RULES_VERSION).toBe(1);
+      expect(nudgeDigest(all)).toBe(PIN);
     });
   });
 }

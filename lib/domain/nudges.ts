@@ -28,6 +28,14 @@ export const DEFAULT_STAGE_LIMIT_DAYS: Record<string, number> = {
   proposal: 21,
   closing: 30,
 };
+/**
+ * Bump when what upcomingNudges returns for the same input changes (a rule, a
+ * sentence's params). The engine recomputes a stored contact only when the
+ * digest of its inputs moves, and this version is part of that digest. The
+ * "rules pin" test in nudges.test.ts fails on a change made without a bump.
+ */
+export const NUDGE_RULES_VERSION = 1;
+
 export const DEFAULT_CADENCE_DAYS = [2, 4, 7, 12, 20, 30, 45, 60];
 
 const Days = z.number().positive().max(3650);
@@ -142,7 +150,7 @@ export const NUDGE_WHY_EN = {
   'nudge.why.stuckLimit': 'In this stage for {days} days, past the {limitDays}-day limit.',
   'nudge.why.missingDetails': 'Past qualification but missing: {missing}.',
   'nudge.why.salesReady': 'The lead score crossed the sales-ready threshold.',
-  'nudge.why.salesReadyScore': 'Lead score {score} crossed the sales-ready threshold of {threshold}.',
+  'nudge.why.salesReadyThreshold': 'The lead score reached the sales-ready threshold of {threshold}.',
 } as const;
 export type NudgeWhyKey = keyof typeof NUDGE_WHY_EN;
 
@@ -258,8 +266,9 @@ export function upcomingNudges(input: NudgeInput): Nudge[] {
       'sales_ready',
       since === null ? `sales_ready:${contact.id}` : `sales_ready:${contact.id}:${since}`,
       since ?? contact.createdAt,
-      sr ? 'nudge.why.salesReadyScore' : 'nudge.why.salesReady',
-      sr ? { score: sr.score, threshold: sr.threshold } : {},
+      sr ? 'nudge.why.salesReadyThreshold' : 'nudge.why.salesReady',
+      // Not the score itself: it decays by the hour, and a stored nudge must not change with time.
+      sr ? { threshold: sr.threshold } : {},
     );
   }
 

@@ -175,7 +175,7 @@ export const en = {
   'nudge.why.stuckLimit': 'In this stage for {days} days, past the {limitDays}-day limit.',
   'nudge.why.missingDetails': 'Past qualification but missing: {missing}.',
   'nudge.why.salesReady': 'The lead score crossed the sales-ready threshold.',
-  'nudge.why.salesReadyScore': 'Lead score {score} crossed the sales-ready threshold of {threshold}.',
+  'nudge.why.salesReadyThreshold': 'The lead score reached the sales-ready threshold of {threshold}.',
   'popup.options': 'Settings',
   'nudgeSettings.title': 'Follow-up nudges',
   'nudgeSettings.workingDays': 'Working days',

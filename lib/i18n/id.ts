@@ -175,7 +175,7 @@ export const id: Messages = {
   'nudge.why.stuckLimit': 'Di tahap ini selama {days} hari, melewati batas {limitDays} hari.',
   'nudge.why.missingDetails': 'Sudah lewat kualifikasi tetapi belum ada: {missing}.',
   'nudge.why.salesReady': 'Skor prospek melewati ambang siap dijual.',
-  'nudge.why.salesReadyScore': 'Skor prospek {score} melewati ambang siap dijual {threshold}.',
+  'nudge.why.salesReadyThreshold': 'Skor prospek mencapai ambang siap dijual {threshold}.',
   'popup.options': 'Pengaturan',
   'nudgeSettings.title': 'Pengingat tindak lanjut',
   'nudgeSettings.workingDays': 'Hari kerja',

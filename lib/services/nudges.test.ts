@@ -348,6 +348,27 @@ describe('packed facts', () => {
     expect(ready[0]!.why.params.threshold).toBe(10);
   });
 
+  it('sales-readiness that decays away takes its nudge with it on a later full pass, with no write in between', async () => {
+    const { d } = await scenario();
+    // Fit worth nothing, threshold 1: only Dana's engagement (her email) makes her sales-ready, and it decays.
+    const zero = { yes: 0, partial: 0, no: 0 };
+    await updateSettings(db, locale, (cur) => ({
+      scoring: {
+        ...cur.scoring,
+        threshold: 1,
+        fit: { industry: 0, companySize: 0, role: 0, seniority: 0, location: 0, companyDomain: 0, freeMail: 0, bant: { budget: zero, authority: zero, need: zero, timeline: zero } },
+      },
+    }), NOW);
+    await recomputeNudges(db, { now: NOW, locale, all: true });
+    const ready = async () => (await table()).filter((n) => n.kind === 'sales_ready').map((n) => n.contactId);
+    expect(await ready()).toEqual([d.contact.id]);
+    await recomputeNudges(db, { now: NOW + 30 * DAY, locale, all: true });
+    expect(await ready()).toEqual([d.contact.id]);
+    await recomputeNudges(db, { now: NOW + 3 * 365 * DAY, locale, all: true });
+    expect(await ready()).toEqual([]);
+    expect(await db.factsDirty.count()).toBe(0);
+  });
+
   it('buckets split as contacts arrive, and every contact keeps exactly its nudges', async () => {
     const many = (from: number, n: number): Contact[] =>
       Array.from({ length: n }, (_, i) => ({

@@ -1,7 +1,19 @@
 import type { SidecarDb, StoredSummary } from '../db';
 import { engagementFromWeights } from '../domain/engagement';
-import { digestAt, factsAt, nudgeDigest, packBucket, setDigest, type FactBucket, type LeadFacts } from '../domain/lead-facts';
-import { isActive, snoozeUntil, stageIntervals, stageStats, upcomingNudges, type Nudge, type SnoozeOption, type StageStat } from '../domain/nudges';
+import {
+  digestAt,
+  factsAt,
+  inputDigest,
+  inputDigestAt,
+  nudgeDigest,
+  packBucket,
+  setDigest,
+  setInputDigest,
+  valueDigest,
+  type FactBucket,
+  type LeadFacts,
+} from '../domain/lead-facts';
+import { isActive, NUDGE_RULES_VERSION, snoozeUntil, stageIntervals, stageStats, upcomingNudges, type Nudge, type SnoozeOption, type StageStat } from '../domain/nudges';
 import type { Contact, NudgeState } from '../domain/records';
 import type { Settings } from '../domain/settings';
 import { contactPages, readContactPage } from './contact-pages';
@@ -53,17 +65,41 @@ interface PassContext {
   stageOrder: string[];
   stats: ReadonlyMap<string, StageStat>;
   now: number;
+  /** Digest of everything global the nudges depend on: rules version, nudge settings, threshold, stage order. */
+  seed: number;
+}
+
+function passContext(settings: Settings, stats: ReadonlyMap<string, StageStat>, now: number): PassContext {
+  const stageOrder = settings.stages.map((s) => s.id);
+  const seed = valueDigest([NUDGE_RULES_VERSION, settings.nudges, settings.scoring.threshold, stageOrder]);
+  return { settings, stageOrder, stats, now, seed };
+}
+
+function salesReadyOf(f: LeadFacts, ctx: PassContext): false | { score: number; threshold: number } {
+  if (f.fit === null) return false;
+  const { scoring } = ctx.settings;
+  const score = f.fit + engagementFromWeights(f.engagement, scoring.engagement.points, scoring.engagement.maxPerKind, ctx.now);
+  return score >= scoring.threshold ? { score, threshold: scoring.threshold } : false;
+}
+
+/**
+ * The i-th contact's nudges, unless the digest of their inputs (its facts, the
+ * shared seed, its stage's median, whether it is sales-ready now) is the one
+ * they were last computed from: then null, nothing to do. Nudges depend on
+ * time only through sales-readiness (score decay), which is in the digest.
+ */
+function evaluate(b: FactBucket, i: number, ctx: PassContext): { input: number; nudges: Nudge[] | null } {
+  const f = factsAt(b, i);
+  const ready = salesReadyOf(f, ctx);
+  const stat = f.deal ? ctx.stats.get(f.deal.stageId) : undefined;
+  const input = inputDigest(b, i, ctx.seed, [ready ? 1 : 0, stat?.median ?? -1, stat?.samples ?? -1]);
+  if (input === inputDigestAt(b, i)) return { input, nudges: null };
+  return { input, nudges: nudgesFromFacts(f, ready, ctx) };
 }
 
 /** A contact's nudges (due or not) from its packed facts: sales-ready from the stored fit + decayed engagement. */
-function nudgesFromFacts(f: LeadFacts, ctx: PassContext): Nudge[] {
+function nudgesFromFacts(f: LeadFacts, salesReady: false | { score: number; threshold: number }, ctx: PassContext): Nudge[] {
   if (f.deleted) return [];
-  const { scoring } = ctx.settings;
-  let salesReady: false | { score: number; threshold: number } = false;
-  if (f.fit !== null) {
-    const score = f.fit + engagementFromWeights(f.engagement, scoring.engagement.points, scoring.engagement.maxPerKind, ctx.now);
-    if (score >= scoring.threshold) salesReady = { score, threshold: scoring.threshold };
-  }
   return upcomingNudges({
     contact: { id: f.contactId, createdAt: f.summary.createdAt },
     summary: f.summary,
@@ -89,7 +125,10 @@ async function passBucket(db: SidecarDb, b: FactBucket, ctx: PassContext, opts: 
   for (let i = 0; i < b.ids.length; i++) {
     if (opts.only && !opts.only.has(b.ids[i]!)) continue;
     count++;
-    const nudges = nudgesFromFacts(factsAt(b, i), ctx);
+    const { input, nudges } = evaluate(b, i, ctx);
+    if (nudges === null) continue;
+    // Kept in memory; stored below only if the bucket is written anyway (a write for nothing costs more than computing again).
+    setInputDigest(b, i, input);
     const digest = nudgeDigest(nudges);
     if (digest !== digestAt(b, i)) changed.push({ i, nudges, digest });
   }
@@ -126,8 +165,12 @@ async function rebuildPass(db: SidecarDb, ctx: PassContext): Promise<number> {
   for await (const page of contactPages(db, BUCKET_FILL)) {
     const facts = await factsForContacts(page.contacts, page, ctx.settings.scoring, companies);
     const bucket = packBucket(prevLast === null ? '' : page.contacts[0]!.id, facts);
-    const nudges = facts.map((f) => nudgesFromFacts(f, ctx));
-    nudges.forEach((list, i) => setDigest(bucket, i, nudgeDigest(list)));
+    const nudges = facts.map((_, i) => {
+      const { input, nudges: list } = evaluate(bucket, i, ctx);
+      setInputDigest(bucket, i, input);
+      setDigest(bucket, i, nudgeDigest(list!));
+      return list!;
+    });
     const first = bucket.id;
     const last = page.contacts[page.contacts.length - 1]!.id;
     await db.transaction('rw', db.nudges, db.factBuckets, async () => {
@@ -175,7 +218,7 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
     cached = { at: env.now, stats: await computeStageStats(db) };
     cachedStats.set(db, cached);
   }
-  const ctx: PassContext = { settings, stageOrder: settings.stages.map((s) => s.id), stats: cached.stats, now: env.now };
+  const ctx = passContext(settings, cached.stats, env.now);
   const dirty = await readDirty(db);
   const key = factsKey(settings.scoring);
   if (dirty.all || (await storedFactsKey(db)) !== key) {
