@@ -554,11 +554,14 @@ async function nudges(opts: { contacts?: number; deals?: number; activitiesPerCo
   }, 10);
   const ms: number[] = [];
   let processed = 0;
+  let computedLast = 0;
   // A run can take long; no new run starts once `maxTotalMs` has been spent.
   for (let i = 0; i < (opts.runs ?? 3); i++) {
     if (i > 0 && ms.reduce((a, b) => a + b, 0) > (opts.maxTotalMs ?? 30_000)) break;
     const s = t();
-    processed = await recomputeNudges(db, { now: now + (i + 1) * 1000, locale: 'en', all: true });
+    const tally = await recomputeNudges(db, { now: now + (i + 1) * 1000, locale: 'en', all: true });
+    processed = tally.contacts;
+    computedLast = tally.computed;
     ms.push(t() - s);
   }
   clearInterval(sampler);
@@ -587,15 +590,18 @@ async function nudges(opts: { contacts?: number; deals?: number; activitiesPerCo
     page.bucketContacts = contacts;
     // A day later: engagement has decayed (sales-ready may end) and the stage medians are read again.
     s0 = t();
-    await recomputeNudges(db, { now: now + 86_400_000, locale: 'en', all: true });
+    const nextDay = await recomputeNudges(db, { now: now + 86_400_000, locale: 'en', all: true });
     page.nextDayMs = t() - s0;
+    page.nextDayComputed = nextDay.computed;
+    page.nextDayChanged = nextDay.changed;
+    page.computedLast = computedLast;
     // The pass after one write: a call logged for one contact (through the service, as the sidebar does).
     const one = (await db.contacts.where(':id').above('').limit(1).primaryKeys())[0]!;
     const writes: number[] = [];
     for (let i = 0; i < 5; i++) {
       await logManualActivity(db, { contactId: one, kind: 'call', text: null }, now + 86_400_000 + i);
       const s = t();
-      page.incrementalContacts = await recomputeNudges(db, { now: now + 86_400_000 + i, locale: 'en' });
+      page.incrementalContacts = (await recomputeNudges(db, { now: now + 86_400_000 + i, locale: 'en' })).computed;
       writes.push(t() - s);
     }
     page.incrementalMs = writes.sort((a, b) => a - b)[2]!;

@@ -57,7 +57,7 @@ async function scenario() {
 describe('recomputeNudges', () => {
   it('computes every contact, and a second run replaces rather than duplicates', async () => {
     const { d, s } = await scenario();
-    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(2);
+    expect((await recomputeNudges(db, { now: NOW, locale })).contacts).toBe(2);
     const first = await table();
     expect(idsOf(first)).toEqual(
       [
@@ -75,7 +75,7 @@ describe('recomputeNudges', () => {
     expect(first.find((n) => n.kind === 'gone_quiet')!.dueAt).toBe(local(24, 10)); // 14 days
     expect(first.filter((n) => n.kind === 'stuck').map((n) => n.dueAt)).toEqual([local(17, 10), local(17, 10)]); // 7-day contact limit
 
-    expect(await recomputeNudges(db, { now: NOW, locale, all: true })).toBe(2);
+    expect((await recomputeNudges(db, { now: NOW, locale, all: true })).contacts).toBe(2);
     expect(await table()).toEqual(first);
     expect(await db.nudges.count()).toBe(5);
   });
@@ -89,7 +89,7 @@ describe('recomputeNudges', () => {
     // Only Dana gets an outbound touch: only Dana is computed.
     await logManualActivity(db, { kind: 'call', contactId: d.contact.id }, NOW);
     expect((await db.factsDirty.toArray()).map((r) => r.key)).toEqual([`c:${d.contact.id}`]);
-    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(1);
+    expect((await recomputeNudges(db, { now: NOW, locale })).contacts).toBe(1);
     expect(await db.factsDirty.count()).toBe(0);
     let after = await table();
     expect(after.filter((n) => n.contactId === s.contact.id)).toEqual(samBefore);
@@ -102,14 +102,14 @@ describe('recomputeNudges', () => {
     expect(after.find((n) => n.kind === 'follow_up_due')!.dueAt).toBe(local(24, 8));
 
     await logManualActivity(db, { kind: 'call', contactId: s.contact.id }, NOW);
-    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(1);
+    expect((await recomputeNudges(db, { now: NOW, locale })).contacts).toBe(1);
     after = await table();
     expect(after.filter((n) => n.contactId === s.contact.id).map((n) => n.kind)).not.toContain('never_followed_up');
     expect(new Set(after.map((n) => n.id)).size).toBe(after.length);
 
     // Nothing marked: nothing computed, nothing changed.
     const snapshot = await table();
-    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(0);
+    expect((await recomputeNudges(db, { now: NOW, locale })).contacts).toBe(0);
     expect(await table()).toEqual(snapshot);
   });
 
@@ -120,7 +120,8 @@ describe('recomputeNudges', () => {
     const buckets = await db.factBuckets.toArray();
     const puts = vi.spyOn(db.nudges, 'bulkPut');
     const bucketPuts = vi.spyOn(db.factBuckets, 'put');
-    expect(await recomputeNudges(db, { now: NOW + DAY, locale, all: true })).toBe(2);
+    // A day on, nothing changed: both contacts looked at, neither computed again (their inputs' digest held).
+    expect(await recomputeNudges(db, { now: NOW + DAY, locale, all: true })).toEqual({ contacts: 2, computed: 0, changed: 0, rebuilt: false });
     expect(puts).not.toHaveBeenCalled();
     expect(bucketPuts).not.toHaveBeenCalled();
     expect(await table()).toEqual(snapshot);
@@ -133,12 +134,12 @@ describe('recomputeNudges', () => {
     expect(await db.nudges.where('contactId').equals(d.contact.id).count()).toBe(2);
 
     await db.contacts.update(d.contact.id, { deletedAt: NOW, updatedAt: NOW });
-    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(1);
+    expect((await recomputeNudges(db, { now: NOW, locale })).contacts).toBe(1);
     expect(await db.nudges.where('contactId').equals(d.contact.id).count()).toBe(0);
     expect(await db.nudges.where('contactId').equals(s.contact.id).count()).toBe(3);
 
     await db.contacts.update(s.contact.id, { deletedAt: NOW, updatedAt: NOW });
-    expect(await recomputeNudges(db, { now: NOW, locale, all: true })).toBe(2);
+    expect((await recomputeNudges(db, { now: NOW, locale, all: true })).contacts).toBe(2);
     expect(await db.nudges.count()).toBe(0);
     expect(await activeNudges(db, NOW)).toEqual([]);
   });
@@ -301,7 +302,7 @@ describe('change markers', () => {
     await db.companies.update(companyId, { industry: 'Software', updatedAt: NOW });
     expect(await keys()).toEqual([`co:${companyId}`]);
     const people = await db.contacts.where('companyId').equals(companyId).primaryKeys();
-    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(people.length);
+    expect((await recomputeNudges(db, { now: NOW, locale })).contacts).toBe(people.length);
 
     // A write that fails changes nothing, marker included.
     await expect(db.transaction('rw', db.contacts, async () => {
@@ -329,7 +330,7 @@ describe('change markers', () => {
     await db.deals.clear();
     expect(await keys()).toEqual(['*']);
     // Without deals: Dana waits for a reply, Sam was never followed up; nothing about deals.
-    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(2);
+    expect((await recomputeNudges(db, { now: NOW, locale })).contacts).toBe(2);
     expect((await table()).map((n) => n.kind).sort()).toEqual(['awaiting_reply', 'never_followed_up']);
     expect(await keys()).toEqual([]);
   });
@@ -376,11 +377,11 @@ describe('packed facts', () => {
         title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null,
       }));
     await db.contacts.bulkAdd(many(0, 600));
-    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(600);
+    expect((await recomputeNudges(db, { now: NOW, locale })).contacts).toBe(600);
     expect((await db.factBuckets.toArray()).map((b) => b.ids.length)).toEqual([BUCKET_FILL, 600 - BUCKET_FILL]);
     // 1,500 more after them: they all land in the last bucket, which splits.
     await db.contacts.bulkAdd(many(600, 1500));
-    expect(await recomputeNudges(db, { now: NOW, locale })).toBe(1500);
+    expect((await recomputeNudges(db, { now: NOW, locale })).contacts).toBe(1500);
     const buckets = await db.factBuckets.toArray();
     expect(buckets.length).toBeGreaterThan(2);
     expect(Math.max(...buckets.map((b) => b.ids.length))).toBeLessThanOrEqual(BUCKET_MAX);
@@ -397,7 +398,7 @@ describe('packed facts', () => {
     expect(new Set(nudges.map((n) => n.contactId)).size).toBe(2100);
     // A full pass afterwards finds nothing to change.
     const puts = vi.spyOn(db.nudges, 'bulkPut');
-    expect(await recomputeNudges(db, { now: NOW, locale, all: true })).toBe(2100);
+    expect((await recomputeNudges(db, { now: NOW, locale, all: true })).contacts).toBe(2100);
     expect(puts).not.toHaveBeenCalled();
   });
 });

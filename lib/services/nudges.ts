@@ -119,20 +119,27 @@ function nudgesFromFacts(f: LeadFacts, salesReady: false | { score: number; thre
  * nothing. The bucket is written back when a digest moved or `write` says its
  * facts are new. `upper` bounds the bucket's ids (the next bucket's id).
  */
-async function passBucket(db: SidecarDb, b: FactBucket, ctx: PassContext, opts: { only?: ReadonlySet<string>; write?: boolean; upper: string | null }): Promise<number> {
+async function passBucket(
+  db: SidecarDb,
+  b: FactBucket,
+  ctx: PassContext,
+  tally: PassTally,
+  opts: { only?: ReadonlySet<string>; write?: boolean; upper: string | null },
+): Promise<void> {
   const changed: { i: number; nudges: Nudge[]; digest: number }[] = [];
-  let count = 0;
   for (let i = 0; i < b.ids.length; i++) {
     if (opts.only && !opts.only.has(b.ids[i]!)) continue;
-    count++;
+    tally.contacts++;
     const { input, nudges } = evaluate(b, i, ctx);
     if (nudges === null) continue;
+    tally.computed++;
     // Kept in memory; stored below only if the bucket is written anyway (a write for nothing costs more than computing again).
     setInputDigest(b, i, input);
     const digest = nudgeDigest(nudges);
     if (digest !== digestAt(b, i)) changed.push({ i, nudges, digest });
   }
-  if (changed.length === 0 && !opts.write) return count;
+  tally.changed += changed.length;
+  if (changed.length === 0 && !opts.write) return;
   await db.transaction('rw', db.nudges, db.factBuckets, async () => {
     if (changed.length) {
       const ids = changed.map((c) => b.ids[c.i]!);
@@ -153,14 +160,13 @@ async function passBucket(db: SidecarDb, b: FactBucket, ctx: PassContext, opts: 
     }
     await db.factBuckets.put(b);
   });
-  return count;
 }
 
 /** The first pass, or after the facts' rules changed: facts built from the source tables, a page of contacts at a time. */
-async function rebuildPass(db: SidecarDb, ctx: PassContext): Promise<number> {
+async function rebuildPass(db: SidecarDb, ctx: PassContext): Promise<PassTally> {
   const companies = new CompanyCache(db);
   const before = new Set(await bucketIds(db));
-  let count = 0;
+  const tally: PassTally = { contacts: 0, computed: 0, changed: 0, rebuilt: true };
   let prevLast: string | null = null;
   for await (const page of contactPages(db, BUCKET_FILL)) {
     const facts = await factsForContacts(page.contacts, page, ctx.settings.scoring, companies);
@@ -176,18 +182,21 @@ async function rebuildPass(db: SidecarDb, ctx: PassContext): Promise<number> {
     await db.transaction('rw', db.nudges, db.factBuckets, async () => {
       // Everything stored from the previous page's last contact on: nudges of contacts that no longer exist go too.
       const range = prevLast === null ? db.nudges.where('contactId').belowOrEqual(last) : db.nudges.where('contactId').between(prevLast, last, false, true);
-      const old = new Map((await range.toArray()).map((n) => [n.id, JSON.stringify(n)]));
+      const stored = await range.toArray();
+      const old = new Map(stored.map((n) => [n.id, JSON.stringify(n)]));
       const fresh = nudges.flat();
       const keep = new Set(fresh.map((n) => n.id));
-      const gone = [...old.keys()].filter((id) => !keep.has(id));
+      const gone = stored.filter((n) => !keep.has(n.id));
       const put = fresh.filter((n) => old.get(n.id) !== JSON.stringify(n));
-      if (gone.length) await db.nudges.bulkDelete(gone);
+      if (gone.length) await db.nudges.bulkDelete(gone.map((n) => n.id));
       if (put.length) await db.nudges.bulkPut(put);
       await db.factBuckets.put(bucket);
+      tally.changed += new Set([...put, ...gone].map((n) => n.contactId)).size;
     });
     before.delete(first);
     prevLast = last;
-    count += page.contacts.length;
+    tally.contacts += page.contacts.length;
+    tally.computed += page.contacts.length;
   }
   await db.transaction('rw', db.nudges, db.factBuckets, async () => {
     if (before.size) await db.factBuckets.bulkDelete([...before]);
@@ -195,7 +204,7 @@ async function rebuildPass(db: SidecarDb, ctx: PassContext): Promise<number> {
     if (prevLast === null) await db.nudges.clear();
     else await db.nudges.where('contactId').above(prevLast).delete();
   });
-  return count;
+  return tally;
 }
 
 // Stage medians move slowly: recomputed on full passes and at most hourly, per database.
@@ -209,9 +218,9 @@ const cachedStats = new WeakMap<SidecarDb, { at: number; stats: Map<string, Stag
  * reads only the packed facts, a page of buckets at a time, so memory stays
  * bounded at any size. When the facts' rules changed (or on first run) every
  * contact is rebuilt from the source tables instead. Returns how many contacts
- * were computed.
+ * were looked at, computed and changed.
  */
-export async function recomputeNudges(db: SidecarDb, env: { now: number; locale: string; all?: boolean }): Promise<number> {
+export async function recomputeNudges(db: SidecarDb, env: { now: number; locale: string; all?: boolean }): Promise<PassTally> {
   const settings = await loadSettings(db, env.locale);
   let cached = cachedStats.get(db);
   if (env.all || !cached || Math.abs(env.now - cached.at) > 3_600_000) {
@@ -222,13 +231,13 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
   const dirty = await readDirty(db);
   const key = factsKey(settings.scoring);
   if (dirty.all || (await storedFactsKey(db)) !== key) {
-    const count = await rebuildPass(db, ctx);
+    const tally = await rebuildPass(db, ctx);
     await setFactsKey(db, key, env.now);
     await clearDirty(db, dirty.rows);
-    return count;
+    return tally;
   }
 
-  let count = 0;
+  const tally: PassTally = { contacts: 0, computed: 0, changed: 0, rebuilt: false };
   const done = new Set<string>();
   if (dirty.contactIds.length) {
     const contacts = await db.contacts.bulkGet(dirty.contactIds);
@@ -240,12 +249,12 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
     for (const b of buckets) {
       const next = ids[ids.indexOf(b.id) + 1] ?? null;
       // On a full pass every contact of a refreshed bucket is computed here, once.
-      count += await passBucket(db, b, ctx, { only: env.all ? undefined : touched.get(b.id), write: true, upper: next });
+      await passBucket(db, b, ctx, tally, { only: env.all ? undefined : touched.get(b.id), write: true, upper: next });
       done.add(b.id);
     }
   }
   await clearDirty(db, dirty.rows);
-  if (!env.all) return count;
+  if (!env.all) return tally;
 
   const ids = await bucketIds(db);
   for (let k = 0; k < ids.length; k += BUCKETS_PER_READ) {
@@ -254,10 +263,21 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
     for (let j = 0; j < slice.length; j++) {
       const b = buckets[j];
       if (!b) continue;
-      count += await passBucket(db, b, ctx, { upper: ids[ids.indexOf(b.id) + 1] ?? null });
+      await passBucket(db, b, ctx, tally, { upper: ids[ids.indexOf(b.id) + 1] ?? null });
     }
   }
-  return count;
+  return tally;
+}
+
+export interface PassTally {
+  /** Contacts looked at. */
+  contacts: number;
+  /** Of those, contacts whose inputs had changed: their nudges were computed. */
+  computed: number;
+  /** Of those, contacts whose nudges had changed: written. */
+  changed: number;
+  /** The facts were rebuilt from the source tables (first run, or the fit rules changed). */
+  rebuilt: boolean;
 }
 
 /** Buckets read at once by a full pass: about 16k contacts, a few MB. */

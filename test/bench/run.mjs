@@ -776,7 +776,7 @@ async function benchPage() {
       unit: 's',
       budget: 1,
       detail:
-        `recomputeNudges(db, { now, locale: 'en', all: true }), the daily full pass: ${n.ms.map((x) => (x / 1000).toFixed(2)).join(', ')} s (median is the figure), each computing every contact's nudges from the packed facts (${pg.buckets} buckets, ${mb(pg.bucketBytes)} of Float64Array) and writing none, nothing having changed; ` +
+        `recomputeNudges(db, { now, locale: 'en', all: true }), the daily full pass: ${n.ms.map((x) => (x / 1000).toFixed(2)).join(', ')} s (median is the figure), each computing every contact's nudges from the packed facts (${pg.buckets} buckets, ${mb(pg.bucketBytes)} of Float64Array) and writing none, nothing having changed (contacts whose inputs' digest moved, so computed again, in the last of these: ${pg.computedLast}); ` +
         `${n.processed} contacts, ${n.nudgeRows} nudge rows stored (${n.due} due); ` +
         `JS heap (precise, after gc) ${mb(n.heap.before)} before, peak ${mb(n.heap.peak)} during, ${mb(n.heap.after)} after; ` +
         `db: ${n.counts.contacts} contacts, ${n.counts.deals} deals, ${n.counts.stageChanges} stage changes, ${n.counts.summaries} summaries built from ${n.counts.activitiesSummarized} synthetic activities, ` +
@@ -786,7 +786,7 @@ async function benchPage() {
     notes.push(
       `Nudges, around the full pass: the very first pass (no packed facts yet: built from the contacts, summaries, deals and companies, and every nudge stored) took ${(n.firstMs / 1000).toFixed(1)} s, once per install or scoring-rule change. ` +
         `Reading all ${pg.buckets} buckets alone (${pg.bucketContacts} contacts, 16 buckets per bulkGet, as the pass reads them) ${pg.bucketsRead.toFixed(0)} ms, so computing the nudges, their digests and the sales-ready scores is the rest. ` +
-        `The pass a day later (engagement decayed, medians re-read: the nudges that changed are written) ${(pg.nextDayMs / 1000).toFixed(2)} s. ` +
+        `The pass a day later (engagement decayed, so sales-readiness may end: ${pg.nextDayComputed} contacts computed again, ${pg.nextDayChanged} with changed nudges written) ${(pg.nextDayMs / 1000).toFixed(2)} s. ` +
         `After one write (a call logged for one contact through logManualActivity), recomputeNudges without 'all' refreshes that contact's facts from the source tables and its nudges: ${pg.incrementalMs.toFixed(1)} ms (median of 5, ${pg.incrementalContacts} contact computed).`,
     );
     if (!n.writeActivities) {
