@@ -112,53 +112,64 @@ function nudgesFromFacts(f: LeadFacts, salesReady: false | { score: number; thre
   });
 }
 
+interface BucketJob {
+  b: FactBucket;
+  /** Just these contacts (after a write); all of the bucket's when absent. */
+  only?: ReadonlySet<string>;
+  /** The bucket's facts are new: write it even if no nudge changed. */
+  write?: boolean;
+  /** The next bucket's id, which bounds this one's contact ids; null for the last. */
+  upper: string | null;
+}
+
 /**
- * Computes the nudges of a bucket's contacts (all, or `only` these) and stores
- * what changed: a contact whose nudges hash to the digest kept for it is left
- * alone, so a pass over an unchanged pipeline reads the buckets and writes
- * nothing. The bucket is written back when a digest moved or `write` says its
- * facts are new. `upper` bounds the bucket's ids (the next bucket's id).
+ * Computes the nudges of a few buckets' contacts and stores what changed, in
+ * one transaction. A contact whose inputs' digest held is skipped; one whose
+ * nudges hash to the digest kept for it is not written. So a pass over an
+ * unchanged pipeline reads the buckets and writes nothing, and a pass where a
+ * few contacts changed writes just those (and their buckets, for the digests).
  */
-async function passBucket(
-  db: SidecarDb,
-  b: FactBucket,
-  ctx: PassContext,
-  tally: PassTally,
-  opts: { only?: ReadonlySet<string>; write?: boolean; upper: string | null },
-): Promise<void> {
-  const changed: { i: number; nudges: Nudge[]; digest: number }[] = [];
-  for (let i = 0; i < b.ids.length; i++) {
-    if (opts.only && !opts.only.has(b.ids[i]!)) continue;
-    tally.contacts++;
-    const { input, nudges } = evaluate(b, i, ctx);
-    if (nudges === null) continue;
-    tally.computed++;
-    // Kept in memory; stored below only if the bucket is written anyway (a write for nothing costs more than computing again).
-    setInputDigest(b, i, input);
-    const digest = nudgeDigest(nudges);
-    if (digest !== digestAt(b, i)) changed.push({ i, nudges, digest });
-  }
-  tally.changed += changed.length;
-  if (changed.length === 0 && !opts.write) return;
-  await db.transaction('rw', db.nudges, db.factBuckets, async () => {
-    if (changed.length) {
-      const ids = changed.map((c) => b.ids[c.i]!);
-      // Many changed (a bucket seen for the first time): one range read of the bucket's contacts beats a lookup each.
-      const stored =
-        changed.length > 64
-          ? await (opts.upper === null ? db.nudges.where('contactId').aboveOrEqual(b.id) : db.nudges.where('contactId').between(b.id, opts.upper, true, false)).toArray()
-          : await db.nudges.where('contactId').anyOf(ids).toArray();
-      const mine = new Set(ids);
-      const fresh = changed.flatMap((c) => c.nudges);
-      const keep = new Set(fresh.map((n) => n.id));
-      const old = new Map(stored.filter((n) => mine.has(n.contactId)).map((n) => [n.id, JSON.stringify(n)]));
-      const gone = [...old.keys()].filter((id) => !keep.has(id));
-      const put = fresh.filter((n) => old.get(n.id) !== JSON.stringify(n));
-      if (gone.length) await db.nudges.bulkDelete(gone);
-      if (put.length) await db.nudges.bulkPut(put);
-      for (const c of changed) setDigest(b, c.i, c.digest);
+async function passBuckets(db: SidecarDb, jobs: readonly BucketJob[], ctx: PassContext, tally: PassTally): Promise<void> {
+  const work = jobs.map((job) => {
+    const { b, only } = job;
+    const changed: { i: number; nudges: Nudge[]; digest: number }[] = [];
+    for (let i = 0; i < b.ids.length; i++) {
+      if (only && !only.has(b.ids[i]!)) continue;
+      tally.contacts++;
+      const { input, nudges } = evaluate(b, i, ctx);
+      if (nudges === null) continue;
+      tally.computed++;
+      // Kept in memory; stored only if the bucket is written anyway (a write for nothing costs more than computing again).
+      setInputDigest(b, i, input);
+      const digest = nudgeDigest(nudges);
+      if (digest !== digestAt(b, i)) changed.push({ i, nudges, digest });
     }
-    await db.factBuckets.put(b);
+    tally.changed += changed.length;
+    return { job, changed };
+  });
+  const writes = work.filter((w) => w.changed.length > 0 || w.job.write);
+  if (writes.length === 0) return;
+  await db.transaction('rw', db.nudges, db.factBuckets, async () => {
+    const few: string[] = [];
+    const reads: Promise<Nudge[]>[] = [];
+    for (const { job, changed } of writes) {
+      const { b, upper } = job;
+      // Many changed (a bucket seen for the first time): one range read of the bucket's contacts beats a lookup each.
+      if (changed.length > 64) reads.push((upper === null ? db.nudges.where('contactId').aboveOrEqual(b.id) : db.nudges.where('contactId').between(b.id, upper, true, false)).toArray());
+      else few.push(...changed.map((c) => b.ids[c.i]!));
+    }
+    if (few.length) reads.push(db.nudges.where('contactId').anyOf(few).toArray());
+    const mine = new Set(writes.flatMap(({ job, changed }) => changed.map((c) => job.b.ids[c.i]!)));
+    const stored = (await Promise.all(reads)).flat().filter((n) => mine.has(n.contactId));
+    const fresh = writes.flatMap(({ changed }) => changed.flatMap((c) => c.nudges));
+    const keep = new Set(fresh.map((n) => n.id));
+    const old = new Map(stored.map((n) => [n.id, JSON.stringify(n)]));
+    const gone = stored.filter((n) => !keep.has(n.id)).map((n) => n.id);
+    const put = fresh.filter((n) => old.get(n.id) !== JSON.stringify(n));
+    if (gone.length) await db.nudges.bulkDelete(gone);
+    if (put.length) await db.nudges.bulkPut(put);
+    for (const { job, changed } of writes) for (const c of changed) setDigest(job.b, c.i, c.digest);
+    await db.factBuckets.bulkPut(writes.map((w) => w.job.b));
   });
 }
 
@@ -246,12 +257,10 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
     dirty.contactIds.forEach((id, i) => contacts[i] || facts.push(goneFacts(id)));
     const { buckets, touched } = await refreshedBuckets(db, facts);
     const ids = [...new Set([...(await bucketIds(db)), ...buckets.map((b) => b.id)])].sort();
-    for (const b of buckets) {
-      const next = ids[ids.indexOf(b.id) + 1] ?? null;
-      // On a full pass every contact of a refreshed bucket is computed here, once.
-      await passBucket(db, b, ctx, tally, { only: env.all ? undefined : touched.get(b.id), write: true, upper: next });
-      done.add(b.id);
-    }
+    // On a full pass every contact of a refreshed bucket is computed here, once.
+    const jobs = buckets.map((b) => ({ b, only: env.all ? undefined : touched.get(b.id), write: true, upper: ids[ids.indexOf(b.id) + 1] ?? null }));
+    await passBuckets(db, jobs, ctx, tally);
+    for (const b of buckets) done.add(b.id);
   }
   await clearDirty(db, dirty.rows);
   if (!env.all) return tally;
@@ -259,12 +268,8 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
   const ids = await bucketIds(db);
   for (let k = 0; k < ids.length; k += BUCKETS_PER_READ) {
     const slice = ids.slice(k, k + BUCKETS_PER_READ).filter((id) => !done.has(id));
-    const buckets = await db.factBuckets.bulkGet(slice);
-    for (let j = 0; j < slice.length; j++) {
-      const b = buckets[j];
-      if (!b) continue;
-      await passBucket(db, b, ctx, tally, { upper: ids[ids.indexOf(b.id) + 1] ?? null });
-    }
+    const buckets = (await db.factBuckets.bulkGet(slice)).filter((b): b is FactBucket => !!b);
+    await passBuckets(db, buckets.map((b) => ({ b, upper: ids[ids.indexOf(b.id) + 1] ?? null })), ctx, tally);
   }
   return tally;
 }
