@@ -21,7 +21,8 @@ export async function readContactPage(db: SidecarDb, contacts: readonly Contact[
   const ids = contacts.map((c) => c.id);
   const [summaries, deals] = await Promise.all([
     db.summaries.bulkGet(ids).then((rows) => rows.filter((r): r is StoredSummary => !!r)),
-    db.deals.where('contactId').anyOf(ids).toArray(),
+    // One index range read per contact, all in flight at once (Dexie's anyOf walks a cursor, a round trip per key).
+    Promise.all(ids.map((id) => db.deals.where('contactId').equals(id).toArray())).then((lists) => lists.flat()),
   ]);
   return page(summaries, deals);
 }

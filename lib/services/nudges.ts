@@ -158,7 +158,8 @@ async function passBuckets(db: SidecarDb, jobs: readonly BucketJob[], ctx: PassC
       if (changed.length > 64) reads.push((upper === null ? db.nudges.where('contactId').aboveOrEqual(b.id) : db.nudges.where('contactId').between(b.id, upper, true, false)).toArray());
       else few.push(...changed.map((c) => b.ids[c.i]!));
     }
-    if (few.length) reads.push(db.nudges.where('contactId').anyOf(few).toArray());
+    // One index range read per contact, all in flight at once: Dexie's anyOf walks a cursor, a round trip per key.
+    for (const id of few) reads.push(db.nudges.where('contactId').equals(id).toArray());
     const mine = new Set(writes.flatMap(({ job, changed }) => changed.map((c) => job.b.ids[c.i]!)));
     const stored = (await Promise.all(reads)).flat().filter((n) => mine.has(n.contactId));
     const fresh = writes.flatMap(({ changed }) => changed.flatMap((c) => c.nudges));
@@ -250,11 +251,14 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
 
   const tally: PassTally = { contacts: 0, computed: 0, changed: 0, rebuilt: false };
   const done = new Set<string>();
-  if (dirty.contactIds.length) {
-    const contacts = await db.contacts.bulkGet(dirty.contactIds);
+  const companies = new CompanyCache(db);
+  // A chunk at a time: an import may have marked every contact, and memory must stay bounded.
+  for (let k = 0; k < dirty.contactIds.length; k += REFRESH_CHUNK) {
+    const chunk = dirty.contactIds.slice(k, k + REFRESH_CHUNK);
+    const contacts = await db.contacts.bulkGet(chunk);
     const present = contacts.filter((c): c is Contact => !!c);
-    const facts = await factsForContacts(present, await readContactPage(db, present), settings.scoring, new CompanyCache(db));
-    dirty.contactIds.forEach((id, i) => contacts[i] || facts.push(goneFacts(id)));
+    const facts = await factsForContacts(present, await readContactPage(db, present), settings.scoring, companies);
+    chunk.forEach((id, i) => contacts[i] || facts.push(goneFacts(id)));
     const { buckets, touched } = await refreshedBuckets(db, facts);
     const ids = [...new Set([...(await bucketIds(db)), ...buckets.map((b) => b.id)])].sort();
     // On a full pass every contact of a refreshed bucket is computed here, once.
@@ -284,6 +288,9 @@ export interface PassTally {
   /** The facts were rebuilt from the source tables (first run, or the fit rules changed). */
   rebuilt: boolean;
 }
+
+/** Marked contacts refreshed at once. */
+const REFRESH_CHUNK = 2000;
 
 /** Buckets read at once by a full pass: about 16k contacts, a few MB. */
 const BUCKETS_PER_READ = 16;
