@@ -71,18 +71,20 @@ test('LinkedIn-only outreach counts as a touch: a lead never followed up stops n
   await sb.getByTestId('sidecar-create-contact').click();
   await expect(sb.getByTestId('sidecar-stage')).toHaveText('Contact');
   // Make the lead a week old (as if captured last week and forgotten), then let the engine notice.
+  // Written beneath Dexie, so the test leaves the change marker every Dexie write leaves (lib/db/facts-dirty).
   const sw = context.serviceWorkers()[0]!;
   await sw.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
         const req = indexedDB.open('sidecar');
         req.onsuccess = () => {
-          const tx = req.result.transaction(['contacts', 'summaries'], 'readwrite');
+          const tx = req.result.transaction(['contacts', 'summaries', 'factsDirty'], 'readwrite');
           const weekAgo = Date.now() - 7 * 86_400_000;
           tx.objectStore('contacts').openCursor().onsuccess = (e: any) => {
             const cur = e.target.result;
             if (!cur) return;
             cur.update({ ...cur.value, createdAt: weekAgo, updatedAt: Date.now() });
+            tx.objectStore('factsDirty').put({ key: `c:${cur.value.id}`, token: Date.now() });
             cur.continue();
           };
           tx.objectStore('summaries').openCursor().onsuccess = (e: any) => {
