@@ -16,7 +16,7 @@ import { DEFAULT_SCORING, scoreLead, type LeadInput } from '@/lib/domain/scoring
 import { compileTriggers, DEFAULT_TRIGGERS, scanText } from '@/lib/domain/triggers';
 import { matchProfile, type ProfileFacts } from '@/lib/services/linkedin';
 import { logManualActivity } from '@/lib/services/activities';
-import { recomputeNudges } from '@/lib/services/nudges';
+import { activeNudges, countActiveNudges, recomputeNudges, topActiveNudges } from '@/lib/services/nudges';
 import { scoreAllLeads } from '@/lib/services/scores';
 import { loadSettings } from '@/lib/services/settings';
 
@@ -605,6 +605,23 @@ async function nudges(opts: { contacts?: number; deals?: number; activitiesPerCo
       writes.push(t() - s);
     }
     page.incrementalMs = writes.sort((a, b) => a - b)[2]!;
+    // What the badge and the popup read after each write, at this size.
+    const at = now + 86_400_000;
+    const med = async (f: () => Promise<unknown>) => {
+      const xs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const s = t();
+        await f();
+        xs.push(t() - s);
+      }
+      return xs.sort((a, b) => a - b)[2]!;
+    };
+    page.badgeCount = await countActiveNudges(db, at);
+    page.badgeMs = await med(() => countActiveNudges(db, at));
+    page.topMs = await med(() => topActiveNudges(db, at, 500));
+    const s2 = t();
+    page.allActive = (await activeNudges(db, at)).length;
+    page.allActiveMs = t() - s2;
   }
   const nudgeRows = await db.nudges.count();
   const due = await db.nudges.where('dueAt').belowOrEqual(now).count();

@@ -32,7 +32,7 @@ describe('SidecarDb schema', () => {
       suggestions: ['contactId', 'dealId', 'status'],
       nudgeStates: ['state'],
       summaries: [],
-      nudges: ['contactId', 'dealId', 'dueAt'],
+      nudges: ['[priority+dueAt]', 'contactId', 'dealId', 'dueAt'],
       factBuckets: [],
       factsDirty: [],
     });

@@ -54,9 +54,11 @@ export class SidecarDb extends Dexie {
       summaries: 'contactId',
       nudges: 'id, contactId, dealId, dueAt',
     });
-    // Version 2: the nudge engine's packed facts. Built by the engine from the
+    // Version 2: the nudge engine's packed facts, and a list-order index on nudges. Built by the engine from the
     // tables above on its first pass (so no upgrade() is needed here).
     this.version(2).stores({
+      // [priority+dueAt]: the popup lists the first due nudges in priority order without reading them all.
+      nudges: 'id, contactId, dealId, dueAt, [priority+dueAt]',
       factBuckets: 'id',
       factsDirty: 'key',
     });

@@ -1,5 +1,5 @@
 import type { SidecarDb } from '../db';
-import { activeNudges, nextWakeUp, recomputeNudges } from '../services/nudges';
+import { countActiveNudges, nextWakeUp, recomputeNudges } from '../services/nudges';
 import { loadSettings } from '../services/settings';
 
 const FULL = 'nudges-full';
@@ -34,7 +34,7 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
   // Firefox's MV2 build has browserAction where Chromium's MV3 has action.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   const updateBadge = async () => {
-    const n = (await activeNudges(db, Date.now())).length;
+    const n = await countActiveNudges(db, Date.now());
     await action.setBadgeBackgroundColor({ color: '#b45309' });
     await action.setBadgeText({ text: n === 0 ? '' : n > 999 ? '999+' : String(n) });
   };
@@ -82,7 +82,7 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
   const digest = async () => {
     const { notifications } = await loadSettings(db, locale());
     if (!notifications.enabled) return;
-    const n = (await activeNudges(db, Date.now())).length;
+    const n = await countActiveNudges(db, Date.now());
     const api = (browser as unknown as { notifications?: { create(o: object): Promise<string> } }).notifications;
     if (n > 0 && api) {
       await api.create({

@@ -9,7 +9,7 @@ import type { MailMessage } from '../domain/thread';
 import { logComposeSent, logManualActivity, logThreadMessages } from './activities';
 import { createPerson } from './contacts';
 import { closeDeal, moveDealStage, reopenDeal, updateDeal } from './deals';
-import { activeNudges, computeStageStats, markNudge, nextWakeUp, recomputeNudges } from './nudges';
+import { activeNudges, computeStageStats, countActiveNudges, markNudge, nextWakeUp, recomputeNudges, topActiveNudges } from './nudges';
 import { BUCKET_FILL, BUCKET_MAX, clearDirty } from './lead-facts';
 import { updateSettings } from './settings';
 import type { Contact } from '../domain/records';
@@ -248,6 +248,33 @@ describe('markNudge', () => {
     // Still hidden after a recompute and much later.
     await recomputeNudges(db, { now: NOW + 30 * DAY, locale });
     expect((await activeNudges(db, NOW + 30 * DAY)).filter((n) => n.dealId === d.deal.id)).toEqual([]);
+  });
+});
+
+describe('badge count and popup list', () => {
+  it('agree with the full active list, whatever is done, snoozed or dismissed, at any time', async () => {
+    await scenario();
+    const lee = await person({ name: 'Lee', email: 'lee@other.org' });
+    await recomputeNudges(db, { now: NOW, locale });
+    const check = async (now: number) => {
+      const all = await activeNudges(db, now);
+      expect(await countActiveNudges(db, now)).toBe(all.length);
+      for (const limit of [1, 2, 3, 500]) expect(await topActiveNudges(db, now, limit)).toEqual(all.slice(0, limit));
+      return all.length;
+    };
+    const times = [CREATED, EMAIL_IN, NOW, local(24, 10), NOW + 30 * DAY];
+    const before = await Promise.all(times.map(check));
+    expect(before[2]).toBeGreaterThan(3);
+    const ids = (await activeNudges(db, NOW)).map((n) => n.id);
+    await markNudge(db, ids[0]!, { done: true }, { now: NOW, locale });
+    await markNudge(db, ids[1]!, { snooze: '1d' }, { now: NOW, locale });
+    await markNudge(db, 'not-a-nudge', { done: true }, { now: NOW, locale }); // a state for a nudge that is gone: no effect
+    await markNudge(db, ids[2]!, { dismissDeal: lee.deal.id }, { now: NOW, locale });
+    await markNudge(db, ids[2]!, { dismissDeal: 'not-a-deal' }, { now: NOW, locale });
+    const after = await Promise.all(times.map(check));
+    expect(after[2]).toBeLessThan(before[2]!);
+    expect(await countActiveNudges(db, NOW)).toBe((await activeNudges(db, NOW)).length);
+    expect((await activeNudges(db, NOW)).some((n) => n.dealId === lee.deal.id)).toBe(false);
   });
 });
 

@@ -13,7 +13,7 @@ import {
   type FactBucket,
   type LeadFacts,
 } from '../domain/lead-facts';
-import { isActive, NUDGE_RULES_VERSION, snoozeUntil, stageIntervals, stageStats, upcomingNudges, type Nudge, type SnoozeOption, type StageStat } from '../domain/nudges';
+import { isActive, NUDGE_PRIORITY, NUDGE_RULES_VERSION, snoozeUntil, stageIntervals, stageStats, upcomingNudges, type Nudge, type SnoozeOption, type StageStat } from '../domain/nudges';
 import type { Contact, NudgeState } from '../domain/records';
 import type { Settings } from '../domain/settings';
 import { contactPages, readContactPage } from './contact-pages';
@@ -321,11 +321,49 @@ export async function activeNudges(db: SidecarDb, now: number, contactId?: strin
   return due.filter((n) => isActive(n.id, states, n, now)).sort((a, b) => a.priority - b.priority || a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));
 }
 
+/**
+ * The due, active nudges in list order (priority, then due time, then id), at
+ * most `limit`: walked along the [priority+dueAt] index, a priority at a time,
+ * so a pipeline with 100,000 due nudges costs what `limit` of them cost.
+ */
+export async function topActiveNudges(db: SidecarDb, now: number, limit: number): Promise<Nudge[]> {
+  const states = await loadNudgeStates(db);
+  const out: Nudge[] = [];
+  for (const p of [...new Set(Object.values(NUDGE_PRIORITY))].sort((a, b) => a - b)) {
+    if (out.length >= limit) break;
+    const rows = await db.nudges
+      .where('[priority+dueAt]')
+      .between([p, -Infinity], [p, now], true, true)
+      .filter((n) => isActive(n.id, states, n, now))
+      .limit(limit - out.length)
+      .toArray();
+    out.push(...rows);
+  }
+  return out;
+}
+
+/**
+ * How many nudges are active now, for the badge: the due ones counted on the
+ * index (no rows read), less the due ones hidden by a state (done, snoozed,
+ * their deal dismissed), which are few.
+ */
+export async function countActiveNudges(db: SidecarDb, now: number): Promise<number> {
+  const [due, states] = await Promise.all([db.nudges.where('dueAt').belowOrEqual(now).count(), loadNudgeStates(db)]);
+  const stated = [...states.doneIds, ...[...states.snoozedUntil].filter(([, until]) => until > now).map(([id]) => id)];
+  const [rows, ofDeals] = await Promise.all([
+    db.nudges.bulkGet(stated),
+    Promise.all([...states.dismissedDeals].map((dealId) => db.nudges.where('dealId').equals(dealId).toArray())),
+  ]);
+  const hidden = new Set<string>();
+  for (const n of [...rows, ...ofDeals.flat()]) if (n && n.dueAt <= now) hidden.add(n.id);
+  return due - hidden.size;
+}
+
 /** When something will next change on its own: a nudge falling due or a snooze ending. */
 export async function nextWakeUp(db: SidecarDb, now: number): Promise<number | null> {
   const next = await db.nudges.where('dueAt').above(now).first();
   const snoozes = (await db.nudgeStates.where('state').equals('snoozed').toArray()).map((s) => s.until ?? Infinity).filter((t) => t > now);
-  const t = Math.min(next?.dueAt ?? Infinity, ...snoozes);
+  const t = snoozes.reduce((m, x) => Math.min(m, x), next?.dueAt ?? Infinity);
   return Number.isFinite(t) ? t : null;
 }
 

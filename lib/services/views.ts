@@ -5,7 +5,7 @@ import type { LiveQuery } from '../messaging/live';
 import { currentDeals, findPeopleByEmails, type KnownPerson } from './people';
 import type { Nudge } from '../domain/nudges';
 import { conversions } from './conversions';
-import { activeNudges } from './nudges';
+import { activeNudges, topActiveNudges } from './nudges';
 import { matchProfile, type ProfileMatch } from './linkedin';
 import { loadSettings } from './settings';
 
@@ -93,7 +93,7 @@ export async function runView(db: SidecarDb, query: LiveQuery, locale: string): 
     case 'nudges': {
       // Read inside the live query: a done/snooze or a recompute re-runs it. Time passing is the
       // background's job: it recomputes when the next nudge falls due.
-      const list = (await activeNudges(db, Date.now())).slice(0, 500);
+      const list = await topActiveNudges(db, Date.now(), 500);
       const contacts = await db.contacts.bulkGet([...new Set(list.map((n) => n.contactId))]);
       const byId = new Map(contacts.filter((c) => !!c).map((c) => [c!.id, c!]));
       return list.flatMap((nudge): NudgeItem[] => {
