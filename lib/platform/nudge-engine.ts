@@ -12,6 +12,9 @@ const LAST_FULL_KEY = 'nudgesLastFull';
 // and for settings edits: daily is plenty.
 const FULL_EVERY_MS = 24 * 3_600_000;
 
+/** The count as the badge and the digest show it: countActiveNudges stops at 1,000. */
+const countText = (n: number) => (n > 999 ? '999+' : String(n));
+
 /** Next local occurrence of HH:MM after `now`. */
 function nextDaily(time: string, now: number): number {
   const [h, m] = time.split(':').map(Number) as [number, number];
@@ -36,7 +39,7 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
   const updateBadge = async () => {
     const n = await countActiveNudges(db, Date.now());
     await action.setBadgeBackgroundColor({ color: '#b45309' });
-    await action.setBadgeText({ text: n === 0 ? '' : n > 999 ? '999+' : String(n) });
+    await action.setBadgeText({ text: n === 0 ? '' : countText(n) });
   };
   const scheduleWake = async () => {
     const t = await nextWakeUp(db, Date.now());
@@ -89,7 +92,7 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
         title: browser.i18n.getMessage('extName') || 'Sidecar CRM',
-        message: browser.i18n.getMessage('digestMessage', [String(n)]) || `${n} follow-ups are due.`,
+        message: browser.i18n.getMessage('digestMessage', [countText(n)]) || `${countText(n)} follow-ups are due.`,
       });
     }
     await scheduleDaily();

@@ -274,6 +274,9 @@ describe('badge count and popup list', () => {
     const after = await Promise.all(times.map(check));
     expect(after[2]).toBeLessThan(before[2]!);
     expect(await countActiveNudges(db, NOW)).toBe((await activeNudges(db, NOW)).length);
+    // Capped: past the cap it says "at least the cap", whatever is hidden.
+    const active = (await activeNudges(db, NOW)).length;
+    for (let cap = 1; cap <= active + 1; cap++) expect(await countActiveNudges(db, NOW, cap)).toBe(Math.min(cap, active));
     expect((await activeNudges(db, NOW)).some((n) => n.dealId === lee.deal.id)).toBe(false);
   });
 });

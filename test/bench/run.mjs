@@ -788,7 +788,7 @@ async function benchPage() {
         `Reading all ${pg.buckets} buckets alone (${pg.bucketContacts} contacts, 16 buckets per bulkGet, as the pass reads them) ${pg.bucketsRead.toFixed(0)} ms, so computing the nudges, their digests and the sales-ready scores is the rest. ` +
         `The pass a day later (engagement decayed, so sales-readiness may end: ${pg.nextDayComputed} contacts computed again, ${pg.nextDayChanged} with changed nudges written) ${(pg.nextDayMs / 1000).toFixed(2)} s. ` +
         `After one write (a call logged for one contact through logManualActivity), recomputeNudges without 'all' refreshes that contact's facts from the source tables and its nudges: ${pg.incrementalMs.toFixed(1)} ms (median of 5, ${pg.incrementalContacts} contact computed). ` +
-        `Then the badge count (countActiveNudges: the due nudges counted on the dueAt index, less those hidden by a state) ${pg.badgeMs.toFixed(1)} ms for ${pg.badgeCount} active nudges, and the popup's list (topActiveNudges, the first 500 along the [priority+dueAt] index) ${pg.topMs.toFixed(1)} ms, both medians of 5; reading every active nudge instead (activeNudges) ${pg.allActiveMs.toFixed(0)} ms (${pg.allActive}).`,
+        `Then the badge count (countActiveNudges: keys of the due nudges along the dueAt index, up to 1,000 plus those hidden by a state, since the badge shows 999+ past that) ${pg.badgeMs.toFixed(1)} ms (count ${pg.badgeCount}), and the popup's list (topActiveNudges, the first 500 along the [priority+dueAt] index) ${pg.topMs.toFixed(1)} ms, both medians of 5; reading every active nudge instead (activeNudges, what both did before) ${pg.allActiveMs.toFixed(0)} ms (${pg.allActive} active).`,
     );
     if (!n.writeActivities) {
       notes.push(
