@@ -14,6 +14,7 @@ import { serveLiveQueries } from './live-server';
 import { startNudgeEngine } from './nudge-engine';
 import { markNudge } from '../services/nudges';
 import type { Contact } from '../domain/records';
+import { currentDeal } from '../domain/lead-facts';
 import { ACTIVE_TAB_KEY } from './page-context';
 import { mirrorPageFlags } from './side-panel';
 
@@ -38,9 +39,16 @@ async function notifyTabs(message: BGtoCSMessage): Promise<void> {
   }
 }
 
-/** Where to meet this person again: their Gmail conversations, else their LinkedIn profile. */
-function contactUrl(c: Contact): string | null {
-  if (c.emails[0]) return `https://mail.google.com/mail/u/0/#search/${encodeURIComponent(c.emails[0])}`;
+/**
+ * Where to meet this person again: their Gmail conversations, in the mailbox of
+ * the rep who owns the deal (Gmail's /u/<address>/ picks that signed-in
+ * account; /u/0/ is merely the first), else their LinkedIn profile.
+ */
+export function contactUrl(c: Contact, account: string | null): string | null {
+  if (c.emails[0]) {
+    const mailbox = account && /^[^\s/?#@]+@[^\s/?#@]+$/.test(account) ? account : '0';
+    return `https://mail.google.com/mail/u/${mailbox}/#search/${encodeURIComponent(c.emails[0])}`;
+  }
   return c.linkedinUrl;
 }
 
@@ -194,7 +202,9 @@ export function startBackground(): void {
       },
       'ui/open-contact': async ({ contactId }) => {
         const contact = await db.contacts.get(contactId);
-        const url = contact ? contactUrl(contact) : null;
+        const deal = currentDeal(await db.deals.where('contactId').equals(contactId).toArray());
+        const account = deal?.owner ?? (await loadSettings(db, locale())).myAddresses[0] ?? null;
+        const url = contact ? contactUrl(contact, account) : null;
         if (url) await browser.tabs.create({ url });
         return { url };
       },

@@ -24,6 +24,10 @@ test('a thread whose last message is the contact’s, days old, is an awaiting-r
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.locator(awaiting)).toHaveCount(1);
   await expect(popup.locator(awaiting)).toContainText('waiting for your reply');
+  // Open goes to Dana's conversations in the rep's own mailbox (the account the deal was created in), not /u/0/.
+  const [opened] = await Promise.all([context.waitForEvent('page'), popup.locator(awaiting).getByTestId('sidecar-nudge-open').click()]);
+  await expect.poll(() => opened.url()).toBe('https://mail.google.com/mail/u/rep@acme-sales.com/#search/dana%40bigcorp.io');
+  await opened.close();
 
   // The rep replies from compose: the nudge goes away by itself, everywhere.
   gmail.set(gmailFixture('compose-peoplekit.html'));
