@@ -53,7 +53,19 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
   };
 
   const serial = (job: () => Promise<void>) => {
-    running = running.then(job).catch((e) => console.error('[sidecar nudges]', e));
+    running = running
+      .then(async () => {
+        // Chromium stops an MV3 worker idle for 30 s, and IndexedDB work is not activity there; an
+        // extension API call is. A first pass over a large pipeline takes longer than that (and if the
+        // worker is stopped anyway, the rebuild resumes where it stopped).
+        const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => {}), 20_000);
+        try {
+          await job();
+        } finally {
+          clearInterval(keepAlive);
+        }
+      })
+      .catch((e) => console.error('[sidecar nudges]', e));
     return running;
   };
 

@@ -32,10 +32,10 @@ export async function readContactPage(db: SidecarDb, contacts: readonly Contact[
  * whole-pipeline passes (scores, nudges). The page's id range is found from
  * the keys alone, then the three stores are read with range queries in
  * parallel (one getAll each: several times faster than a get per key).
- * Memory holds one page, whatever the size of the pipeline.
+ * Memory holds one page, whatever the size of the pipeline. Starts after `from`.
  */
-export async function* contactPages(db: SidecarDb, size = 2000): AsyncGenerator<{ contacts: Contact[] } & ContactPage> {
-  let after = '';
+export async function* contactPages(db: SidecarDb, size = 2000, from = ''): AsyncGenerator<{ contacts: Contact[] } & ContactPage> {
+  let after = from;
   for (;;) {
     const keys = await db.contacts.where(':id').above(after).limit(size).primaryKeys();
     const first = keys[0];

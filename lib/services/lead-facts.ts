@@ -23,13 +23,24 @@ export function factsKey(scoring: ScoringConfig): string {
   return `${FACTS_VERSION}:${JSON.stringify({ icp: scoring.icp, fit: scoring.fit })}`;
 }
 
-export async function storedFactsKey(db: SidecarDb): Promise<string | null> {
-  const row = await db.settings.get(META_KEY);
-  return typeof row?.value === 'string' ? row.value : null;
+export interface FactsMeta {
+  /** factsKey() of the rules the stored facts were built under. */
+  key: string;
+  /**
+   * Non-null while a rebuild is under way: the last contact id done ('' = none
+   * yet). The MV3 worker may be stopped mid-rebuild; the next run resumes here.
+   */
+  resumeAfter: string | null;
 }
 
-export async function setFactsKey(db: SidecarDb, key: string, now: number): Promise<void> {
-  await db.settings.put({ key: META_KEY, value: key, updatedAt: now });
+export async function factsMeta(db: SidecarDb): Promise<FactsMeta | null> {
+  const v = (await db.settings.get(META_KEY))?.value as Partial<FactsMeta> | undefined;
+  return v && typeof v.key === 'string' ? { key: v.key, resumeAfter: typeof v.resumeAfter === 'string' ? v.resumeAfter : null } : null;
+}
+
+/** Inside the caller's transaction when it has one (needs settings). */
+export async function setFactsMeta(db: SidecarDb, meta: FactsMeta, now: number): Promise<void> {
+  await db.settings.put({ key: META_KEY, value: meta, updatedAt: now });
 }
 
 /** The facts of a page of contacts, from the source tables (contact, summary, deals, company). */

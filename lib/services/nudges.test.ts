@@ -400,6 +400,44 @@ describe('packed facts', () => {
     expect(await db.factsDirty.count()).toBe(0);
   });
 
+  it('a rebuild stopped halfway (the worker was killed) resumes where it stopped and ends as a whole one would', async () => {
+    const many = Array.from({ length: 1200 }, (_, i): Contact => ({
+      id: `c${String(i).padStart(6, '0')}`, createdAt: CREATED, updatedAt: CREATED, deletedAt: null, name: `P${i}`, emails: [],
+      title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null,
+    }));
+    await db.contacts.bulkAdd(many);
+    expect(await recomputeNudges(db, { now: NOW, locale })).toMatchObject({ contacts: 1200, rebuilt: true });
+    const whole = { nudges: await table(), buckets: await db.factBuckets.toArray(), meta: (await db.settings.get('leadFacts'))!.value as { key: string } };
+    expect(whole.meta).toEqual({ key: whole.meta.key, resumeAfter: null });
+
+    // As if stopped after the first page: the progress mark says so, and what came after is missing.
+    const stop = many[BUCKET_FILL - 1]!.id;
+    await db.settings.put({ key: 'leadFacts', value: { key: whole.meta.key, resumeAfter: stop }, updatedAt: NOW });
+    await db.nudges.where('contactId').above(stop).delete();
+    await db.factBuckets.where(':id').above(stop).delete();
+    const tally = await recomputeNudges(db, { now: NOW, locale });
+    expect(tally).toMatchObject({ contacts: 1200 - BUCKET_FILL, rebuilt: true });
+    expect(await table()).toEqual(whole.nudges);
+    expect(await db.factBuckets.toArray()).toEqual(whole.buckets);
+    expect((await db.settings.get('leadFacts'))!.value).toEqual(whole.meta);
+  });
+
+  it('a rebuild under a new layout drops bucket rows of the old one', async () => {
+    const many = Array.from({ length: 700 }, (_, i): Contact => ({
+      id: `c${String(i).padStart(6, '0')}`, createdAt: CREATED, updatedAt: CREATED, deletedAt: null, name: `P${i}`, emails: [],
+      title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null,
+    }));
+    await db.contacts.bulkAdd(many);
+    await recomputeNudges(db, { now: NOW, locale });
+    const ids = (await db.factBuckets.toArray()).map((b) => b.id);
+    // Rows an older layout might have left, inside and past the contacts' range.
+    await db.factBuckets.bulkPut([{ ...(await db.factBuckets.get(''))!, id: 'c000100' }, { ...(await db.factBuckets.get(''))!, id: 'zzz' }]);
+    await db.factsDirty.put({ key: '*', token: 1 });
+    await recomputeNudges(db, { now: NOW, locale });
+    expect((await db.factBuckets.toArray()).map((b) => b.id)).toEqual(ids);
+    expect(await db.nudges.count()).toBe(700);
+  });
+
   it('buckets split as contacts arrive, and every contact keeps exactly its nudges', async () => {
     const many = (from: number, n: number): Contact[] =>
       Array.from({ length: n }, (_, i) => ({

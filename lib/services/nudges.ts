@@ -17,7 +17,7 @@ import { isActive, NUDGE_PRIORITY, NUDGE_RULES_VERSION, snoozeUntil, stageInterv
 import type { Contact, NudgeState } from '../domain/records';
 import type { Settings } from '../domain/settings';
 import { contactPages, readContactPage } from './contact-pages';
-import { BUCKET_FILL, bucketIds, clearDirty, factsForContacts, factsKey, goneFacts, readDirty, refreshedBuckets, setFactsKey, storedFactsKey } from './lead-facts';
+import { BUCKET_FILL, bucketIds, clearDirty, factsForContacts, factsKey, factsMeta, goneFacts, readDirty, refreshedBuckets, setFactsMeta } from './lead-facts';
 import { CompanyCache } from './scores';
 import { loadSettings } from './settings';
 
@@ -174,13 +174,19 @@ async function passBuckets(db: SidecarDb, jobs: readonly BucketJob[], ctx: PassC
   });
 }
 
-/** The first pass, or after the facts' rules changed: facts built from the source tables, a page of contacts at a time. */
-async function rebuildPass(db: SidecarDb, ctx: PassContext): Promise<PassTally> {
+/**
+ * The first pass, or after the facts' rules changed: facts built from the
+ * source tables, a page of contacts at a time, each page committed with its
+ * nudges and the progress mark, so a run stopped halfway resumes after
+ * `resumeAfter` instead of starting over. Bucket rows of an older layout are
+ * dropped as the pages pass over their range.
+ */
+async function rebuildPass(db: SidecarDb, ctx: PassContext, key: string, resumeAfter: string | null): Promise<PassTally> {
   const companies = new CompanyCache(db);
-  const before = new Set(await bucketIds(db));
   const tally: PassTally = { contacts: 0, computed: 0, changed: 0, rebuilt: true };
-  let prevLast: string | null = null;
-  for await (const page of contactPages(db, BUCKET_FILL)) {
+  let prevLast: string | null = resumeAfter || null;
+  if (prevLast === null) await setFactsMeta(db, { key, resumeAfter: '' }, ctx.now);
+  for await (const page of contactPages(db, BUCKET_FILL, prevLast ?? '')) {
     const facts = await factsForContacts(page.contacts, page, ctx.settings.scoring, companies);
     const bucket = packBucket(prevLast === null ? '' : page.contacts[0]!.id, facts);
     const nudges = facts.map((_, i) => {
@@ -189,11 +195,11 @@ async function rebuildPass(db: SidecarDb, ctx: PassContext): Promise<PassTally> 
       setDigest(bucket, i, nudgeDigest(list!));
       return list!;
     });
-    const first = bucket.id;
     const last = page.contacts[page.contacts.length - 1]!.id;
-    await db.transaction('rw', db.nudges, db.factBuckets, async () => {
+    const lower = prevLast;
+    await db.transaction('rw', db.nudges, db.factBuckets, db.settings, async () => {
       // Everything stored from the previous page's last contact on: nudges of contacts that no longer exist go too.
-      const range = prevLast === null ? db.nudges.where('contactId').belowOrEqual(last) : db.nudges.where('contactId').between(prevLast, last, false, true);
+      const range = lower === null ? db.nudges.where('contactId').belowOrEqual(last) : db.nudges.where('contactId').between(lower, last, false, true);
       const stored = await range.toArray();
       const old = new Map(stored.map((n) => [n.id, JSON.stringify(n)]));
       const fresh = nudges.flat();
@@ -202,19 +208,26 @@ async function rebuildPass(db: SidecarDb, ctx: PassContext): Promise<PassTally> 
       const put = fresh.filter((n) => old.get(n.id) !== JSON.stringify(n));
       if (gone.length) await db.nudges.bulkDelete(gone.map((n) => n.id));
       if (put.length) await db.nudges.bulkPut(put);
+      const stale = (await db.factBuckets.where(':id').between(lower ?? '', last, lower !== null, true).primaryKeys()).filter((id) => id !== bucket.id);
+      if (stale.length) await db.factBuckets.bulkDelete(stale);
       await db.factBuckets.put(bucket);
+      await setFactsMeta(db, { key, resumeAfter: last }, ctx.now);
       tally.changed += new Set([...put, ...gone].map((n) => n.contactId)).size;
     });
-    before.delete(first);
     prevLast = last;
     tally.contacts += page.contacts.length;
     tally.computed += page.contacts.length;
   }
-  await db.transaction('rw', db.nudges, db.factBuckets, async () => {
-    if (before.size) await db.factBuckets.bulkDelete([...before]);
-    // Nudges past the last contact belong to nobody.
-    if (prevLast === null) await db.nudges.clear();
-    else await db.nudges.where('contactId').above(prevLast).delete();
+  await db.transaction('rw', db.nudges, db.factBuckets, db.settings, async () => {
+    // Past the last contact, buckets and nudges belong to nobody.
+    if (prevLast === null) {
+      await db.nudges.clear();
+      await db.factBuckets.clear();
+    } else {
+      await db.nudges.where('contactId').above(prevLast).delete();
+      await db.factBuckets.where(':id').above(prevLast).delete();
+    }
+    await setFactsMeta(db, { key, resumeAfter: null }, ctx.now);
   });
   return tally;
 }
@@ -242,10 +255,13 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
   const ctx = passContext(settings, cached.stats, env.now);
   const dirty = await readDirty(db);
   const key = factsKey(settings.scoring);
-  if (dirty.all || (await storedFactsKey(db)) !== key) {
-    const tally = await rebuildPass(db, ctx);
-    await setFactsKey(db, key, env.now);
-    await clearDirty(db, dirty.rows);
+  const meta = await factsMeta(db);
+  const resuming = meta?.key === key && meta.resumeAfter !== null;
+  if (dirty.all || meta?.key !== key || resuming) {
+    const tally = await rebuildPass(db, ctx, key, resuming ? meta!.resumeAfter : null);
+    // A rebuild from the start read every contact after these markers were left: they are handled.
+    // After a resumed one, the part done before may predate some: the next run refreshes them.
+    if (!resuming) await clearDirty(db, dirty.rows);
     return tally;
   }
 
