@@ -367,6 +367,13 @@ describe('change markers', () => {
 });
 
 describe('packed facts', () => {
+  /** Contacts with nothing but an id (in order) and a creation time: each is one never-followed-up nudge. */
+  const bare = (from: number, n: number): Contact[] =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `c${String(from + i).padStart(6, '0')}`, createdAt: CREATED, updatedAt: CREATED, deletedAt: null, name: `P${from + i}`, emails: [],
+      title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null,
+    }));
+
   it('a scoring-rule change rebuilds the stored fit, so sales-ready follows the new rules', async () => {
     const { d } = await scenario();
     await recomputeNudges(db, { now: NOW, locale, all: true });
@@ -401,10 +408,7 @@ describe('packed facts', () => {
   });
 
   it('a rebuild stopped halfway (the worker was killed) resumes where it stopped and ends as a whole one would', async () => {
-    const many = Array.from({ length: 1200 }, (_, i): Contact => ({
-      id: `c${String(i).padStart(6, '0')}`, createdAt: CREATED, updatedAt: CREATED, deletedAt: null, name: `P${i}`, emails: [],
-      title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null,
-    }));
+    const many = bare(0, 1200);
     await db.contacts.bulkAdd(many);
     expect(await recomputeNudges(db, { now: NOW, locale })).toMatchObject({ contacts: 1200, rebuilt: true });
     const whole = { nudges: await table(), buckets: await db.factBuckets.toArray(), meta: (await db.settings.get('leadFacts'))!.value as { key: string } };
@@ -423,10 +427,7 @@ describe('packed facts', () => {
   });
 
   it('a rebuild under a new layout drops bucket rows of the old one', async () => {
-    const many = Array.from({ length: 700 }, (_, i): Contact => ({
-      id: `c${String(i).padStart(6, '0')}`, createdAt: CREATED, updatedAt: CREATED, deletedAt: null, name: `P${i}`, emails: [],
-      title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null,
-    }));
+    const many = bare(0, 700);
     await db.contacts.bulkAdd(many);
     await recomputeNudges(db, { now: NOW, locale });
     const ids = (await db.factBuckets.toArray()).map((b) => b.id);
@@ -439,21 +440,16 @@ describe('packed facts', () => {
   });
 
   it('buckets split as contacts arrive, and every contact keeps exactly its nudges', async () => {
-    const many = (from: number, n: number): Contact[] =>
-      Array.from({ length: n }, (_, i) => ({
-        id: `c${String(from + i).padStart(6, '0')}`, createdAt: CREATED, updatedAt: CREATED, deletedAt: null, name: `P${from + i}`, emails: [],
-        title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null,
-      }));
-    await db.contacts.bulkAdd(many(0, 600));
+    await db.contacts.bulkAdd(bare(0, 600));
     expect((await recomputeNudges(db, { now: NOW, locale })).contacts).toBe(600);
     expect((await db.factBuckets.toArray()).map((b) => b.ids.length)).toEqual([BUCKET_FILL, 600 - BUCKET_FILL]);
     // 1,500 more after them: they all land in the last bucket, which splits.
-    await db.contacts.bulkAdd(many(600, 1500));
+    await db.contacts.bulkAdd(bare(600, 1500));
     expect((await recomputeNudges(db, { now: NOW, locale })).contacts).toBe(1500);
     const buckets = await db.factBuckets.toArray();
     expect(buckets.length).toBeGreaterThan(2);
     expect(Math.max(...buckets.map((b) => b.ids.length))).toBeLessThanOrEqual(BUCKET_MAX);
-    expect(buckets.flatMap((b) => b.ids).sort()).toEqual(many(0, 2100).map((c) => c.id));
+    expect(buckets.flatMap((b) => b.ids).sort()).toEqual(bare(0, 2100).map((c) => c.id));
     // Each bucket's id bounds its contacts from below, and the next bucket's from above.
     buckets.forEach((b, i) => {
       for (const id of b.ids) {
