@@ -1,6 +1,7 @@
 import type { SidecarDb } from '../db';
 import type { Activity, ActivityKind } from '../domain/records';
 import { activityKey, planThreadActivities, type KnownContact, type MailMessage } from '../domain/thread';
+import { whereAnyOf } from './index-reads';
 import { findPeopleByEmails } from './people';
 import { newActivity } from './records';
 import { touchSummaries } from './summaries';
@@ -33,7 +34,7 @@ export async function logThreadMessages(
     if (people.size === 0) return 0;
     const contacts = new Map<string, KnownContact>();
     for (const [email, p] of people) contacts.set(email, { contactId: p.contact.id, dealId: p.deal?.status === 'open' ? p.deal.id : null });
-    const logged = await db.activities.where('sourceId').anyOf(messages.map((m) => m.id)).toArray();
+    const logged = await whereAnyOf(db.activities, 'sourceId', messages.map((m) => m.id));
     const existing = new Set(logged.map((a) => activityKey(a.sourceId!, a.contactId)));
     const plan = planThreadActivities({ messages, mine, contacts, existing, now });
     if (plan.length === 0) return 0;

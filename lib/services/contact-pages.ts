@@ -1,5 +1,6 @@
 import type { SidecarDb, StoredSummary } from '../db';
 import type { Contact, Deal } from '../domain/records';
+import { whereAnyOf } from './index-reads';
 
 export interface ContactPage {
   summaries: Map<string, StoredSummary>;
@@ -21,8 +22,7 @@ export async function readContactPage(db: SidecarDb, contacts: readonly Contact[
   const ids = contacts.map((c) => c.id);
   const [summaries, deals] = await Promise.all([
     db.summaries.bulkGet(ids).then((rows) => rows.filter((r): r is StoredSummary => !!r)),
-    // One index range read per contact, all in flight at once (Dexie's anyOf walks a cursor, a round trip per key).
-    Promise.all(ids.map((id) => db.deals.where('contactId').equals(id).toArray())).then((lists) => lists.flat()),
+    whereAnyOf(db.deals, 'contactId', ids),
   ]);
   return page(summaries, deals);
 }

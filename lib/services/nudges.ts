@@ -17,6 +17,7 @@ import { isActive, NUDGE_PRIORITY, NUDGE_RULES_VERSION, snoozeUntil, stageInterv
 import type { Contact, NudgeState } from '../domain/records';
 import type { Settings } from '../domain/settings';
 import { contactPages, readContactPage } from './contact-pages';
+import { whereAnyOf } from './index-reads';
 import { BUCKET_FILL, bucketIds, clearDirty, factsForContacts, factsKey, factsMeta, goneFacts, readDirty, refreshedBuckets, setFactsMeta } from './lead-facts';
 import { CompanyCache } from './scores';
 import { loadSettings } from './settings';
@@ -158,8 +159,7 @@ async function passBuckets(db: SidecarDb, jobs: readonly BucketJob[], ctx: PassC
       if (changed.length > 64) reads.push((upper === null ? db.nudges.where('contactId').aboveOrEqual(b.id) : db.nudges.where('contactId').between(b.id, upper, true, false)).toArray());
       else few.push(...changed.map((c) => b.ids[c.i]!));
     }
-    // One index range read per contact, all in flight at once: Dexie's anyOf walks a cursor, a round trip per key.
-    for (const id of few) reads.push(db.nudges.where('contactId').equals(id).toArray());
+    if (few.length) reads.push(whereAnyOf(db.nudges, 'contactId', few));
     const mine = new Set(writes.flatMap(({ job, changed }) => changed.map((c) => job.b.ids[c.i]!)));
     const stored = (await Promise.all(reads)).flat().filter((n) => mine.has(n.contactId));
     const fresh = writes.flatMap(({ changed }) => changed.flatMap((c) => c.nudges));
