@@ -1,4 +1,4 @@
-import type { IndexableType, Table } from 'dexie';
+import { Dexie, type IndexableType, type Table } from 'dexie';
 
 /**
  * Rows whose `index` equals any of `values`: one index range read per value,
@@ -8,7 +8,9 @@ import type { IndexableType, Table } from 'dexie';
  * once per matching value: `key` dedupes.
  */
 export async function whereAnyOf<T, K, I>(table: Table<T, K, I>, index: string, values: readonly IndexableType[], key?: (row: T) => unknown): Promise<T[]> {
-  const lists = await Promise.all([...new Set(values)].map((v) => table.where(index).equals(v).toArray()));
+  const read = () => Promise.all([...new Set(values)].map((v) => table.where(index).equals(v).toArray()));
+  // In one transaction: outside one, each read would open (and commit) its own, about a millisecond each.
+  const lists = Dexie.currentTransaction ? await read() : await table.db.transaction('r', table, read);
   const rows = lists.flat();
   if (!key) return rows;
   const seen = new Set<unknown>();
