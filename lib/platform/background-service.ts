@@ -1,9 +1,10 @@
+import { Dexie } from 'dexie';
 import { getDb } from '../db';
 import { resolveLanguage } from '../i18n';
 import { contextKey, type BGtoCSMessage } from '../messaging/protocol';
 import { createRouter } from '../messaging/router';
 import { deleteActivity, logComposeSent, logManualActivity, logThreadMessages } from '../services/activities';
-import { stageChipsFor } from '../services/chips';
+import { ChipCache, stageChipsFor } from '../services/chips';
 import { createPerson } from '../services/contacts';
 import { closeDeal, moveDealStage, reopenDeal, updateBant, updateCompany, updateDeal, type BantPatch } from '../services/deals';
 import { saveStages } from '../services/stages';
@@ -61,7 +62,16 @@ async function myAddresses(account: string | null | undefined): Promise<Set<stri
 
 export function startBackground(): void {
   const db = getDb();
-  const changed = () => void notifyTabs({ type: 'bg/chips-stale' });
+  const chipCache = new ChipCache();
+  // A chip follows contacts, deals and settings (stages, language): any write there forgets them all.
+  const chipTables = ['contacts', 'deals', 'settings'].map((t) => `idb://${db.name}/${t}/`);
+  Dexie.on('storagemutated', (parts) => {
+    if (Object.keys(parts).some((p) => chipTables.some((t) => p.startsWith(t)))) chipCache.clear();
+  });
+  const changed = () => {
+    chipCache.clear();
+    void notifyTabs({ type: 'bg/chips-stale' });
+  };
   const live = serveLiveQueries(db, locale);
   const nudges = startNudgeEngine(db, locale, live.refresh);
 
@@ -89,7 +99,7 @@ export function startBackground(): void {
         return null;
       },
       'cs/chips': async ({ emails }) =>
-        stageChipsFor(db, emails, { locale: locale(), language: (s) => resolveLanguage(s, navigator.languages ?? []) }),
+        chipCache.get(emails, (missing) => stageChipsFor(db, missing, { locale: locale(), language: (s) => resolveLanguage(s, navigator.languages ?? []) })),
       'cs/compose-sent': async ({ compose, account }) => {
         const now = Date.now();
         // Gmail's composeid is a per-page counter, so the send time makes the key unique.

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { SidecarDb } from '../db';
 import { DEFAULT_STAGES } from '../domain/stages';
 import type { Language } from '../i18n';
-import { stageChipsFor } from './chips';
+import { ChipCache, stageChipsFor } from './chips';
 import { createPerson } from './contacts';
 import { moveDealStage } from './deals';
 import { updateSettings } from './settings';
@@ -80,5 +80,51 @@ describe('stageChipsFor', () => {
     await db.deals.update(d.deal.id, { stageId: 'gone' });
     expect(await stageChipsFor(db, ['dana@bigcorp.io'], lang('en'))).toEqual({});
     expect(await stageChipsFor(db, [], lang('en'))).toEqual({});
+  });
+});
+
+describe('ChipCache', () => {
+  const chip = (label: string) => ({ label, color: '#000000' });
+
+  it('asks only for addresses it has not seen, remembering who has no chip too', async () => {
+    const cache = new ChipCache();
+    const asked: string[][] = [];
+    const resolve = async (missing: string[]) => {
+      asked.push(missing);
+      return Object.fromEntries(missing.filter((e) => e.startsWith('a')).map((e) => [e, chip(e)]));
+    };
+    expect(await cache.get(['a@x.io', 'b@x.io'], resolve)).toEqual({ 'a@x.io': chip('a@x.io') });
+    expect(await cache.get(['a@x.io', 'b@x.io', 'a2@x.io', 'a2@x.io'], resolve)).toEqual({ 'a@x.io': chip('a@x.io'), 'a2@x.io': chip('a2@x.io') });
+    expect(asked).toEqual([['a@x.io', 'b@x.io'], ['a2@x.io']]);
+    cache.clear();
+    await cache.get(['a@x.io'], resolve);
+    expect(asked).toHaveLength(3);
+  });
+
+  it('does not keep an answer read before a clear (a write landed meanwhile)', async () => {
+    const cache = new ChipCache();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const stale = cache.get(['a@x.io'], async () => {
+      await gate;
+      return { 'a@x.io': chip('old') };
+    });
+    cache.clear();
+    release();
+    expect(await stale).toEqual({ 'a@x.io': chip('old') }); // that caller gets what was read
+    expect(await cache.get(['a@x.io'], async () => ({ 'a@x.io': chip('new') }))).toEqual({ 'a@x.io': chip('new') });
+  });
+
+  it('starts over past its size limit', async () => {
+    const cache = new ChipCache(2);
+    let calls = 0;
+    const resolve = async (missing: string[]) => {
+      calls += missing.length;
+      return {};
+    };
+    await cache.get(['a', 'b'], resolve);
+    await cache.get(['c'], resolve);
+    await cache.get(['a', 'b', 'c'], resolve);
+    expect(calls).toBe(5);
   });
 });
