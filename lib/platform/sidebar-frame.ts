@@ -30,7 +30,10 @@ function styleAll(el: HTMLElement, css: Partial<CSSStyleDeclaration>) {
 export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   let active = false;
   let collapsed = false;
-  let language: keyof typeof LABELS = browser.i18n.getUILanguage().toLowerCase().startsWith('id') ? 'id' : 'en';
+  // Until the stored setting arrives: the browser's language, asked only when a label is drawn
+  // (an extension API call costs about a millisecond, and list pages never draw one).
+  let language: keyof typeof LABELS | null = null;
+  const labels = () => LABELS[(language ??= browser.i18n.getUILanguage().toLowerCase().startsWith('id') ? 'id' : 'en')];
   let ui: ReturnType<typeof createIframeUi> | null = null;
   let toggle: HTMLButtonElement | null = null;
   const html = document.documentElement;
@@ -86,7 +89,7 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     styleAll(ui.wrapper, { display: active ? 'block' : 'none', width: open ? `${WIDTH}px` : '0' });
     styleAll(ui.iframe, { visibility: open ? 'visible' : 'hidden' });
     html.style.width = open ? `calc(100% - ${WIDTH}px)` : originalWidth;
-    const label = LABELS[language][open ? 'collapse' : 'expand'];
+    const label = labels()[open ? 'collapse' : 'expand'];
     toggle.textContent = open ? '›' : '‹';
     toggle.setAttribute('aria-label', label);
     toggle.title = label;
