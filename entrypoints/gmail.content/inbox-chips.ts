@@ -1,5 +1,5 @@
 import { sendToBackground } from '@/lib/platform/messaging';
-import { chipSlot, readInboxRows } from '@/lib/sites/gmail/read-inbox';
+import { chipSlot, readRowSenders } from '@/lib/sites/gmail/read-inbox';
 import { LIST_ROW, ROW_PERSON } from '@/lib/sites/gmail/selectors';
 
 interface Chip {
@@ -52,11 +52,9 @@ export function createInboxChips(account: () => string | null, requestFrame: () 
       const sig = `${generation}|${row.querySelector(ROW_PERSON)?.getAttribute('email') ?? ''}`;
       const prev = done.get(row);
       if (prev && prev.sig === sig && prev.chip === !!row.querySelector(`[${CHIP_ATTR}]`)) continue;
-      const data = readInboxRows(row)[0]?.data;
-      if (!data) continue;
       let chip: Chip | null = null;
       let complete = true;
-      for (const email of data.senders) {
+      for (const email of readRowSenders(row)) {
         if (email === me) continue;
         const c = cache.get(email);
         if (c === undefined) {

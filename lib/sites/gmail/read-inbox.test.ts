@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { chipSlot, readInboxRows } from './read-inbox';
+import { chipSlot, readInboxRows, readRowSenders } from './read-inbox';
 import { gmailFixture, parseHtml, realFixture } from './test-fixtures';
 
 describe('readInboxRows: inbox-modern.html', () => {
@@ -101,5 +101,16 @@ describe('chipSlot fallbacks', () => {
 
   it('null without any subject anchor', () => {
     expect(chipSlot(row('<td>nothing</td>'))).toBeNull();
+  });
+});
+
+describe('readRowSenders', () => {
+  it('gives each row the senders readInboxRows gives it, on modern and 2014 markup', () => {
+    for (const doc of [gmailFixture('inbox-modern.html'), realFixture('gmail-inbox-list-inboxsdk-2014.html')]) {
+      const rows = readInboxRows(doc);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const { row, data } of rows) expect(readRowSenders(row)).toEqual(data.senders);
+      expect(rows.some((r) => r.data.senders.length > 0)).toBe(true);
+    }
   });
 });

@@ -25,14 +25,28 @@ function isElement(node: ParentNode): node is Element {
   return typeof (node as Element).matches === 'function';
 }
 
-function readRow(row: Element): GmailInboxRow | null {
+/**
+ * The senders of one row, normalised and checked (normaliseEmail), in row
+ * order, at most 50: all the inbox chips need, read on every changed row, so
+ * without the whole row's schema parse.
+ */
+export function readRowSenders(row: Element): string[] {
+  const senders: string[] = [];
   try {
-    const senders: string[] = [];
     for (const el of row.querySelectorAll(S.ROW_PERSON)) {
       const email = normaliseEmail(el.getAttribute(S.EMAIL_ATTR));
       if (email && !senders.includes(email)) senders.push(email);
+      if (senders.length === 50) break;
     }
-    const parsed = GmailInboxRowSchema.safeParse({ threadId: rowThreadId(row), senders: senders.slice(0, 50) });
+  } catch {
+    // An odd row yields the senders read so far.
+  }
+  return senders;
+}
+
+function readRow(row: Element): GmailInboxRow | null {
+  try {
+    const parsed = GmailInboxRowSchema.safeParse({ threadId: rowThreadId(row), senders: readRowSenders(row) });
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
