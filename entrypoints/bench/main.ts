@@ -16,7 +16,8 @@ import { DEFAULT_SCORING, scoreLead, type LeadInput } from '@/lib/domain/scoring
 import { compileTriggers, DEFAULT_TRIGGERS, scanText } from '@/lib/domain/triggers';
 import { matchProfile, type ProfileFacts } from '@/lib/services/linkedin';
 import { logManualActivity } from '@/lib/services/activities';
-import { activeNudges, countActiveNudges, recomputeNudges, topActiveNudges } from '@/lib/services/nudges';
+import { recomputeNudges } from '@/lib/services/nudge-pass';
+import { activeNudges, countActiveNudges, topActiveNudges } from '@/lib/services/nudges';
 import { scoreAllLeads } from '@/lib/services/scores';
 import { loadSettings } from '@/lib/services/settings';
 

@@ -1,5 +1,6 @@
 import type { SidecarDb } from '../db';
-import { countActiveNudges, nextWakeUp, recomputeNudges } from '../services/nudges';
+import { recomputeNudges } from '../services/nudge-pass';
+import { countActiveNudges, nextWakeUp } from '../services/nudges';
 import { loadSettings } from '../services/settings';
 
 const FULL = 'nudges-full';

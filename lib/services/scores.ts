@@ -1,5 +1,5 @@
 import type { SidecarDb, StoredSummary } from '../db';
-import { engagementFromWeights } from '../domain/engagement';
+import { engagementFromWeights, type EngagementWeights } from '../domain/engagement';
 import type { Company, Contact, Deal } from '../domain/records';
 import { scoreLead, type ScoringConfig } from '../domain/scoring';
 import { contactPages } from './contact-pages';
@@ -26,8 +26,17 @@ export function scoreFromSummary(
   scoring: ScoringConfig,
   now: number,
 ): { fit: number; engagement: number; total: number; salesReady: boolean } {
-  const fit = fitScore(contact, company, deal, scoring);
-  const engagement = summary ? engagementFromWeights(summary.engagement, scoring.engagement.points, scoring.engagement.maxPerKind, now) : 0;
+  return scoreFromFit(fitScore(contact, company, deal, scoring), summary?.engagement ?? null, scoring, now);
+}
+
+/** The score from a known fit and the stored engagement weights, as of `now`. */
+export function scoreFromFit(
+  fit: number,
+  weights: EngagementWeights | null,
+  scoring: ScoringConfig,
+  now: number,
+): { fit: number; engagement: number; total: number; salesReady: boolean } {
+  const engagement = weights ? engagementFromWeights(weights, scoring.engagement.points, scoring.engagement.maxPerKind, now) : 0;
   const total = fit + engagement;
   return { fit, engagement, total, salesReady: total >= scoring.threshold };
 }
