@@ -4,7 +4,7 @@ import { Dexie, type IndexableType, type Table } from 'dexie';
  * Rows whose `index` equals any of `values`: one index range read per value,
  * all in flight at once. Dexie's anyOf() walks a single cursor instead, an
  * IndexedDB round trip per value: for 20 contacts' nudges among 210,000 rows
- * that was 55 ms against 6 ms this way. A multi-entry index may yield a row
+ * that was about 55 ms against 9 ms this way. A multi-entry index may yield a row
  * once per matching value: `key` dedupes.
  */
 export async function whereAnyOf<T, K, I>(table: Table<T, K, I>, index: string, values: readonly IndexableType[], key?: (row: T) => unknown): Promise<T[]> {
