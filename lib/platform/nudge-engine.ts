@@ -2,6 +2,7 @@ import type { SidecarDb } from '../db';
 import { recomputeNudges } from '../services/nudge-pass';
 import { countActiveNudges, nextWakeUp } from '../services/nudges';
 import { loadSettings } from '../services/settings';
+import { syncEngagementHalfLife } from '../services/summaries';
 
 const FULL = 'nudges-full';
 const WAKE = 'nudges-wake';
@@ -73,6 +74,8 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
   const full = () =>
     serial(async () => {
       const now = Date.now();
+      // A half-life edit changes every lead's engagement: the summaries follow before the scores are read.
+      await syncEngagementHalfLife(db, locale(), now);
       await recomputeNudges(db, { now, locale: locale(), all: true });
       await browser.storage.local.set({ [LAST_FULL_KEY]: now });
       await updateBadge();

@@ -7,7 +7,7 @@ import { deleteActivity, logComposeSent, logManualActivity, logThreadMessages } 
 import { createPerson } from './contacts';
 import { moveDealStage } from './deals';
 import { updateSettings } from './settings';
-import { refreshSummaries } from './summaries';
+import { refreshSummaries, syncEngagementHalfLife } from './summaries';
 
 const T = 1_790_000_000_000;
 const MIN = 60_000;
@@ -154,5 +154,29 @@ describe('summaries kept by the services', () => {
     expect((await moveDealStage(db, d.deal.id, { now: T + 1000, locale: 'en' })).ok).toBe(true);
     expect(await db.activities.count()).toBe(1);
     expect(await db.summaries.get(d.contact.id)).toEqual(await expected(d.contact.id, T + 1000));
+  });
+});
+
+describe('syncEngagementHalfLife', () => {
+  it('rebuilds every summary\'s weights after a half-life edit, once', async () => {
+    const d = await createPerson(db, dana, env);
+    const s = await createPerson(db, sam, env);
+    await logThreadMessages(db, thread, mine, T, 'Pricing?');
+    await logManualActivity(db, { contactId: s.contact.id, kind: 'call' }, T - 40 * 86_400_000);
+    expect(await syncEngagementHalfLife(db, 'en-US', T)).toBe(0); // built with the default: nothing to do
+    expect((await db.summaries.get(s.contact.id))!.engagement.halfLifeDays).toBe(30);
+
+    const r = await updateSettings(db, 'en-US', (cur) => ({ scoring: { ...cur.scoring, engagement: { ...cur.scoring.engagement, halfLifeDays: 7 } } }), T);
+    expect(r.ok).toBe(true);
+    const later = T + 86_400_000;
+    expect(await syncEngagementHalfLife(db, 'en-US', later)).toBe(2);
+    for (const id of [d.contact.id, s.contact.id]) {
+      const stored = (await db.summaries.get(id))!;
+      expect(stored.engagement).toEqual((await expected(id, later, 7)).engagement);
+      expect(stored.engagement.halfLifeDays).toBe(7);
+    }
+    // Marked for the nudge engine like any summary write; and a second run has nothing to do.
+    expect((await db.factsDirty.toArray()).map((m) => m.key)).toEqual(expect.arrayContaining([`c:${d.contact.id}`, `c:${s.contact.id}`]));
+    expect(await syncEngagementHalfLife(db, 'en-US', later)).toBe(0);
   });
 });

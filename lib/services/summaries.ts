@@ -1,6 +1,8 @@
 import type { SidecarDb, StoredSummary } from '../db';
 import { summarizeAll } from '../domain/activity-summary';
 import { engagementWeights } from '../domain/engagement';
+import type { Activity } from '../domain/records';
+import { whereAnyOf } from './index-reads';
 import { defaultLocale, loadSettings } from './settings';
 
 /**
@@ -12,11 +14,13 @@ import { defaultLocale, loadSettings } from './settings';
 export async function refreshSummaries(db: SidecarDb, contactIds: Iterable<string>, halfLifeDays: number, now: number): Promise<void> {
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return;
-  const contacts = await db.contacts.bulkGet(ids);
+  const [contacts, all] = await Promise.all([db.contacts.bulkGet(ids), whereAnyOf(db.activities, 'contactId', ids)]);
+  const byContact = new Map<string, Activity[]>();
+  for (const a of all) if (a.deletedAt === null) byContact.set(a.contactId, [...(byContact.get(a.contactId) ?? []), a]);
   const rows: StoredSummary[] = [];
   for (const c of contacts) {
     if (!c) continue;
-    const activities = (await db.activities.where('contactId').equals(c.id).toArray()).filter((a) => a.deletedAt === null);
+    const activities = byContact.get(c.id) ?? [];
     rows.push({ ...summarizeAll(c.id, c.createdAt, activities, now), engagement: engagementWeights(activities, halfLifeDays, now) });
   }
   await db.summaries.bulkPut(rows);
@@ -26,4 +30,35 @@ export async function refreshSummaries(db: SidecarDb, contactIds: Iterable<strin
 export async function touchSummaries(db: SidecarDb, contactIds: Iterable<string>, now: number): Promise<void> {
   const { scoring } = await loadSettings(db, defaultLocale());
   await refreshSummaries(db, contactIds, scoring.engagement.halfLifeDays, now);
+}
+
+const SYNCED_KEY = 'engagementHalfLife';
+
+/**
+ * After the engagement half-life changed in the settings: rebuilds the
+ * engagement weights of every summary built with another one (weights cannot
+ * be converted, each activity's age counts), a page of contacts at a time.
+ * Until then the background's scores (sales-ready nudges) would keep the old
+ * half-life while the sidebar's, computed from the activities, had the new.
+ * Rows already right are skipped, so a run stopped halfway resumes cheaply.
+ * Returns how many summaries were rebuilt.
+ */
+export async function syncEngagementHalfLife(db: SidecarDb, locale: string, now: number): Promise<number> {
+  const { scoring } = await loadSettings(db, locale);
+  const halfLife = scoring.engagement.halfLifeDays;
+  if ((await db.settings.get(SYNCED_KEY))?.value === halfLife) return 0;
+  let count = 0;
+  let after = '';
+  for (;;) {
+    const page = await db.summaries.where(':id').above(after).limit(2000).toArray();
+    const last = page[page.length - 1];
+    if (!last) break;
+    after = last.contactId;
+    const stale = page.filter((s) => s.engagement.halfLifeDays !== halfLife).map((s) => s.contactId);
+    if (stale.length === 0) continue;
+    await db.transaction('rw', [db.contacts, db.activities, db.summaries], () => refreshSummaries(db, stale, halfLife, now));
+    count += stale.length;
+  }
+  await db.settings.put({ key: SYNCED_KEY, value: halfLife, updatedAt: now });
+  return count;
 }
