@@ -66,3 +66,24 @@ test('what converts shows win rates from the rep’s own won and lost deals', as
   await row.getByTestId('sidecar-converts-adopt').click();
   await expect.poll(async () => (await dbDump(context)).settings!.find((r) => r.key === 'app').value.scoring.fit.companyDomain).toBe(13);
 });
+
+test('a half-life edit in options reaches the background: the stored engagement weights are rebuilt with it', async ({ context, page, extensionId }) => {
+  await serveGmail(context, gmailFixture('thread-en.html'));
+  await page.goto(THREAD_URL);
+  await sidebar(page).getByTestId('sidecar-create-contact').click();
+  await expect(sidebar(page).getByTestId('sidecar-stage')).toBeVisible();
+  const weights = async () => ((await dbDump(context)).summaries ?? []).map((s: any) => s.engagement);
+  await expect.poll(async () => (await weights()).length).toBeGreaterThan(0);
+  const before = await weights();
+  expect(before.every((w: any) => w.halfLifeDays === 30)).toBe(true);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('sidecar-halflife').fill('2');
+  await options.getByTestId('sidecar-scoring-save').click();
+  await expect.poll(async () => (await weights()).map((w: any) => w.halfLifeDays)).toEqual(before.map(() => 2));
+  // Days-old email: with a 2-day half-life its weight is far below what it was with 30 days.
+  const after = await weights();
+  const sum = (w: any) => Object.values(w.weights as Record<string, number>).reduce((a, b) => a + b, 0);
+  expect(sum(after[0])).toBeLessThan(sum(before[0]));
+});
