@@ -4,7 +4,6 @@ process.env.TZ = 'Asia/Jakarta';
 
 import 'fake-indexeddb/auto';
 import { SidecarDb } from '../db';
-import type { Nudge } from '../domain/nudges';
 import type { MailMessage } from '../domain/thread';
 import { logComposeSent, logManualActivity, logThreadMessages } from './activities';
 import { createPerson } from './contacts';
