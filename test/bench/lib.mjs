@@ -1,20 +1,19 @@
-// Plain-JS mirror of the helpers in test/e2e/fixtures.ts (same Chromium, same
-// flags): Node 20 cannot import the .ts file without a loader.
+// Plain-JS helpers of the bench (Node 20 cannot import test/e2e/fixtures.ts
+// without a loader); the Chromium and its flags come from test/chromium.mjs,
+// shared with the browser tests.
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath, extensionArgs } from '../chromium.mjs';
 
 export const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const extensionPath = path.join(root, '.output/chrome-mv3');
 export const fixture = (...p) => path.join(root, 'test/fixtures', ...p);
 export const readFixture = (file) => fs.readFileSync(file, 'utf8');
 
-export function chromiumPath() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return fs.existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium';
-}
+export { chromiumPath };
 
 const profiles = [];
 process.on('exit', () => {
@@ -30,18 +29,7 @@ export async function launchWithExtension(ext = extensionPath, extraArgs = []) {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1400, height: 900 },
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      ...extraArgs,
-    ],
+    args: [...extensionArgs(ext), ...extraArgs],
   });
 }
 

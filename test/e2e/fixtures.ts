@@ -3,17 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath, extensionArgs } from '../chromium.mjs';
 
 export const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const extensionPath = path.join(root, '.output/chrome-mv3');
 export const fixture = (...p: string[]) => path.join(root, 'test/fixtures', ...p);
 export const realFixture = (name: string) => path.resolve(root, '../shared/fixtures/real', name);
 
-export function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  // Debian's wrapper script prints noise; the binary behind it does not.
-  return fs.existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium';
-}
+export { chromiumPath };
 
 export async function launchWithExtension(opts: { locale?: string } = {}): Promise<BrowserContext> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-e2e-'));
@@ -22,18 +19,7 @@ export async function launchWithExtension(opts: { locale?: string } = {}): Promi
     headless: true,
     locale: opts.locale,
     viewport: { width: 1400, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      ...(opts.locale ? [`--lang=${opts.locale}`] : []),
-    ],
+    args: [...extensionArgs(extensionPath), ...(opts.locale ? [`--lang=${opts.locale}`] : [])],
   });
   // The machine is offline: other hosts a captured page names (CDNs, trackers) fail fast instead of timing out.
   await context.route(/^https?:\/\/(?!mail\.google\.com\/|www\.linkedin\.com\/)/, (route) => route.abort());
