@@ -20,6 +20,9 @@ function why(item: NudgeItem, t: Translate): string {
   return t(shown.key as MessageKey, params);
 }
 
+/** "Park" after an unanswered sequence: the nudge sleeps for about three months. */
+const PARK_MS = 90 * 86_400_000;
+
 function NudgeRow({ item, showPerson }: { item: NudgeItem; showPerson: boolean }) {
   const { t } = useI18n();
   const cmd = useCommand();
@@ -71,6 +74,20 @@ function NudgeRow({ item, showPerson }: { item: NudgeItem; showPerson: boolean }
           <option value="nextWeek">{t('nudge.snooze.nextWeek')}</option>
           <option value="custom">{t('nudge.snooze.custom')}</option>
         </select>
+        {nudge.why.params.suggest === 'lost_or_park' && nudge.dealId && (
+          <>
+            <Button
+              data-testid="sidecar-nudge-mark-lost"
+              disabled={cmd.busy}
+              onClick={() => cmd.run({ type: 'ui/close-deal', dealId: nudge.dealId!, outcome: 'lost', reason: t('nudge.lostReason') })}
+            >
+              {t('nudge.markLost')}
+            </Button>
+            <Button data-testid="sidecar-nudge-park" disabled={cmd.busy} onClick={() => snooze(Date.now() + PARK_MS)}>
+              {t('nudge.park')}
+            </Button>
+          </>
+        )}
         {nudge.dealId && (
           <Button data-testid="sidecar-nudge-dismiss" disabled={cmd.busy} onClick={() => cmd.run({ type: 'ui/nudge-dismiss-deal', dealId: nudge.dealId! })}>
             {t('nudge.dismiss')}

@@ -144,3 +144,61 @@ test('nudge settings (reply window, cadence) are editable, validated, and re-eva
   const stored = (await dbDump(context)).settings!.find((r) => r.key === 'app').value.nudges;
   expect(stored).toMatchObject({ awaitingReplyHours: 240, cadenceDays: [2, 4, 7] });
 });
+
+test('when the whole cadence went unanswered, the nudge offers Park (three months) and Mark lost', async ({ context, page, extensionId }) => {
+  await serveLinkedIn(context, { '/in/dana-prospect/': linkedinFixture('profile-2026-en.html') });
+  // A one-touch cadence: the first unanswered touch ends it.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('sidecar-nudge-cadence').fill('1');
+  await options.getByTestId('sidecar-nudge-settings-save').click();
+  await expect.poll(async () => (await dbDump(context)).settings?.find((r) => r.key === 'app')?.value.nudges.cadenceDays).toEqual([1]);
+
+  await page.goto(`${LINKEDIN}/in/dana-prospect/`);
+  const sb = sidebar(page);
+  await sb.getByTestId('sidecar-create-contact').click();
+  await sb.getByTestId('sidecar-log-linkedin_connect').click();
+  await expect.poll(async () => (await dbDump(context)).summaries?.[0]?.outboundSinceInbound).toBe(1);
+  // The touch was three days ago (written beneath Dexie, so with the change marker Dexie leaves).
+  await context.serviceWorkers()[0]!.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('sidecar');
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['summaries', 'factsDirty'], 'readwrite');
+          const then = Date.now() - 3 * 86_400_000;
+          tx.objectStore('summaries').openCursor().onsuccess = (e: any) => {
+            const cur = e.target.result;
+            if (!cur) return;
+            cur.update({ ...cur.value, firstOutboundAt: then, lastOutboundAt: then });
+            tx.objectStore('factsDirty').put({ key: `c:${cur.value.contactId}`, token: Date.now() });
+            cur.continue();
+          };
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  const done = sidebar(page).locator('[data-testid=sidecar-nudge][data-kind=follow_up_due]');
+  await expect(done).toHaveCount(1);
+  await expect(done).toContainText('mark the deal Lost or park it');
+
+  // Park: gone for about three months.
+  await done.getByTestId('sidecar-nudge-park').click();
+  await expect(done).toHaveCount(0);
+  const parked = (await dbDump(context)).nudgeStates!.find((s) => s.state === 'snoozed');
+  expect(parked.until).toBeGreaterThan(Date.now() + 85 * 86_400_000);
+
+  // Back early (the snooze command with a near time), then Mark lost: the deal closes and the nudge ends for good.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.evaluate((id) => (globalThis as any).chrome.runtime.sendMessage({ type: 'ui/nudge-snooze', id, until: Date.now() + 1500 }), parked.id);
+  const inPopup = popup.locator('[data-testid=sidecar-nudge][data-kind=follow_up_due]');
+  await expect(inPopup).toHaveCount(1, { timeout: 15_000 });
+  await inPopup.getByTestId('sidecar-nudge-mark-lost').click();
+  await expect(inPopup).toHaveCount(0);
+  const deal = (await dbDump(context)).deals![0];
+  expect(deal).toMatchObject({ status: 'lost', lostReason: 'No reply to the whole follow-up sequence' });
+  await expect(done).toHaveCount(0);
+});
