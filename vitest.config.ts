@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'components/**/*.test.tsx', 'test/unit/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/fast-check-seed.ts'],
     globals: true,
     // forks, not threads: time-zone tests set process.env.TZ, which a worker thread cannot change.
     pool: 'forks',
