@@ -1,59 +1,12 @@
 // @vitest-environment node
-// Working-day maths is in local time: fixed to a zone without DST (pool 'forks' lets a file set TZ).
-process.env.TZ = 'Asia/Jakarta';
-
-import 'fake-indexeddb/auto';
-import { SidecarDb } from '../db';
-import type { Nudge } from '../domain/nudges';
-import type { MailMessage } from '../domain/thread';
-import { logManualActivity, logThreadMessages } from './activities';
-import { createPerson } from './contacts';
+import { CREATED, dana, DAY, db, EMAIL_IN, idsOf, local, locale, NOW, person, sam, scenario, table } from '../../test/unit/nudge-scenario';
+import { logManualActivity } from './activities';
 import { moveDealStage, updateDeal } from './deals';
 import { recomputeNudges } from './nudge-pass';
 import { activeNudges } from './nudges';
 import { BUCKET_FILL, BUCKET_MAX, clearDirty } from './lead-facts';
 import { updateSettings } from './settings';
 import type { Contact } from '../domain/records';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-// All local Asia/Jakarta (UTC+7), August 2026: Mon 10, Mon 17, Tue 18, Thu 20, Fri 21, Mon 24.
-const local = (d: number, h: number, m = 0) => new Date(2026, 7, d, h, m).getTime();
-const CREATED = local(10, 10); // Monday 10:00
-const EMAIL_IN = local(17, 10); // Monday 10:00, three days before NOW
-const NOW = local(20, 10); // Thursday 10:00
-const locale = 'en-US';
-
-const rep = { name: 'Rep', email: 'rep@acme.com' };
-const dana = { name: 'Dana', email: 'dana@bigcorp.io' };
-const sam = { name: 'Sam', email: 'sam@bigcorp.io' };
-const mine = new Set([rep.email]);
-
-let db: SidecarDb;
-beforeAll(() => {
-  expect(new Date(2026, 0, 1).getTimezoneOffset()).toBe(-420);
-  expect(new Date(NOW).getDay()).toBe(4);
-});
-beforeEach(() => {
-  db = new SidecarDb('x-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
-
-const person = (p: { name: string; email: string }, at = CREATED) => createPerson(db, p, { now: at, locale });
-const danaWrites = (at = EMAIL_IN): MailMessage[] => [{ id: 'm-in-1', from: dana, recipients: [rep], date: at }];
-const byId = (a: Nudge, b: Nudge) => (a.id < b.id ? -1 : 1);
-const table = async () => (await db.nudges.toArray()).sort(byId);
-const idsOf = (list: Nudge[]) => list.map((n) => n.id).sort();
-
-/** Dana wrote three days ago and is waiting; Sam was added and never contacted. */
-async function scenario() {
-  const d = await person(dana);
-  const s = await person(sam);
-  expect(await logThreadMessages(db, danaWrites(), mine, EMAIL_IN, 'Pricing?')).toBe(1);
-  return { d, s };
-}
 
 describe('recomputeNudges', () => {
   it('computes every contact, and a second run replaces rather than duplicates', async () => {
