@@ -76,6 +76,42 @@ export const test = base.extend<ExtensionFixtures>({
 export { expect };
 
 /** Reads the extension's IndexedDB (in its own origin, from the service worker). */
+/**
+ * Sets fields on every row of some stores beneath Dexie, as if time had passed
+ * (a lead created last week, a touch three days ago), and leaves the change
+ * marker every Dexie write leaves (lib/db/facts-dirty) for each contact, so
+ * the nudge engine notices as it would a real write.
+ */
+export async function patchBeneathDexie(context: BrowserContext, patches: { store: 'contacts' | 'summaries'; set: Record<string, unknown> }[]): Promise<void> {
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await sw.evaluate(
+    (patches) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('sidecar');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const idb = req.result;
+          const tx = idb.transaction([...patches.map((p) => p.store), 'factsDirty'], 'readwrite');
+          for (const { store, set } of patches) {
+            tx.objectStore(store).openCursor().onsuccess = (e: any) => {
+              const cur = e.target.result;
+              if (!cur) return;
+              cur.update({ ...cur.value, ...set });
+              tx.objectStore('factsDirty').put({ key: `c:${store === 'contacts' ? cur.value.id : cur.value.contactId}`, token: Date.now() });
+              cur.continue();
+            };
+          }
+          tx.oncomplete = () => {
+            idb.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    patches,
+  );
+}
+
 export async function dbDump(context: BrowserContext): Promise<Record<string, any[]>> {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return sw.evaluate(

@@ -1,5 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
-import { dbDump, expect, sidebar, test } from './fixtures';
+import { dbDump, expect, patchBeneathDexie, sidebar, test } from './fixtures';
 import { gmailFixture, INBOX_URL, serveGmail, THREAD_URL } from './gmail';
 import { LINKEDIN, linkedinFixture, serveLinkedIn } from './linkedin';
 import { threadFuture } from './variants';
@@ -75,33 +75,11 @@ test('LinkedIn-only outreach counts as a touch: a lead never followed up stops n
   await sb.getByTestId('sidecar-create-contact').click();
   await expect(sb.getByTestId('sidecar-stage')).toHaveText('Contact');
   // Make the lead a week old (as if captured last week and forgotten), then let the engine notice.
-  // Written beneath Dexie, so the test leaves the change marker every Dexie write leaves (lib/db/facts-dirty).
-  const sw = context.serviceWorkers()[0]!;
-  await sw.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('sidecar');
-        req.onsuccess = () => {
-          const tx = req.result.transaction(['contacts', 'summaries', 'factsDirty'], 'readwrite');
-          const weekAgo = Date.now() - 7 * 86_400_000;
-          tx.objectStore('contacts').openCursor().onsuccess = (e: any) => {
-            const cur = e.target.result;
-            if (!cur) return;
-            cur.update({ ...cur.value, createdAt: weekAgo, updatedAt: Date.now() });
-            tx.objectStore('factsDirty').put({ key: `c:${cur.value.id}`, token: Date.now() });
-            cur.continue();
-          };
-          tx.objectStore('summaries').openCursor().onsuccess = (e: any) => {
-            const cur = e.target.result;
-            if (!cur) return;
-            cur.update({ ...cur.value, createdAt: weekAgo });
-            cur.continue();
-          };
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  const weekAgo = Date.now() - 7 * 86_400_000;
+  await patchBeneathDexie(context, [
+    { store: 'contacts', set: { createdAt: weekAgo, updatedAt: Date.now() } },
+    { store: 'summaries', set: { createdAt: weekAgo } },
+  ]);
   await page.reload();
   const never = sidebar(page).locator('[data-testid=sidecar-nudge][data-kind=never_followed_up]');
   await expect(never).toHaveCount(1);
@@ -159,26 +137,9 @@ test('when the whole cadence went unanswered, the nudge offers Park (three month
   await sb.getByTestId('sidecar-create-contact').click();
   await sb.getByTestId('sidecar-log-linkedin_connect').click();
   await expect.poll(async () => (await dbDump(context)).summaries?.[0]?.outboundSinceInbound).toBe(1);
-  // The touch was three days ago (written beneath Dexie, so with the change marker Dexie leaves).
-  await context.serviceWorkers()[0]!.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('sidecar');
-        req.onsuccess = () => {
-          const tx = req.result.transaction(['summaries', 'factsDirty'], 'readwrite');
-          const then = Date.now() - 3 * 86_400_000;
-          tx.objectStore('summaries').openCursor().onsuccess = (e: any) => {
-            const cur = e.target.result;
-            if (!cur) return;
-            cur.update({ ...cur.value, firstOutboundAt: then, lastOutboundAt: then });
-            tx.objectStore('factsDirty').put({ key: `c:${cur.value.contactId}`, token: Date.now() });
-            cur.continue();
-          };
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  // The touch was three days ago.
+  const then = Date.now() - 3 * 86_400_000;
+  await patchBeneathDexie(context, [{ store: 'summaries', set: { firstOutboundAt: then, lastOutboundAt: then } }]);
   await page.reload();
   const done = sidebar(page).locator('[data-testid=sidecar-nudge][data-kind=follow_up_due]');
   await expect(done).toHaveCount(1);
