@@ -1,4 +1,5 @@
 import type { SidecarDb, StoredSummary } from '../db';
+import { groupBy } from '../domain/group-by';
 import type { Contact, Deal } from '../domain/records';
 import { whereAnyOf } from './index-reads';
 
@@ -8,13 +9,7 @@ export interface ContactPage {
 }
 
 function page(summaries: StoredSummary[], deals: Deal[]): ContactPage {
-  const byContact = new Map<string, Deal[]>();
-  for (const d of deals) {
-    const list = byContact.get(d.contactId);
-    if (list) list.push(d);
-    else byContact.set(d.contactId, [d]);
-  }
-  return { summaries: new Map(summaries.map((s) => [s.contactId, s])), deals: byContact };
+  return { summaries: new Map(summaries.map((s) => [s.contactId, s])), deals: groupBy(deals, (d) => d.contactId) };
 }
 
 /** The summaries and deals of a scattered set of contacts (those a write touched), read key by key. */

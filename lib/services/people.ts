@@ -1,5 +1,6 @@
 import type { SidecarDb } from '../db';
 import type { Contact, Deal } from '../domain/records';
+import { groupBy } from '../domain/group-by';
 import { currentDeal } from '../domain/lead-facts';
 import { whereAnyOf } from './index-reads';
 
@@ -11,8 +12,7 @@ export interface KnownPerson {
 
 /** The current deal of each contact: open first, then the most recently updated. */
 export async function currentDeals(db: SidecarDb, contactIds: readonly string[]): Promise<Map<string, Deal>> {
-  const byContact = new Map<string, Deal[]>();
-  for (const d of await whereAnyOf(db.deals, 'contactId', contactIds)) byContact.set(d.contactId, [...(byContact.get(d.contactId) ?? []), d]);
+  const byContact = groupBy(await whereAnyOf(db.deals, 'contactId', contactIds), (d) => d.contactId);
   const out = new Map<string, Deal>();
   for (const [id, deals] of byContact) {
     const deal = currentDeal(deals);

@@ -1,7 +1,7 @@
 import type { SidecarDb, StoredSummary } from '../db';
 import { summarizeAll } from '../domain/activity-summary';
 import { engagementWeights } from '../domain/engagement';
-import type { Activity } from '../domain/records';
+import { groupBy } from '../domain/group-by';
 import { whereAnyOf } from './index-reads';
 import { defaultLocale, loadSettings } from './settings';
 
@@ -15,8 +15,7 @@ export async function refreshSummaries(db: SidecarDb, contactIds: Iterable<strin
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return;
   const [contacts, all] = await Promise.all([db.contacts.bulkGet(ids), whereAnyOf(db.activities, 'contactId', ids)]);
-  const byContact = new Map<string, Activity[]>();
-  for (const a of all) if (a.deletedAt === null) byContact.set(a.contactId, [...(byContact.get(a.contactId) ?? []), a]);
+  const byContact = groupBy(all.filter((a) => a.deletedAt === null), (a) => a.contactId);
   const rows: StoredSummary[] = [];
   for (const c of contacts) {
     if (!c) continue;
