@@ -107,12 +107,12 @@ export async function bucketIds(db: SidecarDb): Promise<string[]> {
 /**
  * The buckets holding these contacts, with the contacts' facts put in (split
  * where they grew too large), not yet written. Returns them with, per bucket,
- * the contacts that changed.
+ * the contacts that changed, and every bucket id once they are written (sorted).
  */
 export async function refreshedBuckets(
   db: SidecarDb,
   facts: readonly LeadFacts[],
-): Promise<{ buckets: FactBucket[]; touched: Map<string, Set<string>> }> {
+): Promise<{ buckets: FactBucket[]; touched: Map<string, Set<string>>; ids: string[] }> {
   const ids = await bucketIds(db);
   const byBucket = new Map<string, LeadFacts[]>();
   for (const f of facts) {
@@ -133,5 +133,5 @@ export async function refreshedBuckets(
       touched.set(part.id, new Set(part.ids.filter((id) => changed.has(id))));
     }
   });
-  return { buckets, touched };
+  return { buckets, touched, ids: [...new Set([...ids, ...buckets.map((b) => b.id)])].sort() };
 }

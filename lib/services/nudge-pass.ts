@@ -79,6 +79,21 @@ function nudgesFromFacts(f: LeadFacts, salesReady: false | { score: number; thre
   });
 }
 
+/**
+ * Inside the caller's transaction: makes the stored nudges of some contacts
+ * (`stored`, read by the caller) the `fresh` ones, writing only rows that
+ * differ. Returns how many contacts' nudges changed.
+ */
+async function replaceNudges(db: SidecarDb, stored: readonly Nudge[], fresh: readonly Nudge[]): Promise<number> {
+  const keep = new Set(fresh.map((n) => n.id));
+  const old = new Map(stored.map((n) => [n.id, JSON.stringify(n)]));
+  const gone = stored.filter((n) => !keep.has(n.id));
+  const put = fresh.filter((n) => old.get(n.id) !== JSON.stringify(n));
+  if (gone.length) await db.nudges.bulkDelete(gone.map((n) => n.id));
+  if (put.length) await db.nudges.bulkPut(put);
+  return new Set([...put, ...gone].map((n) => n.contactId)).size;
+}
+
 interface BucketJob {
   b: FactBucket;
   /** Just these contacts (after a write); all of the bucket's when absent. */
@@ -128,13 +143,7 @@ async function passBuckets(db: SidecarDb, jobs: readonly BucketJob[], ctx: PassC
     if (few.length) reads.push(whereAnyOf(db.nudges, 'contactId', few));
     const mine = new Set(writes.flatMap(({ job, changed }) => changed.map((c) => job.b.ids[c.i]!)));
     const stored = (await Promise.all(reads)).flat().filter((n) => mine.has(n.contactId));
-    const fresh = writes.flatMap(({ changed }) => changed.flatMap((c) => c.nudges));
-    const keep = new Set(fresh.map((n) => n.id));
-    const old = new Map(stored.map((n) => [n.id, JSON.stringify(n)]));
-    const gone = stored.filter((n) => !keep.has(n.id)).map((n) => n.id);
-    const put = fresh.filter((n) => old.get(n.id) !== JSON.stringify(n));
-    if (gone.length) await db.nudges.bulkDelete(gone);
-    if (put.length) await db.nudges.bulkPut(put);
+    await replaceNudges(db, stored, writes.flatMap(({ changed }) => changed.flatMap((c) => c.nudges)));
     for (const { job, changed } of writes) for (const c of changed) setDigest(job.b, c.i, c.digest);
     await db.factBuckets.bulkPut(writes.map((w) => w.job.b));
   });
@@ -166,19 +175,11 @@ async function rebuildPass(db: SidecarDb, ctx: PassContext, key: string, resumeA
     await db.transaction('rw', db.nudges, db.factBuckets, db.settings, async () => {
       // Everything stored from the previous page's last contact on: nudges of contacts that no longer exist go too.
       const range = lower === null ? db.nudges.where('contactId').belowOrEqual(last) : db.nudges.where('contactId').between(lower, last, false, true);
-      const stored = await range.toArray();
-      const old = new Map(stored.map((n) => [n.id, JSON.stringify(n)]));
-      const fresh = nudges.flat();
-      const keep = new Set(fresh.map((n) => n.id));
-      const gone = stored.filter((n) => !keep.has(n.id));
-      const put = fresh.filter((n) => old.get(n.id) !== JSON.stringify(n));
-      if (gone.length) await db.nudges.bulkDelete(gone.map((n) => n.id));
-      if (put.length) await db.nudges.bulkPut(put);
+      tally.changed += await replaceNudges(db, await range.toArray(), nudges.flat());
       const stale = (await db.factBuckets.where(':id').between(lower ?? '', last, lower !== null, true).primaryKeys()).filter((id) => id !== bucket.id);
       if (stale.length) await db.factBuckets.bulkDelete(stale);
       await db.factBuckets.put(bucket);
       await setFactsMeta(db, { key, resumeAfter: last }, ctx.now);
-      tally.changed += new Set([...put, ...gone].map((n) => n.contactId)).size;
     });
     prevLast = last;
     tally.contacts += page.contacts.length;
@@ -241,8 +242,7 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
     const present = contacts.filter((c): c is Contact => !!c);
     const facts = await factsForContacts(present, await readContactPage(db, present), settings.scoring, companies);
     chunk.forEach((id, i) => contacts[i] || facts.push(goneFacts(id)));
-    const { buckets, touched } = await refreshedBuckets(db, facts);
-    const ids = [...new Set([...(await bucketIds(db)), ...buckets.map((b) => b.id)])].sort();
+    const { buckets, touched, ids } = await refreshedBuckets(db, facts);
     // On a full pass every contact of a refreshed bucket is computed here, once.
     const jobs = buckets.map((b) => ({ b, only: env.all ? undefined : touched.get(b.id), write: true, upper: ids[ids.indexOf(b.id) + 1] ?? null }));
     await passBuckets(db, jobs, ctx, tally);
