@@ -5,7 +5,7 @@ import { watchMessageSends } from './message-sends';
 import { createPersonContext } from './person-context';
 
 // LinkedIn: read only the page the rep is looking at. No LinkedIn API calls,
-// no clicks or typing for the rep, no crawling (../shared/SITES.md).
+// no clicks or typing for the rep, no crawling (docs/sites.md).
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
   runAt: 'document_end',

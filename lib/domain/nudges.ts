@@ -11,7 +11,7 @@ import {
   type WorkSchedule,
 } from './working-time';
 
-// Pipeline hygiene nudges (../shared/PRODUCT.md "Pipeline hygiene and follow-up").
+// Pipeline hygiene nudges (docs/sales-method.md, "Follow-up").
 // Pure: given a contact's summary (lib/domain/activity-summary), its deal, per-stage
 // statistics, the settings and `now`. Due times depend only on the data, never on
 // `now`, and every nudge id names one INSTANCE (e.g. the inbound email being

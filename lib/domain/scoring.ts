@@ -1,5 +1,5 @@
 /**
- * Lead score = customer fit + engagement (../shared/PRODUCT.md, "Lead scoring").
+ * Lead score = customer fit + engagement (docs/sales-method.md, "Lead scoring").
  * Pure: no DOM, no storage; `now` and the config are arguments. Every score
  * explains itself: its parts, rounded one by one, add up to it exactly.
  */

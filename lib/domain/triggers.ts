@@ -1,5 +1,5 @@
 /**
- * Triggers (../shared/PRODUCT.md): words in an incoming message that show a
+ * Triggers (docs/sales-method.md): words in an incoming message that show a
  * lead is ready for the next stage ("can we schedule a demo", "minta
  * penawaran harga"). Pure: the product suggests the stage move, the rep
  * confirms. Of a body only the matched snippet (≤ 120 chars) ever leaves here.

@@ -8,7 +8,7 @@ import { chromiumPath, extensionArgs } from '../chromium.mjs';
 export const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const extensionPath = path.join(root, '.output/chrome-mv3');
 export const fixture = (...p: string[]) => path.join(root, 'test/fixtures', ...p);
-export const realFixture = (name: string) => path.resolve(root, '../shared/fixtures/real', name);
+export const realFixture = (name: string) => path.join(root, 'test/fixtures/real', name);
 
 export { chromiumPath };
 

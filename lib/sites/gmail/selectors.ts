@@ -1,9 +1,9 @@
 /**
- * Every Gmail selector the readers use, in one place (see SITES.md, Gmail).
+ * Every Gmail selector the readers use, in one place (see docs/sites.md, Gmail).
  * Each constant names the fixtures it must match and its stability:
  * S attribute/role based or unchanged 5+ years; M obfuscated class stable for
  * years; F changed in the last ~3 years, localised, or deeply structural.
- * Fixtures: test/fixtures/gmail/*.html; "real:" = /work/shared/fixtures/real/.
+ * Fixtures: test/fixtures/gmail/*.html; "real:" = test/fixtures/real/ (SOURCES.md there).
  * When Gmail breaks one, one fixture test fails and the fix is one line here.
  */
 

@@ -12,9 +12,9 @@ export function gmailFixture(name: string): Document {
   return parseHtml(readFileSync(path.resolve(here, '../../../test/fixtures/gmail', name), 'utf8'));
 }
 
-/** Captures in /work/shared/fixtures/real (shared/ sits beside the repository). */
+/** The real captures in test/fixtures/real (see its SOURCES.md). */
 export function realFixture(name: string): Document {
-  return parseHtml(readFileSync(path.resolve(here, '../../../../shared/fixtures/real', name), 'utf8'));
+  return parseHtml(readFileSync(path.resolve(here, '../../../test/fixtures/real', name), 'utf8'));
 }
 
 export function parseHtml(html: string): Document {

@@ -3,7 +3,7 @@
  * its markup, one test fails and the fix is one line here.
  *
  * Each constant names the fixtures it must match and its stability, as in
- * /work/shared/SITES.md: S attribute based or unchanged for years, M a named
+ * docs/sites.md: S attribute based or unchanged for years, M a named
  * (unhashed) class stable for years, F changed in the last ~3 years or
  * localised. Hashed class names are never used. Fixture names: `scoutr-2024` =
  * real/linkedin-profile-scoutr-profile1.html, `liex-2026` =
