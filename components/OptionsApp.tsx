@@ -3,7 +3,8 @@ import { LanguageSettingSchema, type Settings } from '@/lib/domain/settings';
 import type { MessageKey } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/platform/messaging';
 import { useSettings } from './hooks';
-import { Toggle } from './ui';
+import { Button, Toggle } from './ui';
+import { openDashboard } from '@/lib/platform/open-pages';
 import { LostReasons } from './LostReasons';
 import { NudgeSettingsEditor } from './NudgeSettingsEditor';
 import { ScoringEditor } from './ScoringEditor';
@@ -35,7 +36,12 @@ function Form({ settings: stored }: { settings: Settings }) {
   const field = 'block rounded-md border border-slate-300 px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-sky-600';
   return (
     <main className="mx-auto max-w-3xl space-y-8 p-8 text-slate-900">
-      <h1 className="text-2xl font-semibold">{t('options.title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{t('options.title')}</h1>
+        <Button data-testid="sidecar-open-dashboard" onClick={() => void openDashboard()}>
+          {t('open.dashboard')}
+        </Button>
+      </div>
       <label className="block space-y-1">
         <span className="text-sm font-medium">{t('options.language')}</span>
         <select

@@ -2,6 +2,7 @@ import { NudgeList } from './NudgeList';
 import { useSettings } from './hooks';
 import { I18nProvider, useI18n } from './i18n';
 import { Button } from './ui';
+import { openDashboard } from '@/lib/platform/open-pages';
 
 function Popup({ sidePanel }: { sidePanel: boolean }) {
   const { t } = useI18n();
@@ -23,6 +24,9 @@ function Popup({ sidePanel }: { sidePanel: boolean }) {
               {t('popup.sidePanel')}
             </Button>
           )}
+          <Button data-testid="sidecar-open-dashboard" onClick={() => void openDashboard().then(() => window.close())}>
+            {t('open.dashboard')}
+          </Button>
           <Button onClick={() => browser.runtime.openOptionsPage()}>{t('popup.options')}</Button>
         </div>
       </header>

@@ -3,6 +3,8 @@ import { ProfileView } from './ProfileView';
 import { ThreadView } from './ThreadView';
 import { usePageContext, useSettings } from './hooks';
 import { I18nProvider, useI18n } from './i18n';
+import { focusRing } from './ui';
+import { openDashboard } from '@/lib/platform/open-pages';
 
 function Shell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
@@ -13,6 +15,14 @@ function Shell({ children }: { children: ReactNode }) {
           S
         </span>
         <h1 className="text-sm font-semibold">{t('app.name')}</h1>
+        <button
+          type="button"
+          data-testid="sidecar-open-dashboard"
+          className={`ml-auto rounded px-2 py-0.5 text-xs font-medium text-sky-800 hover:bg-slate-100 ${focusRing}`}
+          onClick={() => void openDashboard()}
+        >
+          {t('open.dashboard')}
+        </button>
       </header>
       <main className="flex-1 overflow-y-auto p-4">{children}</main>
     </div>

@@ -1,5 +1,7 @@
 // Every UI string lives here and in id.ts; the type below makes a missing
 // translation a compile error.
+import { dashboardEn } from './en-dashboard';
+
 export const en = {
   'app.name': 'Sidecar CRM',
   'sidebar.loading': 'Loading…',
@@ -247,6 +249,7 @@ export const en = {
   'linkedin.unlink': 'Not this person? Unlink profile',
   'linkedin.error.already_linked': 'That contact is already linked to another profile.',
   'linkedin.noUrl': 'This conversation does not show the person’s profile link, so it cannot be linked.',
+  ...dashboardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { dashboardId } from './id-dashboard';
 
 export const id: Messages = {
   'app.name': 'Sidecar CRM',
@@ -247,4 +248,5 @@ export const id: Messages = {
   'linkedin.unlink': 'Bukan orang ini? Lepas tautan profil',
   'linkedin.error.already_linked': 'Kontak itu sudah tertaut ke profil lain.',
   'linkedin.noUrl': 'Percakapan ini tidak menampilkan tautan profil orangnya, jadi tidak bisa ditautkan.',
+  ...dashboardId,
 };

@@ -1,0 +1,72 @@
+import type { Settings } from '@/lib/domain/settings';
+import { useSettings } from '../hooks';
+import { I18nProvider, useI18n } from '../i18n';
+import { focusRing } from '../ui';
+import { BoardSection } from './BoardSection';
+import { DataSection } from './DataSection';
+import { Section } from './Section';
+
+// One page with every section in the DOM at once (no tabs that unmount): the
+// nav only scrolls, so anything on the page can be found without a click.
+const SECTIONS = [
+  { id: 'board', key: 'dash.section.board' },
+  { id: 'people', key: 'dash.section.people' },
+  { id: 'metrics', key: 'dash.section.metrics' },
+  { id: 'calculator', key: 'dash.section.calculator' },
+  { id: 'data', key: 'dash.section.data' },
+] as const;
+
+function Dashboard({ settings }: { settings: Settings }) {
+  const { t } = useI18n();
+  return (
+    <div className="auto-dark min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <a href="#board" className={`sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 ${focusRing}`}>
+        {t('dash.skip')}
+      </a>
+      <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
+        <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-2">
+          <h1 className="flex items-center gap-2 text-base font-semibold">
+            <span aria-hidden className="grid h-6 w-6 place-items-center rounded bg-slate-900 text-xs font-bold text-white dark:bg-slate-100 dark:text-slate-900">
+              S
+            </span>
+            {t('dash.title')}
+          </h1>
+          <nav aria-label={t('dash.nav')}>
+            <ul className="flex flex-wrap gap-1">
+              {SECTIONS.map((s) => (
+                <li key={s.id}>
+                  <a href={`#${s.id}`} className={`rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800 ${focusRing}`}>
+                    {t(s.key)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main className="mx-auto max-w-screen-2xl space-y-10 px-6 py-6">
+        <BoardSection settings={settings} />
+        <Section id="people" title={t('dash.section.people')}>
+          {null}
+        </Section>
+        <Section id="metrics" title={t('dash.section.metrics')}>
+          {null}
+        </Section>
+        <Section id="calculator" title={t('dash.section.calculator')}>
+          {null}
+        </Section>
+        <DataSection />
+      </main>
+    </div>
+  );
+}
+
+export function DashboardApp() {
+  const settings = useSettings();
+  if (!settings) return null;
+  return (
+    <I18nProvider setting={settings.language}>
+      <Dashboard settings={settings} />
+    </I18nProvider>
+  );
+}
