@@ -5,7 +5,7 @@ import type { Activity, Deal } from '@/lib/domain/records';
 import type { MessageKey } from '@/lib/i18n';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
-import { ErrorText, inputClass, labelClass, SectionTitle } from './ui';
+import { ErrorText, inputClass, SectionTitle } from './ui';
 
 type Patch = { [F in BantField]?: Record<string, unknown> };
 

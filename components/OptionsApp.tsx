@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { LanguageSettingSchema, type Settings } from '@/lib/domain/settings';
 import type { MessageKey } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/platform/messaging';
+import { requestNotifications } from '@/lib/platform/permissions';
 import { useSettings } from './hooks';
 import { Button, Toggle } from './ui';
 import { openDashboard } from '@/lib/platform/open-pages';
@@ -85,7 +86,7 @@ function Form({ settings: stored }: { settings: Settings }) {
             onChange={async (e) => {
               const enabled = e.target.checked;
               // Permission is asked only now, from the rep's own click.
-              if (enabled && !(await browser.permissions.request({ permissions: ['notifications'] }).catch(() => false))) {
+              if (enabled && !(await requestNotifications())) {
                 setStatus({ key: 'options.notificationsDenied' });
                 return;
               }

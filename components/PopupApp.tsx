@@ -2,16 +2,13 @@ import { NudgeList } from './NudgeList';
 import { useSettings } from './hooks';
 import { I18nProvider, useI18n } from './i18n';
 import { Button } from './ui';
-import { openDashboard } from '@/lib/platform/open-pages';
+import { openDashboard, openOptionsPage, openSidePanel } from '@/lib/platform/open-pages';
 
 function Popup({ sidePanel }: { sidePanel: boolean }) {
   const { t } = useI18n();
   const openPanel = async () => {
-    // Chromium's side panel can only be opened from a user gesture, like this click.
-    const api = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;
-    const win = await browser.windows.getCurrent();
-    if (api && win.id !== undefined) await api.open({ windowId: win.id });
-    else await (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open();
+    // The side panel can only be opened from a user gesture, like this click.
+    await openSidePanel();
     window.close();
   };
   return (
@@ -27,7 +24,7 @@ function Popup({ sidePanel }: { sidePanel: boolean }) {
           <Button data-testid="sidecar-open-dashboard" onClick={() => void openDashboard().then(() => window.close())}>
             {t('open.dashboard')}
           </Button>
-          <Button onClick={() => browser.runtime.openOptionsPage()}>{t('popup.options')}</Button>
+          <Button onClick={() => void openOptionsPage()}>{t('popup.options')}</Button>
         </div>
       </header>
       <NudgeList />

@@ -2,23 +2,25 @@ import { useEffect, useState } from 'react';
 import { BANT_FIELDS, type BantField } from '@/lib/domain/bant';
 import { newId } from '@/lib/domain/ids';
 import { PhaseSchema, type Stage } from '@/lib/domain/stages';
-import { stageName, type MessageKey } from '@/lib/i18n';
+import { stageName, type MessageKey, type Translate } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/platform/messaging';
 import { useI18n } from './i18n';
 import { Button, ErrorText, inputClass, SectionTitle } from './ui';
 
 type Draft = Stage & { label: string };
 
+const toDraft = (stages: readonly Stage[], t: Translate): Draft[] => stages.map((s) => ({ ...s, label: stageName(s, t) }));
+
 /** Add, rename, reorder, remove, colour, phase and BANT gate per stage; deals of a removed stage are moved, never orphaned. */
 export function StageEditor({ stages }: { stages: readonly Stage[] }) {
   const { t } = useI18n();
-  const toDraft = () => stages.map((s) => ({ ...s, label: stageName(s, t) }));
-  const [draft, setDraft] = useState<Draft[]>(toDraft);
+  const [draft, setDraft] = useState<Draft[]>(() => toDraft(stages, t));
   const [needsMove, setNeedsMove] = useState<{ stageId: string; deals: number }[]>([]);
   const [moves, setMoves] = useState<Record<string, string>>({});
   const [issues, setIssues] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setDraft(toDraft()), [stages]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A new language redraws the built-in names too: a draft left in the old language would be saved as a custom name.
+  useEffect(() => setDraft(toDraft(stages, t)), [stages, t]);
 
   const patch = (i: number, p: Partial<Draft>) => {
     setSaved(false);

@@ -8,12 +8,13 @@ import { inputClass, SaveBar, SectionTitle } from './ui';
 
 type Draft = Omit<TriggerRule, 'phrases'> & { phrases: string };
 
+const toDraft = (rules: readonly TriggerRule[]): Draft[] => rules.map((r) => ({ ...r, phrases: r.phrases.join('\n') }));
+
 export function TriggerEditor({ rules, stages }: { rules: readonly TriggerRule[]; stages: readonly Stage[] }) {
   const { t } = useI18n();
-  const toDraft = () => rules.map((r) => ({ ...r, phrases: r.phrases.join('\n') }));
-  const [draft, setDraft] = useState<Draft[]>(toDraft);
+  const [draft, setDraft] = useState<Draft[]>(() => toDraft(rules));
   const { saved, issues, save: saveSettings } = useSettingsSave();
-  useEffect(() => setDraft(toDraft()), [rules]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setDraft(toDraft(rules)), [rules]);
   const patch = (i: number, p: Partial<Draft>) => setDraft((d) => d.map((r, j) => (j === i ? { ...r, ...p } : r)));
   const save = async () => {
     const triggers = draft.map((r) => ({ ...r, phrases: r.phrases.split('\n').map((p) => p.trim()).filter(Boolean) }));

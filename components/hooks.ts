@@ -11,7 +11,8 @@ import type { ViewOf } from '@/lib/services/views';
 export function useLive<Q extends LiveQuery>(query: Q): ViewOf<Q> | undefined {
   const key = JSON.stringify(query);
   const [state, setState] = useState<{ key: string; data: ViewOf<Q> } | undefined>(undefined);
-  useEffect(() => liveClient().subscribe(query, (data) => setState({ key, data: data as ViewOf<Q> })), [key]);
+  // The query is rebuilt from its key, so an equal query written anew does not resubscribe.
+  useEffect(() => liveClient().subscribe(JSON.parse(key) as Q, (data) => setState({ key, data: data as ViewOf<Q> })), [key]);
   return state?.key === key ? state.data : undefined;
 }
 

@@ -6,6 +6,7 @@
 // touched. test/bench/run.mjs calls `window.sidecarBench.*` and takes the
 // medians; every function returns raw timings (ms, from performance.now()).
 
+import type { Table } from 'dexie';
 import { SidecarDb, type StoredSummary } from '@/lib/db';
 import { summarizeAll, type SummaryActivity } from '@/lib/domain/activity-summary';
 import { engagementWeights } from '@/lib/domain/engagement';
@@ -187,7 +188,7 @@ async function freshDb(): Promise<SidecarDb> {
 async function bulk<T>(db: SidecarDb, table: 'contacts' | 'companies' | 'deals' | 'activities' | 'stageChanges' | 'summaries', rows: readonly T[]) {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK);
-    await db.transaction('rw', db[table], () => (db[table] as any).bulkAdd(part));
+    await db.transaction('rw', db[table], () => (db[table] as Table<T>).bulkAdd(part));
   }
 }
 
@@ -293,7 +294,7 @@ async function score(opts: { activitiesPerContact?: number; runs?: number; readR
     return d;
   });
   await bulk(db, 'deals', deals);
-  let activities: Activity[] = [];
+  const activities: Activity[] = [];
   const summaries: StoredSummary[] = [];
   const halfLife = DEFAULT_SCORING.engagement.halfLifeDays;
   for (let i = 0; i < contacts.length; i++) {
@@ -305,7 +306,7 @@ async function score(opts: { activitiesPerContact?: number; runs?: number; readR
   const nActivities = activities.length;
   await bulk(db, 'activities', activities);
   await bulk(db, 'summaries', summaries);
-  activities = [];
+  activities.length = 0; // let the GC have the rows before timing
   const seedMs = t() - s;
 
   // The product's path: scoreAllLeads reads contacts, summaries, deals and companies, never the activities.
@@ -353,11 +354,12 @@ async function score(opts: { activitiesPerContact?: number; runs?: number; readR
   status('score: timing');
   const readMs: number[] = [];
   const computeMs: number[] = [];
-  let data = await read(); // warm-up
+  let data: Awaited<ReturnType<typeof read>> | undefined = await read(); // warm-up
   compute(data);
   let salesReady = 0;
   for (let i = 0; i < (opts.readRuns ?? 5); i++) {
-    data = null as any;
+    // eslint-disable-next-line no-useless-assignment -- drops the last read, so the GC can take it during the next
+    data = undefined;
     s = t();
     data = await read();
     readMs.push(t() - s);
@@ -458,8 +460,9 @@ async function triggers(opts: { runs?: number; bytes?: number } = {}) {
 
 // -------------------------------------------------------------- d: nudges
 
-const heap = () => ((performance as any).memory?.usedJSHeapSize as number | undefined) ?? null;
-const gc = () => (globalThis as any).gc?.();
+// Chromium-only: performance.memory, and gc() when started with --js-flags=--expose-gc.
+const heap = () => (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 async function nudges(opts: { contacts?: number; deals?: number; activitiesPerContact?: number; writeActivities?: boolean; runs?: number; maxTotalMs?: number } = {}) {
   const nContacts = opts.contacts ?? 100_000;
@@ -488,7 +491,7 @@ async function nudges(opts: { contacts?: number; deals?: number; activitiesPerCo
     const deals: Deal[] = [];
     const changes: StageChange[] = [];
     const summaries: StoredSummary[] = [];
-    let activities: Activity[] = [];
+    const activities: Activity[] = [];
     for (let i = start; i < Math.min(nContacts, start + CHUNK); i++) {
       const c = makeContact(i, now, r, companies);
       contacts.push(c);
@@ -527,7 +530,7 @@ async function nudges(opts: { contacts?: number; deals?: number; activitiesPerCo
       await bulk(db, 'activities', activities);
       seedMs.activities += t() - s;
       counts.activities += activities.length;
-      activities = [];
+      activities.length = 0;
     }
     counts.contacts += contacts.length;
     counts.deals += deals.length;
@@ -638,7 +641,7 @@ async function nudges(opts: { contacts?: number; deals?: number; activitiesPerCo
     processed,
     nudgeRows,
     due,
-    heap: { before: heapBefore, peak: heapBefore === null ? null : peak, afterNoGc: heapAfterNoGc, after: heapAfter, gcAvailable: typeof (globalThis as any).gc === 'function' },
+    heap: { before: heapBefore, peak: heapBefore === null ? null : peak, afterNoGc: heapAfterNoGc, after: heapAfter, gcAvailable: typeof (globalThis as { gc?: unknown }).gc === 'function' },
   };
 }
 
@@ -648,5 +651,5 @@ async function cleanup() {
   await new SidecarDb(DB_NAME).delete();
 }
 
-(window as any).sidecarBench = { match, score, triggers, nudges, cleanup };
+(window as unknown as { sidecarBench: unknown }).sidecarBench = { match, score, triggers, nudges, cleanup };
 status('ready');

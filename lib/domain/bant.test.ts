@@ -21,11 +21,8 @@ describe('BANT', () => {
   });
 
   it('rejects malformed answers', () => {
-    const b = emptyBant() as any;
-    b.timeline.quarter = '2026-Q5';
-    expect(BantSchema.safeParse(b).success).toBe(false);
-    b.timeline.quarter = '2026-Q4';
-    b.budget.currency = 'usd';
-    expect(BantSchema.safeParse(b).success).toBe(false);
+    const b = emptyBant();
+    expect(BantSchema.safeParse({ ...b, timeline: { ...b.timeline, quarter: '2026-Q5' } }).success).toBe(false);
+    expect(BantSchema.safeParse({ ...b, timeline: { ...b.timeline, quarter: '2026-Q4' }, budget: { ...b.budget, currency: 'usd' } }).success).toBe(false);
   });
 });

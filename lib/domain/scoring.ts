@@ -421,8 +421,11 @@ export function whatConverts(
     let wonWith = 0, lostWith = 0, wonWithout = 0, lostWithout = 0;
     for (const d of closed) {
       const has = d.matches?.[attribute] === true;
-      if (d.status === 'won') has ? wonWith++ : wonWithout++;
-      else has ? lostWith++ : lostWithout++;
+      if (d.status === 'won') {
+        if (has) wonWith++;
+        else wonWithout++;
+      } else if (has) lostWith++;
+      else lostWithout++;
     }
     const withN = wonWith + lostWith;
     const withoutN = wonWithout + lostWithout;

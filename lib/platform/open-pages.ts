@@ -2,3 +2,18 @@
 export async function openDashboard(): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
 }
+
+type ChromeSidePanel = { open(o: { windowId: number }): Promise<void> };
+type FirefoxSidebarAction = { open(): Promise<void> };
+
+/** The sidebar app in the browser's side panel (Chromium) or sidebar (Firefox). Call it from a click: both need a user gesture. */
+export async function openSidePanel(): Promise<void> {
+  const chromePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
+  const win = await browser.windows.getCurrent();
+  if (chromePanel && win.id !== undefined) await chromePanel.open({ windowId: win.id });
+  else await (browser as unknown as { sidebarAction?: FirefoxSidebarAction }).sidebarAction?.open();
+}
+
+export function openOptionsPage(): Promise<void> {
+  return browser.runtime.openOptionsPage();
+}

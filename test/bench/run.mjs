@@ -37,7 +37,6 @@ const THREAD_EN_HASH = '#inbox/FMfcgzQcqbVnHTPkWpXdMtbJsBNmqSxR';
 const THREAD_ID_HASH = '#inbox/FMfcgzQcqbVnHTPkIndonesia';
 const THREAD_URL = `${GMAIL}/mail/u/0/${THREAD_EN_HASH}`;
 const INBOX_URL = `${GMAIL}/mail/u/0/#inbox`;
-const SIDEBAR = 'iframe[data-sidecar-sidebar]';
 const LINKEDIN = 'https://www.linkedin.com';
 const DANA_PATH = '/in/dana-prospect/';
 const BUDI_PATH = '/in/budi-santoso-7a1b2c/';
@@ -153,7 +152,9 @@ function inboxInstruments(expected) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration, name: e.name });
     }).observe({ type: 'longtask', buffered: true });
-  } catch {}
+  } catch {
+    // No long-task timing in this browser: the row says 0.
+  }
   const mo = new MutationObserver(() => {
     if (b.csAt == null && document.querySelector('[data-sidecar-root]')) b.csAt = now();
     const n = document.querySelectorAll('[data-sidecar-chip]').length;
@@ -476,10 +477,8 @@ function cpuOfExtension(profile, extOrigin) {
   let total = 0;
   let run = 0;
   let longest = 0;
-  let t = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    t += (profile.timeDeltas[i] ?? 0) / 1000;
     if (ours.has(profile.samples[i])) {
       const cf = byId.get(profile.samples[i]).callFrame;
       const key = `${cf.functionName || '(anonymous)'}${cf.url ? ` ${cf.url.split('/').pop()}:${cf.lineNumber + 1}:${cf.columnNumber + 1}` : ''}`;

@@ -25,7 +25,7 @@ test('a scoring rule edit in options re-scores the lead in the sidebar at once; 
   expect(stored.scoring.threshold).toBe(60);
 });
 
-test('trigger phrases are validated: an empty rule is refused with a clear error', async ({ context, page, extensionId }) => {
+test('trigger phrases are validated: an empty rule is refused with a clear error', async ({ context, extensionId }) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByTestId('sidecar-trigger-phrases-demo_request').fill('');

@@ -1,0 +1,4 @@
+/** Asks for the optional notifications permission, from the rep's own click; false when the rep (or the browser) says no. */
+export function requestNotifications(): Promise<boolean> {
+  return browser.permissions.request({ permissions: ['notifications'] }).catch(() => false);
+}
