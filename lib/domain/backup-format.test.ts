@@ -1,0 +1,53 @@
+import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, backupWriter, readBackup, type BackupTable } from './backup-format';
+
+const header = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: 1_700_000_000_000, app: '0.1.0' } as const;
+const company = { id: 'CO1', name: 'PT Maju Jaya', domain: 'majujaya.co.id', industry: null, employees: null, createdAt: 1, updatedAt: 2, deletedAt: null };
+const contact = { id: 'C1', name: 'Budi', emails: ['budi@majujaya.co.id'], title: null, headline: null, location: null, companyId: 'CO1', linkedinUrl: null, photoUrl: null, createdAt: 1, updatedAt: 2, deletedAt: null };
+
+function write(tables: Partial<Record<BackupTable, unknown[]>>, settings: { key: 'app'; value: unknown; updatedAt: number }[] = []): string {
+  let out = backupWriter.open(header, settings);
+  const counts: Record<string, number> = {};
+  BACKUP_TABLES.forEach((t, i) => {
+    out += backupWriter.tableStart(t, i === 0);
+    (tables[t] ?? []).forEach((r, j) => (out += backupWriter.record(r, j === 0)));
+    counts[t] = (tables[t] ?? []).length;
+  });
+  return out + backupWriter.close(true, counts);
+}
+
+describe('backup format', () => {
+  it('the streamed pieces make one JSON document that reads back', () => {
+    const text = write({ companies: [company], contacts: [contact] }, [{ key: 'app', value: { language: 'id' }, updatedAt: 5 }]);
+    // A record per line: a reader can stream it too.
+    expect(text.split('\n')).toContain(JSON.stringify(contact));
+    const r = readBackup(JSON.parse(text));
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.backup.tables.companies).toEqual([company]);
+    expect(r.backup.tables.contacts).toEqual([contact]);
+    expect(r.backup.tables.activities).toEqual([]);
+    expect(r.backup.settings).toEqual([{ key: 'app', value: { language: 'id' }, updatedAt: 5 }]);
+    expect(r.backup.counts).toMatchObject({ companies: 1, contacts: 1, deals: 0 });
+  });
+
+  it('refuses a newer version and what is not a backup', () => {
+    const doc = JSON.parse(write({}));
+    expect(readBackup({ ...doc, version: BACKUP_VERSION + 1 })).toEqual({ ok: false, error: { code: 'newer', version: BACKUP_VERSION + 1, supported: BACKUP_VERSION } });
+    expect(readBackup({ format: 'something-else', version: 1 })).toEqual({ ok: false, error: { code: 'not_backup' } });
+    expect(readBackup([1, 2])).toEqual({ ok: false, error: { code: 'not_backup' } });
+    expect(readBackup({ ...doc, counts: undefined })).toEqual({ ok: false, error: { code: 'not_backup' } });
+  });
+
+  it('reads records written before later fields existed (a company without industry)', () => {
+    const { industry: _i, employees: _e, ...old } = company;
+    const r = readBackup(JSON.parse(write({ companies: [old] })));
+    expect(r.ok && r.backup.tables.companies[0]).toEqual(company);
+  });
+
+  it('names the first bad record, and a file cut short', () => {
+    const bad = readBackup(JSON.parse(write({ contacts: [{ ...contact, emails: ['not an address'] }] })));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid', table: 'contacts', index: 0 } });
+    const doc = JSON.parse(write({ contacts: [contact] }));
+    doc.tables.contacts = [];
+    expect(readBackup(doc)).toEqual({ ok: false, error: { code: 'count_mismatch', table: 'contacts', expected: 1, found: 0 } });
+  });
+});

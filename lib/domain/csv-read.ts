@@ -1,0 +1,187 @@
+import Papa from 'papaparse';
+
+// Reading a CSV someone hands us: every file is hostile until parsed. Bytes are
+// decoded strictly (a file that is not UTF-8 is refused, never shown as
+// mojibake), binaries are told apart from text, and the parse runs in chunks
+// that yield to the page, with a row limit checked as it goes, so a
+// 1,000,000-row file stops early with a clear reason instead of eating memory.
+
+export const CSV_LIMITS = {
+  /** Larger files are refused before they are read. */
+  maxBytes: 50 * 1024 * 1024,
+  /** Data rows, header excluded. */
+  maxRows: 100_000,
+  /** Columns in a row: a "CSV" with more is not a table we can map. */
+  maxColumns: 500,
+  /** Characters in one cell: longer ones are cut (and the row warned about by the planner). */
+  maxCell: 10_000,
+} as const;
+
+export type CsvFileError =
+  | { code: 'empty' }
+  | { code: 'header_only' }
+  | { code: 'too_large'; bytes: number; limit: number }
+  | { code: 'too_many_rows'; limit: number }
+  | { code: 'too_many_columns'; columns: number; limit: number }
+  | { code: 'binary'; kind: string }
+  | { code: 'encoding'; detail: string }
+  | { code: 'broken_quotes'; row: number }
+  | { code: 'no_header' };
+
+export type Decoded = { ok: true; text: string } | { ok: false; error: CsvFileError };
+
+const MAGIC: [string, number[]][] = [
+  ['zip (xlsx, docx)', [0x50, 0x4b, 0x03, 0x04]],
+  ['old Excel (xls)', [0xd0, 0xcf, 0x11, 0xe0]],
+  ['PDF', [0x25, 0x50, 0x44, 0x46]],
+  ['PNG', [0x89, 0x50, 0x4e, 0x47]],
+  ['JPEG', [0xff, 0xd8, 0xff]],
+  ['GIF', [0x47, 0x49, 0x46, 0x38]],
+  ['gzip', [0x1f, 0x8b]],
+];
+
+/**
+ * The file's bytes as text. UTF-8 (with or without a byte-order mark) and
+ * UTF-16 with its mark are read; anything else, and anything with control
+ * bytes a text file never has, is refused with the reason.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) return { ok: false, error: { code: 'empty' } };
+  for (const [kind, magic] of MAGIC) {
+    if (magic.every((b, i) => bytes[i] === b)) return { ok: false, error: { code: 'binary', kind } };
+  }
+  let text: string;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return { ok: false, error: { code: 'encoding', detail: 'not UTF-8' } };
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // NUL and the other C0 controls besides tab, LF, CR (and form feed, which some exporters leave) mean a binary file.
+  const sample = text.slice(0, 65_536);
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(sample)) return { ok: false, error: { code: 'binary', kind: 'unknown' } };
+  if (text.trim() === '') return { ok: false, error: { code: 'empty' } };
+  return { ok: true, text };
+}
+
+/**
+ * LinkedIn's Connections.csv opens with a "Notes:" line and a quoted note
+ * before the real header, separated by a blank line. Those lines are dropped.
+ */
+export function skipPreamble(text: string): { text: string; skippedLines: number } {
+  const firstEnd = text.search(/\r?\n/);
+  const first = firstEnd < 0 ? text : text.slice(0, firstEnd);
+  if (!/^\s*"?notes:?"?\s*,*\s*$/i.test(first)) return { text, skippedLines: 0 };
+  const blank = /\r?\n[ \t,]*\r?\n/.exec(text);
+  if (!blank) return { text, skippedLines: 0 };
+  const rest = text.slice(blank.index + blank[0].length);
+  const skippedLines = text.slice(0, blank.index + blank[0].length).split(/\r?\n/).length - 1;
+  return { text: rest, skippedLines };
+}
+
+export interface CsvTable {
+  header: string[];
+  /** Data rows, each as long as the header (short rows padded, long ones cut: see `ragged`). */
+  rows: string[][];
+  /** 1-based line numbers in the file of each data row's start. */
+  lines: number[];
+  /** Indexes (into rows) of rows whose field count differed from the header's. */
+  ragged: Set<number>;
+  delimiter: string;
+}
+
+export type CsvRead = { ok: true; table: CsvTable } | { ok: false; error: CsvFileError };
+
+export interface ReadOptions {
+  maxRows?: number;
+  /** Told the share of the text parsed so far (0..1). */
+  onProgress?: (share: number) => void;
+  /** Awaited between chunks: lets the page paint and stay responsive. Default: a macrotask. */
+  pause?: () => Promise<void>;
+  chunkSize?: number;
+}
+
+// papaparse streams strings in chunks too (its StringStreamer), though its types list chunk() for files only.
+const parseString = Papa.parse as unknown as (input: string, config: Papa.ParseLocalConfig<string[], Papa.LocalFile>) => void;
+
+const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * Parses CSV text with papaparse (delimiter detected: comma, semicolon as
+ * European Excel writes, tab, pipe), a chunk at a time. The first non-empty
+ * row is the header. Quoting that never closes is a broken file (refused),
+ * not a row to guess at.
+ */
+export async function readCsv(input: string, opts: ReadOptions = {}): Promise<CsvRead> {
+  const maxRows = opts.maxRows ?? CSV_LIMITS.maxRows;
+  const pause = opts.pause ?? macrotask;
+  const { text, skippedLines } = skipPreamble(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
+  const all: string[][] = [];
+  const starts: number[] = [];
+  let error: CsvFileError | null = null;
+  let consumed = 0;
+  await new Promise<void>((resolve) => {
+    parseString(text, {
+      header: false,
+      skipEmptyLines: 'greedy',
+      delimitersToGuess: [',', ';', '\t', '|'],
+      chunkSize: opts.chunkSize ?? 256 * 1024,
+      chunk(results, parser) {
+        const quote = results.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
+        if (quote) {
+          error = { code: 'broken_quotes', row: (quote.row ?? 0) + all.length + 1 };
+          parser.abort();
+          return;
+        }
+        for (const row of results.data) {
+          all.push(row);
+          if (all.length > maxRows + 1) {
+            error = { code: 'too_many_rows', limit: maxRows };
+            parser.abort();
+            return;
+          }
+        }
+        consumed = results.meta.cursor;
+        opts.onProgress?.(text.length ? Math.min(1, consumed / text.length) : 1);
+        parser.pause();
+        void pause().then(() => parser.resume());
+      },
+      complete: () => resolve(),
+      error: () => resolve(),
+    });
+  });
+  if (error) return { ok: false, error };
+  if (all.length === 0) return { ok: false, error: { code: 'empty' } };
+  // Line numbers: counted from the rows' own newlines (a quoted cell may hold several).
+  let line = skippedLines + 1;
+  for (const row of all) {
+    starts.push(line);
+    for (const cell of row) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
+    line++;
+  }
+  const header = all[0]!.map((h) => h.trim());
+  if (header.length > CSV_LIMITS.maxColumns) return { ok: false, error: { code: 'too_many_columns', columns: header.length, limit: CSV_LIMITS.maxColumns } };
+  if (header.every((h) => h === '')) return { ok: false, error: { code: 'no_header' } };
+  if (all.length === 1) return { ok: false, error: { code: 'header_only' } };
+  const rows: string[][] = [];
+  const ragged = new Set<number>();
+  for (let i = 1; i < all.length; i++) {
+    const raw = all[i]!;
+    if (raw.length !== header.length) ragged.add(i - 1);
+    const row = raw.length === header.length ? raw : raw.slice(0, header.length);
+    while (row.length < header.length) row.push('');
+    rows.push(row.map((c) => (c.length > CSV_LIMITS.maxCell ? c.slice(0, CSV_LIMITS.maxCell) : c)));
+  }
+  const delimiter = guessDelimiterOf(text);
+  return { ok: true, table: { header, rows, lines: starts.slice(1), ragged, delimiter } };
+}
+
+function guessDelimiterOf(text: string): string {
+  const first = text.slice(0, Math.max(0, text.search(/\r?\n/)) || text.length);
+  const counts = [',', ';', '\t', '|'].map((d) => [d, first.split(d).length] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0]![0];
+}

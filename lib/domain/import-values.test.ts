@@ -1,0 +1,64 @@
+import { detectDateOrder, parseAmount, parseImportDate, splitEmails } from './import-values';
+
+const local = (y: number, mo: number, d: number, h = 0, mi = 0) => new Date(y, mo - 1, d, h, mi).getTime();
+
+describe('parseImportDate', () => {
+  it('reads ISO, with and without time and zone', () => {
+    expect(parseImportDate('2024-03-15')).toEqual({ ok: true, at: local(2024, 3, 15) });
+    expect(parseImportDate('2024-03-15 10:22')).toEqual({ ok: true, at: local(2024, 3, 15, 10, 22) });
+    expect(parseImportDate('2024-03-15T10:22:33.123Z')).toEqual({ ok: true, at: Date.UTC(2024, 2, 15, 10, 22, 33, 123) });
+    expect(parseImportDate('2024-03-15T10:22:00+07:00')).toEqual({ ok: true, at: Date.UTC(2024, 2, 15, 3, 22) });
+    expect(parseImportDate('2024-02-30').ok).toBe(false);
+  });
+
+  it('shows a slashed date that reads both ways instead of guessing silently', () => {
+    const r = parseImportDate('03/04/2024', 'mdy');
+    expect(r).toEqual({ ok: true, at: local(2024, 3, 4), ambiguous: { mdy: local(2024, 3, 4), dmy: local(2024, 4, 3) } });
+    expect(parseImportDate('03/04/2024', 'dmy')).toMatchObject({ at: local(2024, 4, 3) });
+    // One reading only: no ambiguity, whatever the order.
+    expect(parseImportDate('13/04/2024', 'mdy')).toEqual({ ok: true, at: local(2024, 4, 13) });
+    expect(parseImportDate('04/13/2024', 'dmy')).toEqual({ ok: true, at: local(2024, 4, 13) });
+    expect(parseImportDate('04/04/2024')).toEqual({ ok: true, at: local(2024, 4, 4) });
+    expect(parseImportDate('12/31/2023 3:45 PM')).toEqual({ ok: true, at: local(2023, 12, 31, 15, 45) });
+    expect(parseImportDate('15.03.2024')).toEqual({ ok: true, at: local(2024, 3, 15) });
+  });
+
+  it('reads month names (LinkedIn, Indonesian) and Excel serials', () => {
+    expect(parseImportDate('07 Mar 2024')).toEqual({ ok: true, at: local(2024, 3, 7) });
+    expect(parseImportDate('15 Mei 2024')).toEqual({ ok: true, at: local(2024, 5, 15) });
+    expect(parseImportDate('Mar 15, 2024')).toEqual({ ok: true, at: local(2024, 3, 15) });
+    expect(parseImportDate('45366')).toEqual({ ok: true, at: local(2024, 3, 15) });
+    expect(parseImportDate('45366.5')).toEqual({ ok: true, at: local(2024, 3, 15, 12) });
+    expect(parseImportDate('yesterday').ok).toBe(false);
+    expect(parseImportDate('').ok).toBe(false);
+  });
+
+  it('settles a column’s order from its unambiguous values', () => {
+    expect(detectDateOrder(['03/04/2024', '25/04/2024'])).toBe('dmy');
+    expect(detectDateOrder(['03/04/2024', '04/25/2024'])).toBe('mdy');
+    expect(detectDateOrder(['03/04/2024', '04/05/2024'])).toBeNull();
+    expect(detectDateOrder(['25/04/2024', '04/25/2024'])).toBe('conflict');
+  });
+});
+
+describe('parseAmount', () => {
+  it('reads the formats exports write', () => {
+    expect(parseAmount('1,234.50', 'USD')).toEqual({ minor: 123450, currency: null });
+    expect(parseAmount('1.234,50', 'EUR')).toEqual({ minor: 123450, currency: null });
+    expect(parseAmount('Rp 1.500.000', 'USD')).toEqual({ minor: 1500000, currency: 'IDR' });
+    expect(parseAmount('Rp1.500.000', 'USD')).toEqual({ minor: 1500000, currency: 'IDR' });
+    expect(parseAmount('IDR 1.500.000', 'USD')).toEqual({ minor: 1500000, currency: 'IDR' });
+    expect(parseAmount('$1,234.50', 'IDR')).toEqual({ minor: 123450, currency: 'USD' });
+    expect(parseAmount('1.234,50 €', 'USD')).toEqual({ minor: 123450, currency: 'EUR' });
+    expect(parseAmount('1500 SGD', 'USD')).toEqual({ minor: 150000, currency: 'SGD' });
+    expect(parseAmount('12000', 'USD')).toEqual({ minor: 1200000, currency: null });
+    expect(parseAmount('-5', 'USD')).toBeNull();
+    expect(parseAmount('abc', 'USD')).toBeNull();
+  });
+});
+
+describe('splitEmails', () => {
+  it('splits, normalises and reports the bad ones', () => {
+    expect(splitEmails('Dana@Prospect.io; b@x.id, mailto:c@y.co bad')).toEqual({ emails: ['dana@prospect.io', 'b@x.id', 'c@y.co'], bad: ['bad'] });
+  });
+});
