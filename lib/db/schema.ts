@@ -10,6 +10,28 @@ export interface StoredSummary extends ContactSummary {
   engagement: EngagementWeights;
 }
 
+/**
+ * An import or restore under way: the page sends its rows in batches, which
+ * wait here until the whole of it is applied in one transaction. A job still
+ * here when the background starts was interrupted: it is dropped (nothing of
+ * it was applied), see lib/services/import-journal.ts.
+ */
+export interface ImportJob {
+  id: string;
+  kind: 'csv' | 'restore';
+  /** Batches received so far. */
+  chunks: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ImportChunk {
+  jobId: string;
+  seq: number;
+  /** Rows of one batch, already checked by their zod schema. */
+  rows: unknown[];
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -37,6 +59,9 @@ export class SidecarDb extends Dexie {
   factBuckets!: EntityTable<FactBucket, 'id'>;
   /** Contacts (and companies) whose facts changed since the engine last looked: written by factsDirtyMiddleware. */
   factsDirty!: EntityTable<DirtyRow, 'key'>;
+  /** Imports and restores being received (lib/services/import-journal.ts). */
+  importJobs!: EntityTable<ImportJob, 'id'>;
+  importChunks!: Dexie.Table<ImportChunk, [string, number]>;
 
   constructor(name = 'sidecar') {
     super(name);
@@ -61,6 +86,11 @@ export class SidecarDb extends Dexie {
       nudges: 'id, contactId, dealId, dueAt, [priority+dueAt]',
       factBuckets: 'id',
       factsDirty: 'key',
+    });
+    // Version 3: the import journal, batches of an import or restore waiting to be applied in one transaction.
+    this.version(3).stores({
+      importJobs: 'id',
+      importChunks: '[jobId+seq]',
     });
     this.use(factsDirtyMiddleware);
   }

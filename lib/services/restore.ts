@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import type { SidecarDb } from '../db';
+import { BACKUP_RECORD_SCHEMAS, BACKUP_SETTING_KEYS, BACKUP_TABLES, type BackupTable } from '../domain/backup-format';
+import type { Activity, Company, Contact, Deal, NudgeState, StageChange, Suggestion } from '../domain/records';
+import { migrateSettings, type Settings } from '../domain/settings';
+import { whereAnyOf } from './index-reads';
+import { finishJob, jobChunks } from './import-journal';
+import { refreshSummaries } from './summaries';
+
+// Restoring a backup. The page reads and checks the file, then sends it a
+// table batch at a time into the import journal; here the whole of it is
+// applied in one transaction:
+// - replace: everything goes, the backup comes in (the page has saved a backup
+//   of the current data first);
+// - merge: records matched by id, then contacts by email and LinkedIn URL and
+//   companies by domain; per record the newer `updatedAt` wins; activities and
+//   stage history are insert-only (what is not there is added, nothing is
+//   overwritten). References follow the matches.
+// Derived data (summaries, nudges, the nudge engine's packed facts and stage
+// medians) is rebuilt from what was written; the change markers of every
+// contact and deal write tell the nudge engine.
+
+export const RestoreBatchSchema = z.union([
+  z.object({ table: z.literal('settings'), records: z.array(z.object({ key: z.enum(BACKUP_SETTING_KEYS), value: z.unknown(), updatedAt: z.number().int().nonnegative() })).max(10) }),
+  ...BACKUP_TABLES.map((t) => z.object({ table: z.literal(t), records: z.array(BACKUP_RECORD_SCHEMAS[t] as z.ZodType).max(20_000) })),
+] as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+export type RestoreBatch =
+  | { table: 'settings'; records: { key: (typeof BACKUP_SETTING_KEYS)[number]; value: unknown; updatedAt: number }[] }
+  | { table: BackupTable; records: unknown[] };
+
+export type RestoreMode = 'replace' | 'merge';
+
+export interface RestoreReport {
+  /** Records added. */
+  created: number;
+  /** Existing records replaced by a newer one from the backup. */
+  merged: number;
+  /** Records of the backup left out: the database's own was as new or newer, or history already there. */
+  skipped: number;
+}
+
+/** Every table the restore writes, derived ones included: one transaction over all of them. */
+function scope(db: SidecarDb) {
+  return [
+    db.companies, db.contacts, db.deals, db.stageChanges, db.activities, db.suggestions, db.nudgeStates,
+    db.settings, db.summaries, db.nudges, db.factBuckets, db.factsDirty, db.importJobs, db.importChunks,
+  ];
+}
+
+/** Applies a received restore job; null when the job is unknown (dropped as interrupted). */
+export async function applyRestore(db: SidecarDb, jobId: string, mode: RestoreMode, env: { now: number; locale: string }): Promise<RestoreReport | null> {
+  return db.transaction('rw', scope(db), async () => {
+    if (!(await db.importJobs.get(jobId))) return null;
+    const report: RestoreReport = { created: 0, merged: 0, skipped: 0 };
+    const touched = new Set<string>();
+    if (mode === 'replace') {
+      // Markers first: clearing the watched tables below leaves the "rebuild everything" marker.
+      await db.factsDirty.clear();
+      await Promise.all([...BACKUP_TABLES, 'summaries', 'nudges', 'factBuckets', 'settings'].map((t) => db.table(t).clear()));
+      for await (const rows of jobChunks(db, jobId)) {
+        for (const batch of rows as RestoreBatch[]) {
+          if (batch.table === 'settings') await db.settings.bulkPut(batch.records.map((r) => (r.key === 'app' ? { ...r, value: migrateSettings(r.value, env.locale) } : r)));
+          else await db.table(batch.table).bulkPut(batch.records);
+          report.created += batch.records.length;
+        }
+      }
+      await db.contacts.toCollection().eachPrimaryKey((id) => void touched.add(id));
+    } else {
+      const merger = new Merger(db, env.locale, report, touched);
+      for await (const rows of jobChunks(db, jobId)) for (const batch of rows as RestoreBatch[]) await merger.apply(batch);
+      // Stage medians are kept from history as deals move; new history means building them again.
+      await db.settings.delete('stageStays');
+    }
+    const { scoring } = migrateSettings((await db.settings.get('app'))?.value, env.locale);
+    const ids = [...touched];
+    for (let i = 0; i < ids.length; i += 1000) await refreshSummaries(db, ids.slice(i, i + 1000), scoring.engagement.halfLifeDays, env.now);
+    await finishJob(db, jobId);
+    return report;
+  });
+}
+
+type Versioned = { id: string; updatedAt: number };
+
+/** The merge of one backup into a non-empty database, table by table in backup order. */
+class Merger {
+  private companyIds = new Map<string, string>();
+  private contactIds = new Map<string, string>();
+  constructor(
+    private db: SidecarDb,
+    private locale: string,
+    private report: RestoreReport,
+    private touched: Set<string>,
+  ) {}
+
+  private company = (id: string | null) => (id === null ? null : (this.companyIds.get(id) ?? id));
+  private contact = (id: string) => this.contactIds.get(id) ?? id;
+
+  async apply(batch: RestoreBatch): Promise<void> {
+    const db = this.db;
+    switch (batch.table) {
+      case 'settings': {
+        const current = await db.settings.bulkGet(batch.records.map((r) => r.key));
+        await this.putNewer(
+          db.settings as unknown as { bulkPut(rows: Versioned[]): Promise<unknown> },
+          batch.records.map((r) => ({ ...r, id: r.key, value: r.key === 'app' ? (migrateSettings(r.value, this.locale) satisfies Settings) : r.value })),
+          current.map((c) => (c ? { id: c.key, updatedAt: c.updatedAt } : undefined)),
+          ({ id: _id, ...row }) => row,
+        );
+        return;
+      }
+      case 'companies': {
+        const rows = batch.records as Company[];
+        const byId = await db.companies.bulkGet(rows.map((r) => r.id));
+        const domains = rows.filter((r, i) => !byId[i] && r.domain).map((r) => r.domain!);
+        const byDomain = new Map((await whereAnyOf(db.companies, 'domain', domains)).map((c) => [c.domain!, c]));
+        const matches = rows.map((r, i) => byId[i] ?? (r.domain ? byDomain.get(r.domain) : undefined));
+        rows.forEach((r, i) => matches[i] && matches[i]!.id !== r.id && this.companyIds.set(r.id, matches[i]!.id));
+        await this.putNewer(db.companies, rows.map((r) => ({ ...r, id: this.company(r.id)! })), matches);
+        return;
+      }
+      case 'contacts': {
+        const rows = batch.records as Contact[];
+        const byId = await db.contacts.bulkGet(rows.map((r) => r.id));
+        const lookup = rows.filter((_, i) => !byId[i]);
+        const [byEmail, byUrl] = await Promise.all([
+          whereAnyOf(db.contacts, 'emails', lookup.flatMap((r) => r.emails), (c) => c.id),
+          whereAnyOf(db.contacts, 'linkedinUrl', lookup.flatMap((r) => (r.linkedinUrl ? [r.linkedinUrl] : [])), (c) => c.id),
+        ]);
+        const emailMap = new Map(byEmail.flatMap((c) => c.emails.map((e) => [e, c] as const)));
+        const urlMap = new Map(byUrl.map((c) => [c.linkedinUrl!, c]));
+        const matches = rows.map(
+          (r, i) => byId[i] ?? r.emails.map((e) => emailMap.get(e)).find((c) => c && c.deletedAt === null) ?? (r.linkedinUrl ? urlMap.get(r.linkedinUrl) : undefined),
+        );
+        const merged = rows.map((r, i) => {
+          const m = matches[i];
+          if (m && m.id !== r.id) this.contactIds.set(r.id, m.id);
+          // Addresses are never lost in a merge: the winner's first, then the other's.
+          const emails = m ? [...new Set([...(m.updatedAt < r.updatedAt ? [...r.emails, ...m.emails] : [...m.emails, ...r.emails])])].slice(0, 50) : r.emails;
+          return { ...r, id: m?.id ?? r.id, emails, companyId: this.company(r.companyId) };
+        });
+        const written = await this.putNewer(db.contacts, merged, matches);
+        for (const c of written) this.touched.add(c.id);
+        return;
+      }
+      case 'deals': {
+        const rows = (batch.records as Deal[]).map((d) => ({ ...d, contactId: this.contact(d.contactId), companyId: this.company(d.companyId) }));
+        const written = await this.putNewer(db.deals, rows, await db.deals.bulkGet(rows.map((r) => r.id)));
+        for (const d of written) this.touched.add(d.contactId);
+        return;
+      }
+      case 'suggestions': {
+        const rows = (batch.records as Suggestion[]).map((s) => ({ ...s, contactId: this.contact(s.contactId) }));
+        await this.putNewer(db.suggestions, rows, await db.suggestions.bulkGet(rows.map((r) => r.id)));
+        return;
+      }
+      case 'nudgeStates': {
+        const rows = batch.records as NudgeState[];
+        await this.putNewer(db.nudgeStates, rows, await db.nudgeStates.bulkGet(rows.map((r) => r.id)));
+        return;
+      }
+      case 'stageChanges':
+      case 'activities': {
+        // History is insert-only: an id already there is kept as it is.
+        const table = batch.table === 'activities' ? db.activities : db.stageChanges;
+        const rows = batch.records as (Activity | StageChange)[];
+        const there = await table.bulkGet(rows.map((r) => r.id));
+        const fresh = rows
+          .filter((_, i) => !there[i])
+          .map((r) => ('contactId' in r ? { ...r, contactId: this.contact(r.contactId) } : r));
+        await (table as typeof db.activities).bulkAdd(fresh as Activity[]);
+        for (const r of fresh) if ('contactId' in r) this.touched.add(r.contactId);
+        this.count(fresh.length, rows.length - fresh.length, 0);
+        return;
+      }
+    }
+  }
+
+  /** Writes each row unless its match is as new or newer; returns the rows written. */
+  private async putNewer<T extends Versioned>(
+    table: { bulkPut(rows: never[]): Promise<unknown> },
+    rows: T[],
+    matches: (Versioned | undefined)[],
+    stored: (row: T) => unknown = (r) => r,
+  ): Promise<T[]> {
+    const write: T[] = [];
+    let replaced = 0;
+    rows.forEach((r, i) => {
+      const m = matches[i];
+      if (m && m.updatedAt >= r.updatedAt) return;
+      write.push(r);
+      if (m) replaced++;
+    });
+    await table.bulkPut(write.map(stored) as never[]);
+    this.count(write.length - replaced, rows.length - write.length, replaced);
+    return write;
+  }
+
+  private count(created: number, skipped: number, merged: number) {
+    this.report.created += created;
+    this.report.skipped += skipped;
+    this.report.merged += merged;
+  }
+}
