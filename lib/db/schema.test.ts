@@ -20,7 +20,7 @@ const company = (id: string, domain: string | null): Company => ({ id, createdAt
 describe('SidecarDb schema', () => {
   it('creates the stores with the expected keys and indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const tables = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]));
     expect(tables).toEqual({
       contacts: ['companyId', 'emails', 'linkedinUrl', 'updatedAt'],
@@ -35,9 +35,11 @@ describe('SidecarDb schema', () => {
       nudges: ['[priority+dueAt]', 'contactId', 'dealId', 'dueAt'],
       factBuckets: [],
       factsDirty: [],
+      importJobs: [],
+      importChunks: [],
     });
     const pk = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
-    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId', nudges: 'id', factBuckets: 'id', factsDirty: 'key' });
+    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId', nudges: 'id', factBuckets: 'id', factsDirty: 'key', importJobs: 'id', importChunks: ['jobId', 'seq'] });
     expect(db.table('contacts').schema.idxByName['emails']!.multi).toBe(true);
     expect(db.table('companies').schema.idxByName['domain']!.unique).toBe(true);
   });
@@ -48,7 +50,7 @@ describe('SidecarDb schema', () => {
     await raw.open();
     try {
       const byName = Object.fromEntries(raw.tables.map((t) => [t.name, t.schema.indexes.map((i) => [i.name, !!i.multi, !!i.unique]).sort()]));
-      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'factBuckets', 'factsDirty', 'nudgeStates', 'nudges', 'settings', 'stageChanges', 'suggestions', 'summaries']);
+      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'factBuckets', 'factsDirty', 'importChunks', 'importJobs', 'nudgeStates', 'nudges', 'settings', 'stageChanges', 'suggestions', 'summaries']);
       expect(byName['contacts']).toContainEqual(['emails', true, false]);
       expect(byName['companies']).toContainEqual(['domain', false, true]);
     } finally {
@@ -104,9 +106,10 @@ describe('SidecarDb schema', () => {
     await v1.table('contacts').add(contact('c1', ['dana@bigcorp.io']));
     v1.close();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect((await db.contacts.get('c1'))!.emails).toEqual(['dana@bigcorp.io']);
     expect(await db.factBuckets.count()).toBe(0);
+    expect(await db.importJobs.count()).toBe(0);
     // Marking works from the first write after the upgrade.
     await db.contacts.update('c1', { name: 'Dana' });
     expect((await db.factsDirty.toArray()).map((r) => r.key)).toEqual(['c:c1']);
