@@ -71,9 +71,9 @@ describe('CSV round trip', () => {
         );
         expect(records.flatMap((r) => r.issues.filter((i) => i.code !== 'missing_email'))).toEqual([]);
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
-  });
+  }, 60_000);
 
   it('deals', async () => {
     const dealArb = fc
@@ -122,9 +122,9 @@ describe('CSV round trip', () => {
           })),
         );
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
-  });
+  }, 60_000);
 
   it('activities', async () => {
     const actArb = fc.record({ kind: fc.constantFrom(...ActivityKindSchema.options), at: time, text: opt(text(40)), contact: text(20), email });
@@ -140,7 +140,7 @@ describe('CSV round trip', () => {
           list.map((a) => ({ contact: a.contact, email: a.email, kind: a.kind, at: a.at, text: a.text })),
         );
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
-  });
+  }, 60_000);
 });

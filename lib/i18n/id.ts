@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { dashboardId } from './id-dashboard';
+import { dataId } from './id-data';
 
 export const id: Messages = {
   'app.name': 'Sidecar CRM',
@@ -249,4 +250,5 @@ export const id: Messages = {
   'linkedin.error.already_linked': 'Kontak itu sudah tertaut ke profil lain.',
   'linkedin.noUrl': 'Percakapan ini tidak menampilkan tautan profil orangnya, jadi tidak bisa ditautkan.',
   ...dashboardId,
+  ...dataId,
 };

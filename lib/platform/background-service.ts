@@ -11,6 +11,7 @@ import { saveStages } from '../services/stages';
 import { acceptSuggestion, dismissSuggestion, expireSuggestions, scanForTriggers, scanLinkedInTriggers } from '../services/triggers';
 import { loadSettings, rememberMyAddress, updateSettings } from '../services/settings';
 import { linkProfile, matchProfile, unlinkProfile } from '../services/linkedin';
+import { serveDataPort } from './data-server';
 import { serveLiveQueries } from './live-server';
 import { startNudgeEngine } from './nudge-engine';
 import { markNudge } from '../services/nudges';
@@ -74,6 +75,11 @@ export function startBackground(): void {
   };
   const live = serveLiveQueries(db, locale);
   const nudges = startNudgeEngine(db, locale, live.refresh);
+  // Backups, restores and CSV imports: an applied one may touch every contact.
+  serveDataPort(db, locale, () => {
+    changed();
+    nudges.poke();
+  });
 
   const handle = createRouter({
     extensionId: browser.runtime.id,

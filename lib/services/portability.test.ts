@@ -62,6 +62,9 @@ async function importFixture(name: string, duplicates: 'merge' | 'skip' = 'merge
   return { plan, report: await applyCsvImport(db, job, { now: NOW, locale }) };
 }
 
+// Real IndexedDB work (fake-indexeddb): slow on a loaded machine, so a generous limit.
+vi.setConfig({ testTimeout: 30_000 });
+
 describe('backup and restore', () => {
   it('a backup restored into an empty database gives back every record and setting, field by field', async () => {
     const { d, s } = await scenario();

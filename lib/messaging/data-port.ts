@@ -1,0 +1,47 @@
+import * as z from 'zod/mini';
+
+/**
+ * Bulk data between an extension page and the background, on its own port:
+ * exports stream out a piece at a time (the page asks for the next one when it
+ * has stored the last, so neither side holds the whole file), and imports and
+ * restores stream in as batches into the import journal. Every request is
+ * checked here, and every batch's rows again by their record schemas when
+ * they arrive. Commands that are not bulk stay in the message protocol.
+ */
+export const DATA_PORT = 'sidecar-data';
+
+const Id = z.string().check(z.minLength(1), z.maxLength(64));
+const Email = z.email().check(z.maxLength(320));
+const ReqId = z.number().check(z.int());
+
+export const DataRequestSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('export'), id: ReqId, what: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('backup') }),
+    z.object({ kind: z.literal('csv'), table: z.enum(['contacts', 'deals', 'activities']) }),
+  ]) }),
+  /** The next piece of the export `id`. */
+  z.object({ op: z.literal('more'), id: ReqId }),
+  /** Which of these addresses and profile URLs are contacts already (for the preview). */
+  z.object({
+    op: z.literal('match'),
+    id: ReqId,
+    emails: z.array(Email).check(z.maxLength(20_000)),
+    urls: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(20_000)),
+  }),
+  /** How many records the database holds (is a restore going into an empty one?). */
+  z.object({ op: z.literal('counts'), id: ReqId }),
+  z.object({ op: z.literal('begin'), id: ReqId, jobId: Id, kind: z.enum(['csv', 'restore']) }),
+  z.object({ op: z.literal('stage'), id: ReqId, jobId: Id, seq: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000)), rows: z.array(z.unknown()).check(z.maxLength(20_000)) }),
+  z.object({ op: z.literal('apply'), id: ReqId, jobId: Id, mode: z.optional(z.enum(['replace', 'merge'])) }),
+  z.object({ op: z.literal('abort'), id: ReqId, jobId: Id }),
+  /** The column mapping remembered for a header row (custom CSVs). */
+  z.object({ op: z.literal('mapping-get'), id: ReqId, key: z.string().check(z.maxLength(20_000)) }),
+  z.object({ op: z.literal('mapping-put'), id: ReqId, key: z.string().check(z.maxLength(20_000)), mapping: z.array(z.nullable(z.string().check(z.maxLength(40)))).check(z.maxLength(500)) }),
+]);
+export type DataRequest = z.infer<typeof DataRequestSchema>;
+
+export type DataResponse =
+  | { op: 'chunk'; id: number; text: string }
+  | { op: 'end'; id: number }
+  | { op: 'reply'; id: number; ok: true; data: unknown }
+  | { op: 'reply'; id: number; ok: false; error: string };

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import type { SidecarDb } from '../db';
+import { ImportOpSchema } from '../domain/import-plan';
+import { resolveLanguage, stageName, translator } from '../i18n';
+import { DATA_PORT, DataRequestSchema, type DataRequest, type DataResponse } from '../messaging/data-port';
+import { applyCsvImport } from '../services/csv-import';
+import { backupChunks, csvChunks } from '../services/export';
+import { whereAnyOf } from '../services/index-reads';
+import { abortJob, beginJob, dropInterruptedJobs, JOB_IDLE_MS, stageChunk } from '../services/import-journal';
+import { rememberedMapping, rememberMapping } from '../services/import-mappings';
+import { applyRestore, RestoreBatchSchema } from '../services/restore';
+import { loadSettings } from '../services/settings';
+
+const RowsOf = { csv: z.array(ImportOpSchema), restore: z.array(RestoreBatchSchema) };
+
+/**
+ * Serves the data port (lib/messaging/data-port.ts) to this extension's own
+ * pages. `changed` runs after an import or restore was applied (nudges,
+ * chips, views).
+ */
+export function serveDataPort(db: SidecarDb, locale: () => string, changed: () => void): void {
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  // Jobs left by a page that went away long ago: nothing of them was applied; dropping them is the rollback.
+  void dropInterruptedJobs(db, Date.now(), JOB_IDLE_MS);
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== DATA_PORT) return;
+    const origin = port.sender?.url ? new URL(port.sender.url).origin : null;
+    if (port.sender?.id !== browser.runtime.id || origin !== extensionOrigin) return port.disconnect();
+    const exports = new Map<number, AsyncGenerator<string>>();
+    const jobs = new Map<string, 'csv' | 'restore'>();
+    let alive = true;
+    const post = (msg: DataResponse) => {
+      try {
+        if (alive) port.postMessage(msg);
+      } catch {
+        alive = false;
+      }
+    };
+    const reply = (id: number, run: () => Promise<unknown>) =>
+      run().then(
+        (data) => post({ op: 'reply', id, ok: true, data }),
+        (e) => post({ op: 'reply', id, ok: false, error: e instanceof Error ? e.message : String(e) }),
+      );
+    const next = async (id: number) => {
+      const gen = exports.get(id);
+      if (!gen) return;
+      try {
+        const r = await gen.next();
+        if (r.done) {
+          exports.delete(id);
+          post({ op: 'end', id });
+        } else post({ op: 'chunk', id, text: r.value });
+      } catch (e) {
+        exports.delete(id);
+        post({ op: 'reply', id, ok: false, error: e instanceof Error ? e.message : String(e) });
+      }
+    };
+
+    const handle = async (req: DataRequest) => {
+      switch (req.op) {
+        case 'export': {
+          if (req.what.kind === 'backup') exports.set(req.id, backupChunks(db, { now: Date.now(), app: browser.runtime.getManifest().version }));
+          else {
+            const settings = await loadSettings(db, locale());
+            const t = translator(resolveLanguage(settings.language, navigator.languages ?? []));
+            const names = new Map(settings.stages.map((s) => [s.id, stageName(s, t)]));
+            exports.set(req.id, csvChunks(db, req.what.table, { stageName: (id) => names.get(id) ?? id }));
+          }
+          return next(req.id);
+        }
+        case 'more':
+          return next(req.id);
+        case 'match':
+          return reply(req.id, async () => {
+            const [byEmail, byUrl] = await Promise.all([
+              whereAnyOf(db.contacts, 'emails', req.emails, (c) => c.id),
+              whereAnyOf(db.contacts, 'linkedinUrl', req.urls, (c) => c.id),
+            ]);
+            const wanted = new Set(req.emails);
+            return {
+              byEmail: Object.fromEntries(byEmail.filter((c) => c.deletedAt === null).flatMap((c) => c.emails.filter((e) => wanted.has(e)).map((e) => [e, c.id]))),
+              byLinkedIn: Object.fromEntries(byUrl.filter((c) => c.deletedAt === null).map((c) => [c.linkedinUrl!, c.id])),
+            };
+          });
+        case 'counts':
+          return reply(req.id, async () => ({ contacts: await db.contacts.count(), deals: await db.deals.count(), activities: await db.activities.count() }));
+        case 'begin':
+          return reply(req.id, async () => {
+            jobs.set(req.jobId, req.kind);
+            await beginJob(db, req.jobId, req.kind, Date.now());
+            return null;
+          });
+        case 'stage':
+          return reply(req.id, async () => {
+            const kind = jobs.get(req.jobId);
+            if (!kind) throw new Error('unknown import job');
+            const rows = RowsOf[kind].safeParse(req.rows);
+            if (!rows.success) throw new Error(`batch ${req.seq}: ${rows.error.issues.slice(0, 2).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+            if (!(await stageChunk(db, req.jobId, req.seq, rows.data, Date.now()))) throw new Error('the import was interrupted; nothing was changed');
+            return null;
+          });
+        case 'apply':
+          return reply(req.id, async () => {
+            const kind = jobs.get(req.jobId);
+            const env = { now: Date.now(), locale: locale() };
+            const report = kind === 'restore' ? await applyRestore(db, req.jobId, req.mode ?? 'merge', env) : kind === 'csv' ? await applyCsvImport(db, req.jobId, env) : null;
+            jobs.delete(req.jobId);
+            if (!report) throw new Error('the import was interrupted; nothing was changed');
+            changed();
+            return report;
+          });
+        case 'abort':
+          return reply(req.id, async () => {
+            jobs.delete(req.jobId);
+            await abortJob(db, req.jobId);
+            return null;
+          });
+        case 'mapping-get':
+          return reply(req.id, () => rememberedMapping(db, req.key));
+        case 'mapping-put':
+          return reply(req.id, () => rememberMapping(db, req.key, req.mapping, Date.now()));
+      }
+    };
+
+    port.onMessage.addListener((raw: unknown) => {
+      const parsed = DataRequestSchema.safeParse(raw);
+      if (!parsed.success) {
+        const id = typeof (raw as { id?: unknown })?.id === 'number' ? (raw as { id: number }).id : -1;
+        return post({ op: 'reply', id, ok: false, error: 'bad request' });
+      }
+      void handle(parsed.data);
+    });
+    port.onDisconnect.addListener(() => {
+      alive = false;
+      for (const gen of exports.values()) void gen.return(undefined);
+      exports.clear();
+      // A page that goes away mid-import takes its job with it: nothing of it was applied.
+      for (const jobId of jobs.keys()) void abortJob(db, jobId);
+    });
+  });
+}
+
