@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import { openDashboard } from './dashboard';
+import { dbDump, expect, launchWithExtension, test } from './fixtures';
+import { chooseFile, download, importFixture, reportOf, rowActions, sameBytes, scratch } from './portability';
+
+// Issue 12 through the Import & export section of dashboard.html, driven by its contract test ids.
+
+test.setTimeout(120_000);
+
+test('import a LinkedIn Connections export and a HubSpot contacts export: previewed, duplicates merged as chosen, nudges follow', async ({ context, extensionId }) => {
+  const dash = await openDashboard(context, extensionId);
+  // Everything to start from is there without a click.
+  await expect(dash.getByTestId('sidecar-export-json')).toBeVisible();
+  await expect(dash.getByTestId('sidecar-import-file')).toHaveAttribute('accept', /\.csv/);
+
+  await chooseFile(dash, importFixture('linkedin-connections.csv'));
+  await expect(dash.getByTestId('sidecar-import-preset')).toHaveText('linkedin-connections');
+  expect(await rowActions(dash)).toEqual(['create', 'create', 'create', 'create']);
+  // The name with diacritics and the quoted, multi-line position are shown as read.
+  await expect(dash.getByTestId('sidecar-import-row').nth(2)).toContainText('Zoë Müller-Łukasiewicz');
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ status: 'done', created: 4, merged: 0, skipped: 0, errors: 0 });
+
+  // HubSpot: Dana is known now (from LinkedIn, by email); "Dana P." repeats her in the file. Merge Dana, skip the repeat.
+  await chooseFile(dash, importFixture('hubspot-contacts.csv'));
+  await expect(dash.getByTestId('sidecar-import-preset')).toHaveText('hubspot-contacts');
+  expect(await rowActions(dash)).toEqual(['merge', 'create', 'create', 'create', 'merge']);
+  await dash.getByRole('combobox', { name: /^Line 6:/ }).selectOption('skip');
+  expect(await rowActions(dash)).toEqual(['merge', 'create', 'create', 'create', 'skip']);
+  await expect(dash.getByTestId('sidecar-import-row').nth(3)).toContainText('not an email address');
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ status: 'done', created: 3, merged: 1, skipped: 1, errors: 0 });
+
+  const db = await dbDump(context);
+  const contacts = db.contacts!;
+  expect(contacts).toHaveLength(7);
+  const dana = contacts.filter((c) => c.emails.includes('dana@prospect.io'));
+  expect(dana).toHaveLength(1);
+  // Merged: LinkedIn's title stays, HubSpot filled nothing over it; the profile URL is kept.
+  expect(dana[0]).toMatchObject({ name: 'Dana Prospect', title: 'VP Sales', linkedinUrl: 'https://www.linkedin.com/in/dana-prospect/' });
+  const renee = contacts.find((c) => c.emails.includes('renee@oconnor.ie'));
+  expect(renee).toMatchObject({ name: "Renée O'Connor, Jr." });
+  // Imported leads nobody followed up get their nudge (the change markers brought them to the engine).
+  await expect.poll(async () => (await dbDump(context)).nudges!.filter((n) => n.kind === 'never_followed_up' && n.contactId === renee.id).length, { timeout: 15_000 }).toBe(1);
+});
+
+test('HubSpot deals with the stage map accepted in one click; the contacts CSV export neutralises formulas', async ({ context, extensionId }) => {
+  const dash = await openDashboard(context, extensionId);
+  await chooseFile(dash, importFixture('hubspot-deals.csv'));
+  await expect(dash.getByTestId('sidecar-import-preset')).toHaveText('hubspot-deals');
+  const map = dash.getByTestId('sidecar-import-stage-map');
+  await expect(map).toBeVisible();
+  await expect(map.locator('[data-source="closedwon"] select')).toHaveValue('won');
+  await expect(map.locator('[data-source="appointmentscheduled"] select')).toHaveValue('meeting');
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ created: 4, merged: 0, errors: 0 });
+  const db = await dbDump(context);
+  const won = db.deals!.find((d) => d.title === 'Prospect IO renewal');
+  expect(won).toMatchObject({ status: 'won', valueMinor: 1200000, currency: 'USD' });
+  expect(db.stageChanges!.filter((c) => c.dealId === won.id).map((c) => c.status).sort()).toEqual(['open', 'won']);
+
+  // A custom CSV with formula-looking cells, then the CSV export.
+  const hostile = scratch('people.csv', 'Name,Email,Company\r\n"=HYPERLINK(""http://evil.example"",""x"")",eve@evil.example,@Corp\r\n+62 812,plus@x.example,-Minus\r\n');
+  await chooseFile(dash, hostile);
+  await expect(dash.getByTestId('sidecar-import-preset')).toHaveText('custom');
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ created: 2 });
+  const csv = await download(dash, 'sidecar-export-csv', 'contacts');
+  expect(csv.name).toMatch(/^sidecar-contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(csv.text.startsWith('\uFEFFId,Name,Emails')).toBe(true);
+  expect(csv.text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+  expect(csv.text).toContain(`,'+62 812,`);
+  expect(csv.text).toContain(`,'@Corp,`);
+  expect(csv.text).toContain(`,'-Minus,`);
+  // Indonesian names survive as UTF-8.
+  expect(csv.text).toContain('Zoë Müller-Łukasiewicz');
+  const deals = await download(dash, 'sidecar-export-csv', 'deals');
+  expect(deals.text).toContain('Prospect IO renewal');
+});
+
+test('a full backup restored into a fresh profile gives back every record, setting and nudge state, field by field', async ({ context, extensionId }) => {
+  const dash = await openDashboard(context, extensionId);
+  for (const f of ['linkedin-connections.csv', 'pipedrive-deals.csv']) {
+    await chooseFile(dash, importFixture(f));
+    await dash.getByTestId('sidecar-import-confirm').click();
+    await expect(dash.getByTestId('sidecar-import-report')).toHaveAttribute('data-status', 'done');
+  }
+  // A setting and some nudge states, as the rep would leave them.
+  await dash.evaluate(async () => {
+    await chrome.runtime.sendMessage({ type: 'ui/update-settings', patch: { currency: 'IDR', language: 'en' } });
+    await chrome.runtime.sendMessage({ type: 'ui/nudge-done', id: 'never_followed_up:x:1' });
+    await chrome.runtime.sendMessage({ type: 'ui/nudge-snooze', id: 'gone_quiet:y:2', until: '3d' });
+  });
+  await expect.poll(async () => (await dbDump(context)).nudgeStates!.length).toBe(2);
+  const backup = await download(dash, 'sidecar-export-json');
+  expect(backup.name).toMatch(/^sidecar-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const before = JSON.parse(backup.text);
+  expect(before.tables.contacts.length).toBe(7);
+  const file = scratch('backup.json', backup.text);
+
+  const fresh = await launchWithExtension();
+  try {
+    const sw = fresh.serviceWorkers()[0] ?? (await fresh.waitForEvent('serviceworker'));
+    const freshDash = await openDashboard(fresh, new URL(sw.url()).host);
+    await chooseFile(freshDash, file);
+    await expect(freshDash.getByTestId('sidecar-import-preset')).toHaveText('backup');
+    await freshDash.getByTestId('sidecar-import-confirm').click();
+    expect(await reportOf(freshDash)).toMatchObject({ status: 'done', merged: 0, errors: 0 });
+    const again = await download(freshDash, 'sidecar-export-json');
+    const after = JSON.parse(again.text);
+    for (const t of Object.keys(before.tables)) expect(after.tables[t], t).toEqual(before.tables[t]);
+    expect(after.settings).toEqual(before.settings);
+    expect(after.counts).toEqual(before.counts);
+    expect(sameBytes(again.text)).toBe(sameBytes(backup.text));
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('hostile files each get a clear report and leave the database byte for byte unchanged', async ({ context, extensionId }) => {
+  const dash = await openDashboard(context, extensionId);
+  await chooseFile(dash, importFixture('linkedin-connections.csv'));
+  await dash.getByTestId('sidecar-import-confirm').click();
+  await expect(dash.getByTestId('sidecar-import-report')).toHaveAttribute('data-status', 'done');
+  const before = sameBytes((await download(dash, 'sidecar-export-json')).text);
+
+  const header = 'First Name,Last Name,Email\r\n';
+  const million = scratch('million.csv', header + 'Ann,Lee,ann@x.example\r\n'.repeat(1_000_000));
+  const huge = scratch('huge.csv', '');
+  // 200 MB, sparse on disk: refused by its size before a byte is read.
+  fs.truncateSync(huge, 200 * 1024 * 1024);
+  const newer = JSON.parse((await download(dash, 'sidecar-export-json')).text);
+  newer.version = 99;
+  const cases: [string, string, RegExp][] = [
+    ['windows-1252.csv', scratch('windows-1252.csv', Buffer.from('Name,Email\r\nM\xfcller,m@x.example\r\n', 'latin1')), /not UTF-8/],
+    ['binary', scratch('photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), /binary/],
+    ['xlsx', scratch('sheet.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0])), /binary file \(zip/],
+    ['broken quoting', scratch('broken.csv', 'Name,Email\r\n"Dana,dana@x.example\r\nBudi,budi@x.example\r\n'), /never closed/],
+    ['header only', scratch('header.csv', header), /no data rows/],
+    ['1,000,000 rows', million, /more than 100,000 rows/],
+    ['200 MB', huge, /too large \(200 MB\)/],
+    ['newer backup', scratch('newer.json', JSON.stringify(newer)), /newer version of Sidecar/],
+    ['not a backup', scratch('other.json', '{"hello": "world"}'), /not a Sidecar backup/],
+  ];
+  for (const [label, file, message] of cases) {
+    await chooseFile(dash, file);
+    const r = await reportOf(dash);
+    expect(r.status, label).toBe('refused');
+    expect(r.text, label).toMatch(message);
+    expect(r.text, label).toContain('nothing was changed');
+    expect([r.created, r.merged], label).toEqual([0, 0]);
+  }
+  expect(sameBytes((await download(dash, 'sidecar-export-json')).text)).toBe(before);
+});
