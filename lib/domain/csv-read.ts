@@ -62,8 +62,10 @@ export function decodeCsvBytes(bytes: Uint8Array): Decoded {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // NUL and the other C0 controls besides tab, LF, CR (and form feed, which some exporters leave) mean a binary file.
-  const sample = text.slice(0, 65_536);
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(sample)) return { ok: false, error: { code: 'binary', kind: 'unknown' } };
+  for (let i = 0, n = Math.min(text.length, 65_536); i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x08 || (c >= 0x0e && c <= 0x1f)) return { ok: false, error: { code: 'binary', kind: 'unknown' } };
+  }
   if (text.trim() === '') return { ok: false, error: { code: 'empty' } };
   return { ok: true, text };
 }

@@ -87,6 +87,7 @@ test('a full backup restored into a fresh profile gives back every record, setti
   }
   // A setting and some nudge states, as the rep would leave them.
   await dash.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
     await chrome.runtime.sendMessage({ type: 'ui/update-settings', patch: { currency: 'IDR', language: 'en' } });
     await chrome.runtime.sendMessage({ type: 'ui/nudge-done', id: 'never_followed_up:x:1' });
     await chrome.runtime.sendMessage({ type: 'ui/nudge-snooze', id: 'gone_quiet:y:2', until: '3d' });
