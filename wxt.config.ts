@@ -26,9 +26,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    // Asked for only when the rep turns the daily reminder on.
-    optional_permissions: ['notifications'],
+    // offscreen (Chromium, no warning): builds the automatic backup file, which the MV3 worker cannot.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
+    // Asked for only when the rep turns the daily reminder (notifications) or automatic backups (downloads) on.
+    optional_permissions: ['notifications', 'downloads'],
     web_accessible_resources: [
       { resources: ['sidebar.html'], matches: SITES, use_dynamic_url: true },
     ],

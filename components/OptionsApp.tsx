@@ -6,6 +6,7 @@ import { requestNotifications } from '@/lib/platform/permissions';
 import { useSettings } from './hooks';
 import { Button, Toggle } from './ui';
 import { openDashboard } from '@/lib/platform/open-pages';
+import { AutoBackupSettings } from './AutoBackupSettings';
 import { LostReasons } from './LostReasons';
 import { NudgeSettingsEditor } from './NudgeSettingsEditor';
 import { ScoringEditor } from './ScoringEditor';
@@ -107,6 +108,7 @@ function Form({ settings: stored }: { settings: Settings }) {
       <p role="status" className="min-h-5 text-sm text-slate-600">
         {status && t(status.key, status.params)}
       </p>
+      <AutoBackupSettings backups={settings.backups} save={save} />
       <StageEditor stages={stored.stages} />
       <LostReasons reasons={stored.lostReasons} onSave={(lostReasons) => save({ lostReasons })} />
       <ScoringEditor scoring={stored.scoring} />

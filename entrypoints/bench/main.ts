@@ -21,6 +21,7 @@ import { recomputeNudges } from '@/lib/services/nudge-pass';
 import { activeNudges, countActiveNudges, topActiveNudges } from '@/lib/services/nudges';
 import { scoreAllLeads } from '@/lib/services/scores';
 import { loadSettings } from '@/lib/services/settings';
+import { portability } from './portability';
 
 const DB_NAME = 'sidecar-bench';
 const DAY = 86_400_000;
@@ -651,5 +652,5 @@ async function cleanup() {
   await new SidecarDb(DB_NAME).delete();
 }
 
-(window as unknown as { sidecarBench: unknown }).sidecarBench = { match, score, triggers, nudges, cleanup };
+(window as unknown as { sidecarBench: unknown }).sidecarBench = { match, score, triggers, nudges, portability, cleanup };
 status('ready');

@@ -36,6 +36,8 @@ export const SettingsSchema = z.object({
   nudges: NudgeSettingsSchema,
   /** A desktop notification once a day at `time` (local, HH:MM); off by default. */
   notifications: z.object({ enabled: z.boolean(), time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) }),
+  /** Backup files written to the Downloads folder on a schedule, the last `keep` kept; off by default (asks for the downloads permission). */
+  backups: z.object({ enabled: z.boolean(), every: z.enum(['daily', 'weekly']), keep: z.number().int().min(1).max(30) }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -57,6 +59,7 @@ export function defaultSettings(locale: string): Settings {
     triggers: DEFAULT_TRIGGERS,
     nudges: DEFAULT_NUDGE_SETTINGS,
     notifications: { enabled: false, time: '09:00' },
+    backups: { enabled: false, every: 'weekly', keep: 5 },
   };
 }
 

@@ -126,5 +126,4 @@ export const dataEn = {
   'options.backup.last': 'Last backup: {when}',
   'options.backup.never': 'No automatic backup has been made yet.',
   'options.backup.denied': 'Sidecar needs the Downloads permission to save backups. It was not granted.',
-  'options.backup.now': 'Back up now',
 } as const;

@@ -127,5 +127,4 @@ export const dataId: Record<keyof typeof dataEn, string> = {
   'options.backup.last': 'Cadangan terakhir: {when}',
   'options.backup.never': 'Belum ada cadangan otomatis.',
   'options.backup.denied': 'Sidecar memerlukan izin Unduhan untuk menyimpan cadangan. Izin itu tidak diberikan.',
-  'options.backup.now': 'Cadangkan sekarang',
 };

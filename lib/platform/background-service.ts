@@ -11,6 +11,7 @@ import { saveStages } from '../services/stages';
 import { acceptSuggestion, dismissSuggestion, expireSuggestions, scanForTriggers, scanLinkedInTriggers } from '../services/triggers';
 import { loadSettings, rememberMyAddress, updateSettings } from '../services/settings';
 import { linkProfile, matchProfile, unlinkProfile } from '../services/linkedin';
+import { startAutoBackups } from './auto-backup';
 import { serveDataPort } from './data-server';
 import { serveLiveQueries } from './live-server';
 import { startNudgeEngine } from './nudge-engine';
@@ -76,6 +77,7 @@ export function startBackground(): void {
   const live = serveLiveQueries(db, locale);
   const nudges = startNudgeEngine(db, locale, live.refresh);
   // Backups, restores and CSV imports: an applied one may touch every contact.
+  const autoBackups = startAutoBackups(db, locale);
   serveDataPort(db, locale, () => {
     changed();
     nudges.poke();
@@ -230,6 +232,7 @@ export function startBackground(): void {
         // Only rules that nudges depend on warrant a pass over every contact.
         if (Object.keys(patch).some((k) => NUDGE_INPUTS.has(k))) void nudges.full();
         if ('notifications' in patch) void nudges.scheduleDaily();
+        if ('backups' in patch) void autoBackups.schedule();
         await mirrorPageFlags(db);
         changed();
         return { ok: true as const };

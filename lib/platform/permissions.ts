@@ -2,3 +2,8 @@
 export function requestNotifications(): Promise<boolean> {
   return browser.permissions.request({ permissions: ['notifications'] }).catch(() => false);
 }
+
+/** Asks for the optional downloads permission (automatic backups), from the rep's own click. */
+export function requestDownloads(): Promise<boolean> {
+  return browser.permissions.request({ permissions: ['downloads'] }).catch(() => false);
+}

@@ -40,7 +40,7 @@ const INBOX_URL = `${GMAIL}/mail/u/0/#inbox`;
 const LINKEDIN = 'https://www.linkedin.com';
 const DANA_PATH = '/in/dana-prospect/';
 const BUDI_PATH = '/in/budi-santoso-7a1b2c/';
-// BENCH_ONLY=linkedin,page,badge runs just those steps (for working on the bench).
+// BENCH_ONLY=linkedin,page,badge,data runs just those steps (for working on the bench).
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 
 const started = Date.now();
@@ -801,6 +801,63 @@ async function benchPage() {
   }
 }
 
+// ------------------------------------------------------------ 9 backup, restore, import (issue 12)
+async function benchPortability() {
+  if (!fs.existsSync(path.join(benchExtensionPath, 'bench.html'))) {
+    execSync('npx wxt build', { cwd: root, stdio: 'inherit', env: { ...process.env, SIDECAR_BENCH: '1' } });
+  }
+  // A fresh profile: the bench page drives the product's own data port into this profile's empty database.
+  const context = await launchWithExtension(benchExtensionPath, ['--enable-precise-memory-info', '--js-flags=--expose-gc']);
+  try {
+    const sw = await serviceWorker(context);
+    const id = new URL(sw.url()).host;
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${id}/bench.html`);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready' && window.sidecarBench, null, { timeout: 15_000 });
+    const t0 = Date.now();
+    const r = await page.evaluate(() => window.sidecarBench.portability({ contacts: 10_000, activitiesPerContact: 10, importRows: 50_000, backupRuns: 5, importRuns: 3 }));
+    log(`bench page: portability took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const mb = (b) => (b == null ? 'n/a' : `${(b / 2 ** 20).toFixed(0)} MB`);
+    const s = (ms) => (ms / 1000).toFixed(2);
+    const imp = r.imports;
+    addRow({
+      metric: 'Import a 50,000-row CSV (HubSpot contacts export), preview to report',
+      value: median(imp.map((x) => x.ms)) / 1000,
+      unit: 's',
+      budget: 10,
+      detail:
+        `goal 3 s; ${imp.length} runs (${imp.map((x) => s(x.ms)).join(', ')} s), each into a profile of 10,000 contacts with 1 row in 10 an existing contact (merged: ${imp[0].merged}, created: ${imp[0].created}); ` +
+        `file ${mb(imp[0].bytes)}; medians of the steps: decode + papaparse in chunks ${s(median(imp.map((x) => x.parseMs)))} s, rows + match against the database + plan ${s(median(imp.map((x) => x.previewMs)))} s, ` +
+        `sending the batches and writing in one transaction ${s(median(imp.map((x) => x.writeMs)))} s; ` +
+        `page JS heap (precise, after gc) ${mb(imp[0].heapBefore)} before, peak ${imp.map((x) => mb(x.heapPeak)).join(' / ')}; the background's heap is not sampled`,
+    });
+    const bk = r.backups;
+    addRow({
+      metric: 'Full backup, 10k contacts / 100k activities (JSON, streamed to a file)',
+      value: median(bk.map((x) => x.ms)) / 1000,
+      unit: 's',
+      budget: 3,
+      detail:
+        `exportBlob over the data port, pieces of 1 MB turned into Blob parts as they arrive, as the Download button does; ${bk.length} runs (${bk.map((x) => s(x.ms)).join(', ')} s); ` +
+        `${mb(bk[0].chars)} file; page JS heap ${mb(bk[0].heapBefore)} before, peak ${mb(Math.max(...bk.map((x) => x.heapPeak ?? 0)))}`,
+    });
+    const rs = r.restores;
+    const empty = rs.find((x) => x.empty);
+    const replaces = rs.filter((x) => !x.empty);
+    addRow({
+      metric: 'Restore the same into an empty profile',
+      value: empty.ms / 1000,
+      unit: 's',
+      budget: 10,
+      detail:
+        `once (a profile is empty only once): JSON.parse + check of every record ${s(empty.parseMs)} s, sending ${Math.ceil(r.activities / 5000) + 8} batches and applying them in one transaction (summaries rebuilt) ${s(empty.writeMs)} s; ` +
+        `${empty.created} records; page JS heap peak ${mb(empty.heapPeak)}. Replacing a full profile (60,000 contacts after an import) with it: ${replaces.map((x) => s(x.ms)).join(', ')} s`,
+    });
+  } finally {
+    await context.close();
+  }
+}
+
 // ------------------------------------------------------------ 8 badge
 async function benchBadge() {
   const context = await launchWithExtension();
@@ -1004,6 +1061,7 @@ async function main() {
   if (want('linkedin')) await step('linkedin', benchLinkedIn);
   if (want('page')) await step('bench page', benchPage);
   if (want('badge')) await step('badge', benchBadge);
+  if (want('data')) await step('data', benchPortability);
 
   const took = ((Date.now() - started) / 1000).toFixed(0);
   printTable();
