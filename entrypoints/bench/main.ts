@@ -22,6 +22,7 @@ import { activeNudges, countActiveNudges, topActiveNudges } from '@/lib/services
 import { scoreAllLeads } from '@/lib/services/scores';
 import { loadSettings } from '@/lib/services/settings';
 import { portability } from './portability';
+import { rng } from './rng';
 
 const DB_NAME = 'sidecar-bench';
 const DAY = 86_400_000;
@@ -32,17 +33,6 @@ const status = (s: string) => {
 
 // ------------------------------------------------------------ synthetic data
 
-/** Deterministic PRNG (mulberry32): the same data set on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
 const FIRST = [

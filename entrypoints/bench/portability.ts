@@ -17,22 +17,13 @@ import { defaultSettings } from '@/lib/domain/settings';
 import { DEFAULT_STAGES } from '@/lib/domain/stages';
 import { dataClient } from '@/lib/platform/data-client';
 import { matchExisting, sendImport, sendRestore } from '@/components/dashboard/import-flow';
+import { rng } from './rng';
 
 const DAY = 86_400_000;
 const t = () => performance.now();
 const heap = () => (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const FIRST = ['Dana', 'Budi', 'Siti', 'Agus', 'Dewi', 'Zoë', 'Renée', 'Jürgen', 'Nguyễn', "D'Arcy", 'Maria', 'John', 'Priya', 'Wei'];
 const LAST = ['Prospect', 'Santoso', 'Wijaya', 'Müller', "O'Brien", 'Hernández', 'Tanaka', 'Lim', 'Smith', 'Siregar', 'Kusuma'];
 const KINDS: ActivityKind[] = ['email_in', 'email_out', 'email_out', 'linkedin_message', 'call', 'meeting', 'note'];

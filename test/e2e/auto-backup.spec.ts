@@ -10,7 +10,7 @@ test('downloads is an optional permission, asked for only when automatic backups
   expect(manifest.permissions).not.toContain('downloads');
   expect(manifest.optional_permissions).toContain('downloads');
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  expect(await sw.evaluate(() => chrome.permissions.contains({ permissions: ['downloads'] }))).toBe(false);
+  expect(await sw.evaluate(() => (globalThis as any).chrome.permissions.contains({ permissions: ['downloads'] }))).toBe(false);
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -20,6 +20,6 @@ test('downloads is an optional permission, asked for only when automatic backups
   await options.getByTestId('sidecar-option-backups').click();
   await options.waitForTimeout(500);
   await expect(options.getByTestId('sidecar-option-backups')).not.toBeChecked();
-  expect(await sw.evaluate(() => chrome.alarms.get('sidecar-auto-backup'))).toBeFalsy();
-  expect(await sw.evaluate(() => chrome.permissions.contains({ permissions: ['downloads'] }))).toBe(false);
+  expect(await sw.evaluate(() => (globalThis as any).chrome.alarms.get('sidecar-auto-backup'))).toBeFalsy();
+  expect(await sw.evaluate(() => (globalThis as any).chrome.permissions.contains({ permissions: ['downloads'] }))).toBe(false);
 });
