@@ -989,10 +989,24 @@ function writeMarkdown(meta) {
   const file = path.join(root, 'BENCHMARKS.md');
   const START = '<!-- bench:start -->';
   const END = '<!-- bench:end -->';
-  const block = `${START}\n${markdown(meta)}\n${END}`;
   let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
   const a = text.indexOf(START);
   const b = text.indexOf(END);
+  let block = `${START}\n${markdown(meta)}\n${END}`;
+  // BENCH_ONLY re-measures some steps: their rows and notes replace the old ones, the others stay as they were.
+  if (ONLY && a >= 0 && b > a) {
+    const old = text.slice(a + START.length, b).trim().split('\n');
+    const mine = new Set(rows.map((r) => `| ${r.metric.replaceAll('|', '\\|')} |`));
+    const oldRows = old.filter((l) => l.startsWith('| ') && !l.startsWith('| Metric') && ![...mine].some((m) => l.startsWith(m)));
+    const oldNotes = old.filter((l) => l.startsWith('- ') && !notes.some((n) => l === `- ${n}`) && !l.startsWith(`- Rows re-measured`));
+    const fresh = markdown(meta).split('\n');
+    const head = old[0];
+    const table = fresh.filter((l) => l.startsWith('|'));
+    const freshNotes = fresh.filter((l) => l.startsWith('- '));
+    const lines = [head, '', table[0], table[1], ...oldRows, ...table.slice(2), '', ...oldNotes, ...freshNotes,
+      `- Rows re-measured on ${meta.date} with BENCH_ONLY=${[...ONLY].join(',')} (${meta.load}, ${RUNS} runs per median): ${rows.map((r) => r.metric.trim()).join('; ')}.`];
+    block = `${START}\n${lines.join('\n')}\n${END}`;
+  }
   if (a >= 0 && b > a) text = text.slice(0, a) + block + text.slice(b + END.length);
   else text = `${text.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(file, text);
