@@ -1,7 +1,8 @@
 import { FUTURE_TOLERANCE_MS } from '@/lib/domain/activity-summary';
 import type { Activity } from '@/lib/domain/records';
 import type { Stage } from '@/lib/domain/stages';
-import { stageName, type MessageKey } from '@/lib/i18n';
+import { stageName } from '@/lib/i18n';
+import { activityKindKey } from '@/lib/i18n/keys';
 import { useI18n } from './i18n';
 
 const ICONS: Record<Activity['kind'], string> = {
@@ -41,7 +42,7 @@ export function ActivityList({ activities, stages }: { activities: Activity[] | 
               </span>
               <div className="min-w-0 flex-1">
                 <div className="flex justify-between gap-2">
-                  <span className="font-medium text-slate-800">{t(`activity.kind.${a.kind}` as MessageKey)}</span>
+                  <span className="font-medium text-slate-800">{t(activityKindKey(a.kind))}</span>
                   <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(a.at).toISOString()}>
                     {fmt.format(a.at)}
                     {a.at > now + FUTURE_TOLERANCE_MS && (

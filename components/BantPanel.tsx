@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { BANT_FIELDS, bantCompleteness, BantStateSchema, emptyBant, type Bant, type BantField, type Evidence } from '@/lib/domain/bant';
 import { currencyDigits, parseMoney } from '@/lib/domain/money';
 import type { Activity, Deal } from '@/lib/domain/records';
-import type { MessageKey } from '@/lib/i18n';
+import { activityKindKey, bantFieldKey, bantStateKey } from '@/lib/i18n/keys';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
 import { ErrorText, inputClass, SectionTitle } from './ui';
@@ -134,7 +134,7 @@ export function BantPanel({ deal, activities, people }: { deal: Deal; activities
         return (
           <div key={f} className="space-y-1">
             <label className="flex items-center justify-between gap-2">
-              <span className="text-sm font-medium text-slate-800">{t(`bant.${f}` as MessageKey)}</span>
+              <span className="text-sm font-medium text-slate-800">{t(bantFieldKey(f))}</span>
               <select
                 data-testid={`sidecar-bant-${f}`}
                 className={`${inputClass} w-28`}
@@ -143,7 +143,7 @@ export function BantPanel({ deal, activities, people }: { deal: Deal; activities
               >
                 {BantStateSchema.options.map((s) => (
                   <option key={s} value={s}>
-                    {t(`bant.state.${s}` as MessageKey)}
+                    {t(bantStateKey(s))}
                   </option>
                 ))}
               </select>
@@ -152,7 +152,7 @@ export function BantPanel({ deal, activities, people }: { deal: Deal; activities
             {citable.length > 0 && (
               <select
                 data-testid={`sidecar-bant-${f}-evidence`}
-                aria-label={`${t(`bant.${f}` as MessageKey)}: ${t('bant.evidence')}`}
+                aria-label={`${t(bantFieldKey(f))}: ${t('bant.evidence')}`}
                 className={`${inputClass} text-xs text-slate-600`}
                 value=""
                 onChange={(e) => {
@@ -163,7 +163,7 @@ export function BantPanel({ deal, activities, people }: { deal: Deal; activities
                 <option value="">{t('bant.evidence.none')}</option>
                 {citable.map((a) => (
                   <option key={a.id} value={a.id}>
-                    {`${t(`activity.kind.${a.kind}` as MessageKey)} · ${fmt.format(a.at)}${a.text ? ` · ${a.text.slice(0, 40)}` : ''}`}
+                    {`${t(activityKindKey(a.kind))} · ${fmt.format(a.at)}${a.text ? ` · ${a.text.slice(0, 40)}` : ''}`}
                   </option>
                 ))}
               </select>

@@ -4,7 +4,8 @@ import { gateMissing } from '@/lib/domain/bant';
 import type { Deal } from '@/lib/domain/records';
 import type { Settings } from '@/lib/domain/settings';
 import { nextStage, stageIndex, type Stage } from '@/lib/domain/stages';
-import { stageName, type MessageKey, type Translate } from '@/lib/i18n';
+import { stageName, type Translate } from '@/lib/i18n';
+import { bantFieldKey } from '@/lib/i18n/keys';
 import { DealDetails } from './DealDetails';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
@@ -21,7 +22,7 @@ export function StageBadge({ stage, status }: { stage: Stage | undefined; status
   );
 }
 
-const fieldList = (fields: readonly string[], t: Translate) => fields.map((f) => t(`bant.${f}` as MessageKey)).join(', ');
+const fieldList = (fields: readonly string[], t: Translate) => fields.filter(bantFieldKey.has).map((f) => t(bantFieldKey(f))).join(', ');
 
 function LostForm({ deal, reasons, onDone }: { deal: Deal; reasons: readonly string[]; onDone: () => void }) {
   const { t } = useI18n();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { whyAt } from '@/lib/domain/nudges';
-import type { MessageKey, Translate } from '@/lib/i18n';
+import type { Translate } from '@/lib/i18n';
+import { nudgeKindKey } from '@/lib/i18n/keys';
 import type { NudgeItem } from '@/lib/services/views';
 import { useCommand, useLive } from './hooks';
 import { useI18n } from './i18n';
@@ -17,7 +18,7 @@ function why(item: NudgeItem, t: Translate): string {
       .map((m) => names[m] ?? m)
       .join(', ');
   }
-  return t(shown.key as MessageKey, params);
+  return t(shown.key, params);
 }
 
 /** "Park" after an unanswered sequence: the nudge sleeps for about three months. */
@@ -38,7 +39,7 @@ function NudgeRow({ item, showPerson }: { item: NudgeItem; showPerson: boolean }
       className="space-y-1.5 rounded-lg border border-amber-200 bg-amber-50 p-3"
     >
       <div className="flex items-baseline justify-between gap-2">
-        <span className="text-sm font-semibold text-amber-950">{t(`nudge.kind.${nudge.kind}` as MessageKey)}</span>
+        <span className="text-sm font-semibold text-amber-950">{t(nudgeKindKey(nudge.kind))}</span>
         {showPerson && (
           <span dir="auto" className="truncate text-sm text-slate-700">
             {contact.name}

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { NudgeSettings } from '@/lib/domain/nudges';
-import type { MessageKey } from '@/lib/i18n';
+import { NUDGE_NUMBER_SETTINGS, type NudgeNumberSetting, type NudgeSettings } from '@/lib/domain/nudges';
+import type { Weekday } from '@/lib/domain/working-time';
+import { nudgeSettingKey, weekdayKey } from '@/lib/i18n/keys';
 import { useSettingsSave } from './hooks';
 import { useI18n } from './i18n';
 import { inputClass, labelClass, SaveBar, SectionTitle } from './ui';
 
-const DAYS = [1, 2, 3, 4, 5, 6, 0];
+/** Monday first. */
+const DAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 
 /** Working days, quiet hours, cadence and the limits of each rule; validated whole by the background. */
 export function NudgeSettingsEditor({ nudges }: { nudges: NudgeSettings }) {
@@ -22,9 +24,9 @@ export function NudgeSettingsEditor({ nudges }: { nudges: NudgeSettings }) {
     const cadenceDays = cadence.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
     await saveSettings({ nudges: { ...draft, cadenceDays } });
   };
-  const number = (key: 'neverFollowedUpDays' | 'awaitingReplyHours' | 'goneQuietDays' | 'stuckFactor') => (
-    <label className="space-y-0.5">
-      <span className={labelClass}>{t(`nudgeSettings.${key}` as MessageKey)}</span>
+  const number = (key: NudgeNumberSetting) => (
+    <label key={key} className="space-y-0.5">
+      <span className={labelClass}>{t(nudgeSettingKey(key))}</span>
       <input
         type="number"
         step="any"
@@ -53,7 +55,7 @@ export function NudgeSettingsEditor({ nudges }: { nudges: NudgeSettings }) {
                 }))
               }
             />
-            {t(`day.${d}` as MessageKey)}
+            {t(weekdayKey(d))}
           </label>
         ))}
       </fieldset>
@@ -69,10 +71,7 @@ export function NudgeSettingsEditor({ nudges }: { nudges: NudgeSettings }) {
         </label>
       </div>
       <div className="grid grid-cols-2 gap-3">
-        {number('neverFollowedUpDays')}
-        {number('awaitingReplyHours')}
-        {number('goneQuietDays')}
-        {number('stuckFactor')}
+        {NUDGE_NUMBER_SETTINGS.map(number)}
       </div>
       <label className="block space-y-0.5">
         <span className={labelClass}>{t('nudgeSettings.cadence')}</span>

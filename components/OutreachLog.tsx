@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MessageKey } from '@/lib/i18n';
+import { activityKindKey } from '@/lib/i18n/keys';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
 
@@ -52,13 +52,13 @@ export function OutreachLog({ contactId }: { contactId: string }) {
             onClick={() => log(kind)}
             className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600 disabled:opacity-60"
           >
-            {t(`activity.kind.${kind}` as MessageKey)}
+            {t(activityKindKey(kind))}
           </button>
         ))}
       </div>
       {last && (
         <p role="status" className="flex items-center justify-between text-xs text-slate-600">
-          <span>{t('log.logged', { kind: t(`activity.kind.${last.kind}` as MessageKey) })}</span>
+          <span>{t('log.logged', { kind: t(activityKindKey(last.kind)) })}</span>
           <button type="button" data-testid="sidecar-undo" onClick={undo} className="font-medium text-sky-700 underline focus-visible:outline-2 focus-visible:outline-sky-600">
             {t('log.undo')}
           </button>

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { scoreLead, type LeadInput } from '@/lib/domain/scoring';
 import type { Settings } from '@/lib/domain/settings';
-import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from './i18n';
 
 /** Re-renders every minute: engagement decays as time passes, without the rep doing anything. */
@@ -54,7 +53,7 @@ export function ScoreCard({ input, settings }: { input: LeadInput; settings: Set
           {score.parts.map((p) => (
             <li key={p.rule} data-rule={p.rule} data-group={p.group} data-points={p.points} className="flex justify-between gap-2 text-xs text-slate-700">
               <span>
-                {t(p.rule as MessageKey)}
+                {t(p.rule)}
                 {p.count !== undefined && p.count > 1 && <span className="text-slate-400"> {t('score.count', { count: p.count })}</span>}
               </span>
               <span className={`tabular-nums ${p.points < 0 ? 'text-red-700' : ''}`}>{t('score.points', { points: p.points > 0 ? `+${p.points}` : p.points })}</span>

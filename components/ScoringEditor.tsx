@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { BANT_FIELDS } from '@/lib/domain/bant';
 import { ActivityKindSchema } from '@/lib/domain/records';
-import { FIT_RULES, type ScoringConfig } from '@/lib/domain/scoring';
-import type { MessageKey } from '@/lib/i18n';
+import { FIT_RULES, ICP_KEYWORD_LISTS, SCORED_BANT_STATES, type ScoringConfig } from '@/lib/domain/scoring';
+import { bantFieldKey, bantStateKey, engagementKey, fitRuleKey, icpListKey } from '@/lib/i18n/keys';
 import { useSettingsSave } from './hooks';
 import { useI18n } from './i18n';
 import { inputClass, labelClass, SaveBar, SectionTitle } from './ui';
 
-const LISTS = ['industries', 'roleKeywords', 'seniorityKeywords', 'locations'] as const;
+const LISTS = ICP_KEYWORD_LISTS;
 const toList = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
 
@@ -42,7 +42,7 @@ export function ScoringEditor({ scoring }: { scoring: ScoringConfig }) {
         {LISTS.map((k) => (
           <label key={k} className="space-y-0.5">
             <span className={labelClass}>
-              {t(`scoring.${k}` as MessageKey)} <span className="text-slate-400">({t('scoring.listHelp')})</span>
+              {t(icpListKey(k))} <span className="text-slate-400">({t('scoring.listHelp')})</span>
             </span>
             <input data-testid={`sidecar-icp-${k}`} className={inputClass} value={lists[k]} onChange={(e) => setLists((l) => ({ ...l, [k]: e.target.value }))} />
           </label>
@@ -53,13 +53,13 @@ export function ScoringEditor({ scoring }: { scoring: ScoringConfig }) {
       <fieldset className="grid grid-cols-3 gap-3">
         <legend className="mb-1 text-sm font-medium">{t('scoring.fitPoints')}</legend>
         {FIT_RULES.map((r) => (
-          <div key={r}>{numberInput(t(`fit.${r}` as MessageKey), draft.fit[r], (n) => setFit(r, n), `sidecar-fit-points-${r}`)}</div>
+          <div key={r}>{numberInput(t(fitRuleKey(r)), draft.fit[r], (n) => setFit(r, n), `sidecar-fit-points-${r}`)}</div>
         ))}
         {BANT_FIELDS.flatMap((f) =>
-          (['yes', 'partial', 'no'] as const).map((s) => (
+          SCORED_BANT_STATES.map((s) => (
             <div key={`${f}.${s}`}>
               {numberInput(
-                t('scoring.bantState', { field: t(`bant.${f}` as MessageKey), state: t(`bant.state.${s}` as MessageKey) }),
+                t('scoring.bantState', { field: t(bantFieldKey(f)), state: t(bantStateKey(s)) }),
                 draft.fit.bant[f][s],
                 (n) => setDraft((d) => ({ ...d, fit: { ...d.fit, bant: { ...d.fit.bant, [f]: { ...d.fit.bant[f], [s]: n } } } })),
               )}
@@ -71,7 +71,7 @@ export function ScoringEditor({ scoring }: { scoring: ScoringConfig }) {
         <legend className="mb-1 text-sm font-medium">{t('scoring.engagementPoints')}</legend>
         {ActivityKindSchema.options.map((k) => (
           <div key={k}>
-            {numberInput(t(`eng.${k}` as MessageKey), draft.engagement.points[k], (n) =>
+            {numberInput(t(engagementKey(k)), draft.engagement.points[k], (n) =>
               setDraft((d) => ({ ...d, engagement: { ...d.engagement, points: { ...d.engagement.points, [k]: n } } })),
             )}
           </div>

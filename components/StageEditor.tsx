@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { BANT_FIELDS, type BantField } from '@/lib/domain/bant';
 import { newId } from '@/lib/domain/ids';
 import { PhaseSchema, type Stage } from '@/lib/domain/stages';
-import { stageName, type MessageKey, type Translate } from '@/lib/i18n';
+import { stageName, type Translate } from '@/lib/i18n';
+import { bantFieldKey, phaseKey } from '@/lib/i18n/keys';
 import { sendToBackground } from '@/lib/platform/messaging';
 import { useI18n } from './i18n';
 import { Button, ErrorText, inputClass, SectionTitle } from './ui';
@@ -102,7 +103,7 @@ export function StageEditor({ stages }: { stages: readonly Stage[] }) {
                 <option value="">{t('stages.phase.none')}</option>
                 {PhaseSchema.options.map((p) => (
                   <option key={p} value={p}>
-                    {t(`stages.phase.${p}` as MessageKey)}
+                    {t(phaseKey(p))}
                   </option>
                 ))}
               </select>
@@ -115,7 +116,7 @@ export function StageEditor({ stages }: { stages: readonly Stage[] }) {
                     checked={s.gate?.requires.includes(f) ?? false}
                     onChange={(e) => toggleGate(i, f, e.target.checked)}
                   />
-                  {t(`bant.${f}` as MessageKey)}
+                  {t(bantFieldKey(f))}
                 </label>
               ))}
             </div>

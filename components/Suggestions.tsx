@@ -1,6 +1,7 @@
 import type { Suggestion } from '@/lib/domain/records';
 import type { Settings } from '@/lib/domain/settings';
-import { stageName, type MessageKey } from '@/lib/i18n';
+import { stageName } from '@/lib/i18n';
+import { bantFieldKey, triggerKindKey } from '@/lib/i18n/keys';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
 import { Button, ErrorText } from './ui';
@@ -14,7 +15,8 @@ export function Suggestions({ suggestions, settings }: { suggestions: readonly S
   return (
     <section className="space-y-2">
       {open.map((s) => {
-        const kind = t(`trigger.kind.${s.kind}` as MessageKey);
+        // A stored suggestion may name a kind this version no longer has: then it shows as stored.
+        const kind = triggerKindKey.has(s.kind) ? t(triggerKindKey(s.kind)) : s.kind;
         const stage = settings.stages.find((x) => x.id === s.stageId);
         const lost = s.stageId === 'lost';
         return (
@@ -36,7 +38,7 @@ export function Suggestions({ suggestions, settings }: { suggestions: readonly S
                     const gateStage = settings.stages.find((x) => x.id === r.stageId);
                     cmd.setError(
                       r.reason === 'gated' && gateStage
-                        ? t('deal.gated', { stage: stageName(gateStage, t), fields: (r.missing ?? []).map((f) => t(`bant.${f}` as MessageKey)).join(', ') })
+                        ? t('deal.gated', { stage: stageName(gateStage, t), fields: (r.missing ?? []).filter(bantFieldKey.has).map((f) => t(bantFieldKey(f))).join(', ') })
                         : r.reason,
                     );
                   }

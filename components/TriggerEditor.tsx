@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Stage } from '@/lib/domain/stages';
 import type { TriggerRule } from '@/lib/domain/triggers';
-import { stageName, type MessageKey } from '@/lib/i18n';
+import { stageName } from '@/lib/i18n';
+import { triggerKindKey } from '@/lib/i18n/keys';
 import { useSettingsSave } from './hooks';
 import { useI18n } from './i18n';
 import { inputClass, SaveBar, SectionTitle } from './ui';
@@ -26,7 +27,7 @@ export function TriggerEditor({ rules, stages }: { rules: readonly TriggerRule[]
       <p className="text-xs text-slate-500">{t('triggers.help')}</p>
       <ul className="space-y-2">
         {draft.map((r, i) => {
-          const kind = t(`trigger.kind.${r.kind}` as MessageKey);
+          const kind = t(triggerKindKey(r.kind));
           return (
             <li key={r.id} data-testid="sidecar-trigger-rule" className="space-y-1 rounded-lg border border-slate-200 p-3">
               <div className="flex items-center gap-3 text-sm">

@@ -1,5 +1,5 @@
-import type { ScoringConfig } from '@/lib/domain/scoring';
-import type { MessageKey } from '@/lib/i18n';
+import { parseConversionAttribute, type ScoringConfig } from '@/lib/domain/scoring';
+import { bantFieldKey, bantStateKey, fitRuleKey } from '@/lib/i18n/keys';
 import { sendToBackground } from '@/lib/platform/messaging';
 import { useLive } from './hooks';
 import { useI18n } from './i18n';
@@ -13,14 +13,16 @@ export function WhatConverts({ scoring }: { scoring: ScoringConfig }) {
   const data = useLive({ name: 'conversions' });
   if (!data) return null;
   const label = (attr: string) => {
-    const m = attr.match(/^bant\.(\w+)\.(\w+)$/);
-    return m ? t('scoring.bantState', { field: t(`bant.${m[1]}` as MessageKey), state: t(`bant.state.${m[2]}` as MessageKey) }) : t(`fit.${attr}` as MessageKey);
+    const a = parseConversionAttribute(attr);
+    if (!a) return attr;
+    return 'fit' in a ? t(fitRuleKey(a.fit)) : t('scoring.bantState', { field: t(bantFieldKey(a.bant)), state: t(bantStateKey(a.state)) });
   };
   const adopt = (attr: string, points: number) => {
-    const m = attr.match(/^bant\.(\w+)\.(\w+)$/);
-    const fit = structuredClone(scoring.fit) as Record<string, unknown> & ScoringConfig['fit'];
-    if (m) (fit.bant as Record<string, Record<string, number>>)[m[1]!]![m[2]!] = points;
-    else (fit as Record<string, unknown>)[attr] = points;
+    const a = parseConversionAttribute(attr);
+    if (!a) return;
+    const fit = structuredClone(scoring.fit);
+    if ('fit' in a) fit[a.fit] = points;
+    else fit.bant[a.bant][a.state] = points;
     void sendToBackground({ type: 'ui/update-settings', patch: { scoring: { ...scoring, fit } } });
   };
   return (

@@ -18,7 +18,7 @@ import {
   type FactBucket,
   type LeadFacts,
 } from './lead-facts';
-import type { Nudge } from './nudges';
+import { NUDGE_WHY_KEYS, type Nudge, type NudgeWhyKey } from './nudges';
 import { ActivityKindSchema, type ActivityKind, type Deal, type DealStatus } from './records';
 
 const T = Date.UTC(2026, 2, 2, 9); // epoch ms beyond 32 bits, as real timestamps are
@@ -576,7 +576,7 @@ describe('nudgeDigest', () => {
   });
 
   it('changes with the why key and each param value, of any type', () => {
-    const why = (params: Record<string, string | number>, key = 'nudge.why.awaitingReply') => nudgeDigest([nudge({ why: { key, params } })]);
+    const why = (params: Record<string, string | number>, key: NudgeWhyKey = 'nudge.why.awaitingReply') => nudgeDigest([nudge({ why: { key, params } })]);
     const base = why({ hours: 24, since: T });
     expect(base).toBe(d0);
     expect(why({ hours: 24, since: T }, 'nudge.why.goneQuiet')).not.toBe(base);
@@ -609,7 +609,7 @@ describe('nudgeDigest', () => {
       dueAt: fc.integer({ min: 0, max: 2e12 }),
       priority: fc.integer({ min: 1, max: 5 }),
       dealId: fc.option(idArb, { nil: null }),
-      key: fc.string({ maxLength: 20 }),
+      key: fc.constantFrom(...NUDGE_WHY_KEYS),
       params: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.oneof(fc.integer(), fc.double({ noNaN: true }), fc.string({ maxLength: 10 })), {
         maxKeys: 4,
       }),

@@ -66,14 +66,20 @@ export type NudgeSettings = z.infer<typeof NudgeSettingsSchema>;
 
 export const DEFAULT_NUDGE_SETTINGS: NudgeSettings = NudgeSettingsSchema.parse({});
 
-export type NudgeKind =
-  | 'never_followed_up'
-  | 'awaiting_reply'
-  | 'follow_up_due'
-  | 'gone_quiet'
-  | 'stuck'
-  | 'missing_details'
-  | 'sales_ready';
+export const NUDGE_KINDS = [
+  'never_followed_up',
+  'awaiting_reply',
+  'follow_up_due',
+  'gone_quiet',
+  'stuck',
+  'missing_details',
+  'sales_ready',
+] as const;
+export type NudgeKind = (typeof NUDGE_KINDS)[number];
+
+/** The settings that tune when a rule fires, one number each (the rep edits them in the options page). */
+export const NUDGE_NUMBER_SETTINGS = ['neverFollowedUpDays', 'awaitingReplyHours', 'goneQuietDays', 'stuckFactor'] as const satisfies readonly (keyof NudgeSettings)[];
+export type NudgeNumberSetting = (typeof NUDGE_NUMBER_SETTINGS)[number];
 
 export const NUDGE_PRIORITY: Record<NudgeKind, number> = {
   awaiting_reply: 1,
@@ -91,8 +97,8 @@ export interface Nudge {
   kind: NudgeKind;
   contactId: string;
   dealId: string | null;
-  /** An i18n key and the numbers for its sentence (see NUDGE_WHY_EN). */
-  why: { key: string; params: Record<string, string | number> };
+  /** An i18n key and the numbers for its sentence (see WHY_ELAPSED). */
+  why: { key: NudgeWhyKey; params: Record<string, string | number> };
   /** Epoch ms; never inside quiet hours or on a non-working day. */
   dueAt: number;
   /** 1 = highest … 5. */
@@ -135,34 +141,17 @@ export interface NudgeInput {
   now: number;
 }
 
-/** English sentences for the why keys, in the i18n dictionaries' {param} style. */
-export const NUDGE_WHY_EN = {
-  'nudge.why.neverFollowedUp':
-    'No outreach yet: added {daysSinceCreated} day(s) ago, first touch was due within {days} working day(s).',
-  'nudge.why.awaitingReply': 'They wrote {waitedHours} hours ago and are waiting for your reply (reply within {hours} working hours).',
-  'nudge.why.followUpDue':
-    'No reply to {touchesMade} touch(es): touch {touch} of {total} is due, {gapDays} day(s) after the last one ({daysSinceLast} day(s) ago).',
-  'nudge.why.cadenceDone':
-    'All {touchesMade} touches went unanswered (the last {daysSinceLast} day(s) ago): mark the deal Lost or park it.',
-  'nudge.why.goneQuiet': 'Nothing from them for {silentDays} days (gone quiet after {days}).',
-  'nudge.why.stuck':
-    'In this stage for {days} days: longer than {factor} × the usual {medianDays} days ({samples} deals).',
-  'nudge.why.stuckLimit': 'In this stage for {days} days, past the {limitDays}-day limit.',
-  'nudge.why.missingDetails': 'Past qualification but missing: {missing}.',
-  'nudge.why.salesReady': 'The lead score crossed the sales-ready threshold.',
-  'nudge.why.salesReadyThreshold': 'The lead score reached the sales-ready threshold of {threshold}.',
-} as const;
-export type NudgeWhyKey = keyof typeof NUDGE_WHY_EN;
-
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
- * Stored params hold only data (`since`: the epoch ms the sentence counts
+ * Every why key (an i18n key: the sentences live in lib/i18n, one per
+ * language) with the number its sentence counts from the stored `since`, if
+ * any. Stored params hold only data (`since`: the epoch ms the sentence counts
  * from), never `now`, so a stored nudge stays the same from one day to the
- * next and a daily pass rewrites nothing. The elapsed number each sentence
- * shows is derived here, when it is displayed.
+ * next and a daily pass rewrites nothing; the elapsed number each sentence
+ * shows is derived by `whyAt` when it is displayed.
  */
-const ELAPSED: Readonly<Record<string, readonly [name: string, unitMs: number]>> = {
+const WHY_ELAPSED = {
   'nudge.why.neverFollowedUp': ['daysSinceCreated', DAY_MS],
   'nudge.why.awaitingReply': ['waitedHours', HOUR_MS],
   'nudge.why.followUpDue': ['daysSinceLast', DAY_MS],
@@ -170,20 +159,20 @@ const ELAPSED: Readonly<Record<string, readonly [name: string, unitMs: number]>>
   'nudge.why.goneQuiet': ['silentDays', DAY_MS],
   'nudge.why.stuck': ['days', DAY_MS],
   'nudge.why.stuckLimit': ['days', DAY_MS],
-};
+  'nudge.why.missingDetails': null,
+  'nudge.why.salesReady': null,
+  'nudge.why.salesReadyThreshold': null,
+} as const satisfies Record<string, readonly [param: string, unitMs: number] | null>;
+export type NudgeWhyKey = keyof typeof WHY_ELAPSED;
+export const NUDGE_WHY_KEYS = Object.keys(WHY_ELAPSED) as NudgeWhyKey[];
 
-/** The why with its elapsed-time number as of `now` (e.g. waitedHours), ready for a template. */
+/** The why with its elapsed-time number as of `now` (e.g. waitedHours), ready for its sentence. */
 export function whyAt(why: Nudge['why'], now: number): Nudge['why'] {
-  const elapsed = hasOwn(ELAPSED, why.key) ? ELAPSED[why.key] : undefined;
+  // A stored nudge may come from an older version: its key is checked, not trusted.
+  const elapsed = hasOwn(WHY_ELAPSED, why.key) ? WHY_ELAPSED[why.key] : null;
   const since = why.params.since;
   if (!elapsed || typeof since !== 'number') return why;
   return { key: why.key, params: { ...why.params, [elapsed[0]]: Math.max(0, Math.floor((now - since) / elapsed[1])) } };
-}
-
-/** Renders a why with a template table (English by default); unknown params stay as {name}. */
-export function formatWhy(why: Nudge['why'], templates: Readonly<Record<string, string>> = NUDGE_WHY_EN): string {
-  const text = templates[why.key] ?? why.key;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in why.params ? String(why.params[name]) : m));
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -199,7 +188,7 @@ export function upcomingNudges(input: NudgeInput): Nudge[] {
   const dealId = deal?.id ?? null;
   const closed = deal !== null && deal.status !== 'open';
   const openDeal = deal !== null && deal.status === 'open' ? deal : null;
-  const push = (kind: NudgeKind, id: string, rawDue: number, key: string, params: Record<string, string | number>, forDeal = dealId) => {
+  const push = (kind: NudgeKind, id: string, rawDue: number, key: NudgeWhyKey, params: Record<string, string | number>, forDeal = dealId) => {
     out.push({ id, kind, contactId: contact.id, dealId: forDeal, why: { key, params }, dueAt: nextWorkingMoment(rawDue, schedule), priority: NUDGE_PRIORITY[kind] });
   };
 

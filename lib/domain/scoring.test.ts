@@ -5,6 +5,8 @@ import {
   DEFAULT_SCORING,
   ScoringConfigSchema,
   conversionAttributes,
+  parseConversionAttribute,
+  SCORE_RULES,
   fitMatches,
   scoreLead,
   whatConverts,
@@ -303,6 +305,8 @@ describe('scoreLead properties', () => {
         expect(s.fit).toBe(sum(s.parts.filter((p) => p.group === 'fit')));
         expect(s.engagement).toBe(sum(s.parts.filter((p) => p.group === 'engagement')));
         expect(s.parts.every((p) => Number.isInteger(p.points) && p.points !== 0)).toBe(true);
+        // SCORE_RULES lists every rule (and so every i18n key, see lib/i18n/keys.test.ts) a score can show.
+        for (const p of s.parts) expect(SCORE_RULES).toContain(p.rule);
         expect(s.salesReady).toBe(s.total >= config.threshold);
       }),
     );
@@ -427,5 +431,14 @@ describe('whatConverts', () => {
     expect(attrs['bant.budget.no']).toBe(false);
     expect(attrs.role).toBe(false);
     expect(Object.keys(attrs)).toHaveLength(7 + 12);
+  });
+
+  it('reads back every attribute it writes, and nothing else', () => {
+    const attrs = Object.keys(conversionAttributes(lead(), DEFAULT_SCORING.icp));
+    expect(attrs.map(parseConversionAttribute)).not.toContain(null);
+    expect(parseConversionAttribute('bant.budget.yes')).toEqual({ bant: 'budget', state: 'yes' });
+    expect(parseConversionAttribute('role')).toEqual({ fit: 'role' });
+    for (const bad of ['bant.budget.unknown', 'bant.money.yes', 'bant.budget.yes.x', 'bant', 'toString', '__proto__', ''])
+      expect(parseConversionAttribute(bad), bad).toBeNull();
   });
 });

@@ -43,6 +43,10 @@ function fold(s: unknown): string {
   return out;
 }
 
+/** The ICP's keyword lists (the rest of the ICP is the employee range). */
+export const ICP_KEYWORD_LISTS = ['industries', 'roleKeywords', 'seniorityKeywords', 'locations'] as const;
+export type IcpKeywordList = (typeof ICP_KEYWORD_LISTS)[number];
+
 const keywordList = (what: string, max: number) =>
   z
     .array(
@@ -303,24 +307,51 @@ export function fitMatches(input: LeadInput, icp: ScoringConfig['icp']): Record<
   };
 }
 
+/** The BANT answers that score points (an unknown one scores none). */
+export const SCORED_BANT_STATES = ['yes', 'partial', 'no'] as const;
+export type ScoredBantState = (typeof SCORED_BANT_STATES)[number];
+
+/** A "what converts" attribute: a fit rule, or a BANT answer such as `bant.budget.yes`. */
+export type ConversionAttribute = FitRule | `bant.${BantField}.${ScoredBantState}`;
+
 /**
  * What the "what converts" report compares: the fit attributes plus each BANT
  * answer, e.g. `bant.budget.yes`.
  */
-export function conversionAttributes(input: LeadInput, icp: ScoringConfig['icp']): Record<string, boolean> {
-  const out: Record<string, boolean> = { ...fitMatches(input, icp) };
+export function conversionAttributes(input: LeadInput, icp: ScoringConfig['icp']): Record<ConversionAttribute, boolean> {
+  const out: Partial<Record<ConversionAttribute, boolean>> = { ...fitMatches(input, icp) };
   for (const f of BANT_FIELDS) {
     const state = input?.bant?.[f]?.state;
-    for (const s of ['yes', 'partial', 'no'] as const) out[`bant.${f}.${s}`] = state === s;
+    for (const s of SCORED_BANT_STATES) out[`bant.${f}.${s}`] = state === s;
   }
-  return out;
+  return out as Record<ConversionAttribute, boolean>;
+}
+
+/** Reads back an attribute of a stored deal (written by an older version, perhaps): null when it is none of ours. */
+export function parseConversionAttribute(
+  attribute: string,
+): { fit: FitRule } | { bant: BantField; state: ScoredBantState } | null {
+  if ((FIT_RULES as readonly string[]).includes(attribute)) return { fit: attribute as FitRule };
+  const [head, field, state, ...rest] = attribute.split('.');
+  const isField = (BANT_FIELDS as readonly (string | undefined)[]).includes(field);
+  const isState = (SCORED_BANT_STATES as readonly (string | undefined)[]).includes(state);
+  return head === 'bant' && isField && isState && rest.length === 0 ? { bant: field as BantField, state: state as ScoredBantState } : null;
 }
 
 // ----------------------------------------------------------------- score ---
 
+/** What gave a lead points; each is also its i18n key. */
+export type ScoreRule = `fit.${FitRule}` | `fit.bant.${BantField}` | `eng.${ActivityKind}` | 'eng.triggers';
+export const SCORE_RULES: readonly ScoreRule[] = [
+  ...FIT_RULES.map((r) => `fit.${r}` as const),
+  ...BANT_FIELDS.map((f) => `fit.bant.${f}` as const),
+  ...ACTIVITY_KINDS.map((k) => `eng.${k}` as const),
+  'eng.triggers',
+];
+
 export interface LeadScorePart {
   /** i18n key: `fit.industry`, `fit.bant.budget`, `eng.email_in`, `eng.triggers`, … */
-  rule: string;
+  rule: ScoreRule;
   group: 'fit' | 'engagement';
   points: number;
   /** How many activities (or accepted triggers) gave the points. */

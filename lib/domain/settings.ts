@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/languages';
 import { EmailSchema } from './email';
 import { CurrencySchema } from './records';
 import { DEFAULT_NUDGE_SETTINGS, NudgeSettingsSchema } from './nudges';
@@ -6,7 +7,7 @@ import { DEFAULT_SCORING, ScoringConfigSchema } from './scoring';
 import { DEFAULT_STAGES, StageSchema } from './stages';
 import { DEFAULT_TRIGGERS, TriggerRulesSchema } from './triggers';
 
-export const LanguageSettingSchema = z.enum(['auto', 'en', 'id']);
+export const LanguageSettingSchema = z.enum(['auto', ...LANGUAGES]);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 
 export const SETTINGS_VERSION = 1;

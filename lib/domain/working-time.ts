@@ -17,6 +17,10 @@ export const DEFAULT_WORK_SCHEDULE = {
   quietEnd: '08:00',
 };
 
+/** 0 = Sunday … 6 = Saturday, as Date#getDay() counts. */
+export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
 export const WorkScheduleSchema = z.object({
   /** 0 = Sunday … 6 = Saturday; unique, 1 to 7 of them. */
   workingDays: z

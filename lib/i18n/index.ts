@@ -1,22 +1,20 @@
 import type { LanguageSetting } from '../domain/settings';
 import type { Stage } from '../domain/stages';
-import { en, type MessageKey } from './en';
+import { en, type MessageKey, type Messages } from './en';
 import { id } from './id';
+import { stageKey } from './keys';
+import { matchLanguage, type Language } from './languages';
 
-export type Language = 'en' | 'id';
+export { LANGUAGES, type Language } from './languages';
 export type { MessageKey };
 
-const DICTS = { en, id } as const;
+/** One dictionary per language of LANGUAGES: a missing one, or a missing key in one, does not compile. */
+export const DICTS: Readonly<Record<Language, Messages>> = { en, id };
 
 /** The language setting wins; 'auto' follows the browser's preferred languages. */
 export function resolveLanguage(setting: LanguageSetting, browserLanguages: readonly string[]): Language {
   if (setting !== 'auto') return setting;
-  for (const l of browserLanguages) {
-    const base = l.toLowerCase().split('-')[0];
-    if (base === 'id' || base === 'in') return 'id';
-    if (base === 'en') return 'en';
-  }
-  return 'en';
+  return matchLanguage(browserLanguages) ?? 'en';
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -33,6 +31,5 @@ export function translator(lang: Language): Translate {
 /** A stage's display name: the rep's own name, or the built-in one in the UI language. */
 export function stageName(stage: Pick<Stage, 'id' | 'name'>, t: Translate): string {
   if (stage.name) return stage.name;
-  const key = `stage.${stage.id}` as MessageKey;
-  return key in en ? t(key) : stage.id;
+  return stageKey.has(stage.id) ? t(stageKey(stage.id)) : stage.id;
 }

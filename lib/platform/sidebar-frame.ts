@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isLanguage, matchLanguage, type Language } from '../i18n/languages';
 
 const WIDTH = 340;
 const COLLAPSED_KEY = 'sidebarCollapsed';
@@ -6,10 +7,10 @@ const SIDE_PANEL_KEY = 'sidePanel';
 const LANGUAGE_KEY = 'uiLanguage';
 
 // The only words the content script shows; the language is the rep's setting, mirrored by the background.
-const LABELS = {
+const LABELS: Readonly<Record<Language, { collapse: string; expand: string }>> = {
   en: { collapse: 'Collapse Sidecar', expand: 'Open Sidecar' },
   id: { collapse: 'Ciutkan Sidecar', expand: 'Buka Sidecar' },
-} as const;
+};
 
 export interface SidebarFrame {
   /** Show the sidebar for a person on screen, or hide it (nothing to show). */
@@ -32,8 +33,8 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   let collapsed = false;
   // Until the stored setting arrives: the browser's language, asked only when a label is drawn
   // (an extension API call costs about a millisecond, and list pages never draw one).
-  let language: keyof typeof LABELS | null = null;
-  const labels = () => LABELS[(language ??= browser.i18n.getUILanguage().toLowerCase().startsWith('id') ? 'id' : 'en')];
+  let language: Language | null = null;
+  const labels = () => LABELS[(language ??= matchLanguage([browser.i18n.getUILanguage()]) ?? 'en')];
   let ui: ReturnType<typeof createIframeUi> | null = null;
   let toggle: HTMLButtonElement | null = null;
   const html = document.documentElement;
@@ -109,14 +110,14 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   void browser.storage.local.get([COLLAPSED_KEY, SIDE_PANEL_KEY, LANGUAGE_KEY]).then((v) => {
     if (ctx.isInvalid) return;
     settled = true;
-    if (v[LANGUAGE_KEY] === 'en' || v[LANGUAGE_KEY] === 'id') language = v[LANGUAGE_KEY];
+    if (isLanguage(v[LANGUAGE_KEY])) language = v[LANGUAGE_KEY];
     collapsed = v[COLLAPSED_KEY] === true;
     apply(v[SIDE_PANEL_KEY] === true);
   });
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
     const lang = changes[LANGUAGE_KEY]?.newValue;
-    if (lang === 'en' || lang === 'id') {
+    if (isLanguage(lang)) {
       language = lang;
       render();
     }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { SidecarDb } from '../db';
 import { DEFAULT_STAGES } from '../domain/stages';
-import type { Language } from '../i18n';
+import { LANGUAGES, type Language } from '../i18n';
 import { ChipCache, stageChipsFor } from './chips';
 import { createPerson } from './contacts';
 import { moveDealStage } from './deals';
@@ -54,7 +54,7 @@ describe('stageChipsFor', () => {
       (s) => ({ stages: s.stages.map((st) => (st.id === 'qualification' ? { ...st, name: 'Discovery call', color: '#123456' } : st)) }),
       T,
     );
-    for (const l of ['en', 'id'] as const) {
+    for (const l of LANGUAGES) {
       expect(await stageChipsFor(db, ['dana@bigcorp.io'], lang(l))).toEqual({ 'dana@bigcorp.io': { label: 'Discovery call', color: '#123456' } });
     }
   });

@@ -1,0 +1,41 @@
+/**
+ * Message keys built from a value (`activity.kind.${kind}`), one builder per
+ * family. Each is typed so that a value whose key is missing from the
+ * dictionaries does not compile, and carries the domain it is built from (the
+ * same enum the code uses), so keys.test.ts can build every key and check it
+ * in every language. Use these instead of casting a template to MessageKey.
+ */
+import { ActivityKindSchema } from '../domain/records';
+import { BANT_FIELDS, BantStateSchema } from '../domain/bant';
+import { NUDGE_KINDS, NUDGE_NUMBER_SETTINGS } from '../domain/nudges';
+import { FIT_RULES, ICP_KEYWORD_LISTS } from '../domain/scoring';
+import { BUILTIN_STAGE_IDS, PhaseSchema } from '../domain/stages';
+import { TriggerKindSchema } from '../domain/triggers';
+import { WEEKDAYS } from '../domain/working-time';
+import type { MessageKey } from './en';
+
+export interface KeyBuilder<V extends string | number, K extends MessageKey> {
+  (value: V): K;
+  /** Every value the code can build a key from. */
+  readonly domain: readonly V[];
+  /** Narrows a value that arrived untyped (a stored record, a reply) to this family's domain. */
+  has(value: unknown): value is V;
+}
+
+function keys<const V extends string | number, K extends MessageKey>(domain: readonly V[], build: (value: V) => K): KeyBuilder<V, K> {
+  const set = new Set<unknown>(domain);
+  return Object.assign((value: V) => build(value), { domain, has: (value: unknown): value is V => set.has(value) });
+}
+
+export const activityKindKey = keys(ActivityKindSchema.options, (k) => `activity.kind.${k}` as const);
+export const engagementKey = keys(ActivityKindSchema.options, (k) => `eng.${k}` as const);
+export const bantFieldKey = keys(BANT_FIELDS, (f) => `bant.${f}` as const);
+export const bantStateKey = keys(BantStateSchema.options, (s) => `bant.state.${s}` as const);
+export const fitRuleKey = keys(FIT_RULES, (r) => `fit.${r}` as const);
+export const icpListKey = keys(ICP_KEYWORD_LISTS, (l) => `scoring.${l}` as const);
+export const nudgeKindKey = keys(NUDGE_KINDS, (k) => `nudge.kind.${k}` as const);
+export const nudgeSettingKey = keys(NUDGE_NUMBER_SETTINGS, (s) => `nudgeSettings.${s}` as const);
+export const phaseKey = keys(PhaseSchema.options, (p) => `stages.phase.${p}` as const);
+export const stageKey = keys(BUILTIN_STAGE_IDS, (id) => `stage.${id}` as const);
+export const triggerKindKey = keys(TriggerKindSchema.options, (k) => `trigger.kind.${k}` as const);
+export const weekdayKey = keys(WEEKDAYS, (d) => `day.${d}` as const);
