@@ -74,10 +74,9 @@ const min = (a: number | null, b: number) => (a === null || b < a ? b : a);
  * Folds one activity into the summary. The timestamp fields (first/last touch,
  * last inbound, last email and who wrote it, future flag) are plain max/min, so
  * any order of the same activities gives the same values; email ties at the same
- * millisecond go to the rep. `outboundSinceInbound` is exact when activities
- * arrive in time order (the normal case); see `needsRebuild` for the rest.
- * Each activity must be folded in once (dedupe upstream by activity id).
- * Deleted activities are ignored: a deletion of an applied one needs a rebuild.
+ * millisecond go to the rep. `outboundSinceInbound` is exact only when activities
+ * arrive in time order, which is why the product always rebuilds with
+ * `summarizeAll` (it sorts first). Deleted activities are ignored.
  */
 export function summarize(prev: ContactSummary, activity: SummaryActivity, now: number): ContactSummary {
   if (!usable(activity)) return prev;
@@ -95,8 +94,8 @@ export function summarize(prev: ContactSummary, activity: SummaryActivity, now: 
     if (prev.lastInboundAt === null || at > prev.lastInboundAt) {
       next.lastInboundAt = at;
       if (prev.lastOutboundAt === null || at >= prev.lastOutboundAt) next.outboundSinceInbound = 0;
-      // Late-arriving inbound older than the latest touch: at least that touch came after it.
-      // The exact count needs the history: the caller should rebuild (needsRebuild says so).
+      // Late-arriving inbound older than the latest touch: at least that touch came after it
+      // (summarizeAll never gets here: it folds in time order).
       else next.outboundSinceInbound = 1;
     }
   }
@@ -108,23 +107,6 @@ export function summarize(prev: ContactSummary, activity: SummaryActivity, now: 
     }
   }
   return next;
-}
-
-/**
- * True when folding `activity` into `prev` with `summarize` would not be exact and
- * the caller should rebuild with `summarizeAll` instead: a deleted activity (it
- * may have been applied before), or an inbound that arrives after later outbound
- * touches were already counted.
- */
-export function needsRebuild(prev: ContactSummary, activity: SummaryActivity, now: number): boolean {
-  if (activity.deletedAt !== undefined && activity.deletedAt !== null) return true;
-  if (!Number.isFinite(activity.at) || isFuture(activity, now)) return false;
-  if (isOutboundTouch(activity) || !isInboundResponse(activity)) return false;
-  return (
-    (prev.lastInboundAt === null || activity.at > prev.lastInboundAt) &&
-    prev.lastOutboundAt !== null &&
-    activity.at < prev.lastOutboundAt
-  );
 }
 
 /**

@@ -19,10 +19,3 @@ export function newId(now: number, random: (bytes: Uint8Array) => Uint8Array = (
   for (let i = 0; i < 16; i++) rand += ALPHABET[bytes[i]! % 32];
   return encodeTime(now) + rand;
 }
-
-/** The creation time encoded in an id made by newId. */
-export function idTime(id: string): number {
-  let t = 0;
-  for (const ch of id.slice(0, 10)) t = t * 32 + ALPHABET.indexOf(ch);
-  return t;
-}

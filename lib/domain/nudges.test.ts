@@ -7,12 +7,10 @@ import { emptySummary, summarizeAll, type ContactSummary, type SummaryActivity }
 import { emptyBant, type Bant } from './bant';
 import {
   DEFAULT_NUDGE_SETTINGS,
-  dueAtFor,
   isActive,
   NUDGE_WHY_KEYS,
   NUDGE_RULES_VERSION,
   NudgeSettingsSchema,
-  nudgesFor,
   snoozeUntil,
   stageIntervals,
   stageStats,
@@ -23,6 +21,11 @@ import {
   type NudgeInput,
   type NudgeKind,
 } from './nudges';
+
+/** The due ones (dueAt ≤ now): what the badge and the lists show of what the pass stores. */
+const nudgesFor = (input: NudgeInput): Nudge[] => upcomingNudges(input).filter((n) => n.dueAt <= input.now);
+/** When the nudge of `kind` becomes due for this input, or null when its rule does not apply. */
+const dueAtFor = (kind: NudgeKind, input: NudgeInput): number | null => upcomingNudges(input).find((n) => n.kind === kind)?.dueAt ?? null;
 import { nudgeDigest } from './lead-facts';
 import { ACTIVITY_DEFAULTS, type ActivityKind } from './records';
 import { BUILTIN_STAGE_IDS } from './stages';

@@ -178,8 +178,9 @@ export function whyAt(why: Nudge['why'], now: number): Nudge['why'] {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * Every nudge that applies to this contact/deal, whether due yet or not (use it to
- * schedule the next reminder or badge update). `nudgesFor` keeps the due ones.
+ * Every nudge that applies to this contact/deal, whether due yet or not: the nudge
+ * pass stores them all, and the badge and lists read the due ones (dueAt ≤ now)
+ * along the dueAt index, so a nudge falls due without being computed again.
  */
 export function upcomingNudges(input: NudgeInput): Nudge[] {
   const { contact, summary: s, deal, settings } = input;
@@ -325,16 +326,6 @@ export function compareNudges(a: Nudge, b: Nudge): number {
   return a.priority - b.priority || a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The nudges that are due (dueAt ≤ now) for one contact and its deal. */
-export function nudgesFor(input: NudgeInput): Nudge[] {
-  return upcomingNudges(input).filter((n) => n.dueAt <= input.now);
-}
-
-/** When the nudge of `kind` for this input becomes due, or null when the rule does not apply. */
-export function dueAtFor(kind: NudgeKind, input: NudgeInput): number | null {
-  for (const n of upcomingNudges(input)) if (n.kind === kind) return n.dueAt;
-  return null;
-}
 
 /**
  * Median stay per stage from stage-history intervals (streamed by the caller;
