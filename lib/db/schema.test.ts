@@ -1,15 +1,10 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { Dexie } from 'dexie';
 import type { Company, Contact } from '../domain/records';
 import { SidecarDb } from './schema';
 
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb((fresh) => (db = fresh));
 
 const contact = (id: string, emails: string[]): Contact => ({
   id, createdAt: 1, updatedAt: 1, deletedAt: null, name: id, emails,

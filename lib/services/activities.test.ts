@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { SidecarDb } from '../db';
 import type { Activity } from '../domain/records';
 import type { MailMessage } from '../domain/thread';
@@ -17,12 +17,7 @@ const lee = { name: 'Lee', email: 'lee@other.org' };
 const mine = new Set([rep.email, repAlias.email]);
 
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb((fresh) => (db = fresh));
 
 const person = async (p: { name: string; email: string }) => createPerson(db, p, env);
 const all = async () => (await db.activities.toArray()).sort((a, b) => a.at - b.at || (a.contactId < b.contactId ? -1 : 1));

@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { SidecarDb } from '../db';
 import { DEFAULT_STAGES } from '../domain/stages';
 import { LANGUAGES, type Language } from '../i18n';
@@ -12,12 +12,7 @@ const env = { now: T, locale: 'en-US' };
 const lang = (l: Language) => ({ locale: 'en-US', language: () => l });
 
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb((fresh) => (db = fresh));
 
 async function qualifiedDana() {
   const d = await createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, env);

@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { SidecarDb } from '../db';
 import { companyNameFromDomain } from '../domain/email';
 import { createPerson } from './contacts';
@@ -7,12 +7,7 @@ const NOW = 1_790_000_000_000;
 const env = { now: NOW, locale: 'en-US' };
 
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb((fresh) => (db = fresh));
 
 async function counts() {
   return {

@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { SidecarDb } from '../db';
 import { BANT_FIELDS } from '../domain/bant';
 import { createPerson } from './contacts';
@@ -9,12 +9,7 @@ const T = 1_790_000_000_000;
 const env = { now: T, locale: 'en-US' };
 
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('x-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb((fresh) => (db = fresh));
 
 const person = (name: string, email: string) => createPerson(db, { name, email }, env);
 const FIT = ['industry', 'companySize', 'role', 'seniority', 'location', 'companyDomain', 'freeMail'];

@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { SidecarDb } from '../db';
 import { emptyBant } from '../domain/bant';
 import { DEFAULT_STAGES } from '../domain/stages';
@@ -10,12 +10,7 @@ const T = 1_790_000_000_000;
 const env = { now: T, locale: 'en-US' };
 
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('x-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb((fresh) => (db = fresh));
 
 const newPerson = () => createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, env);
 const newDeal = async () => (await newPerson()).deal;

@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { SidecarDb } from '../db';
 import { createPerson } from './contacts';
 import { moveDealStage } from './deals';
@@ -7,12 +7,7 @@ const T = 1_790_000_000_000;
 const env = { now: T, locale: 'en-US' };
 
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb((fresh) => (db = fresh));
 
 const newDeal = async () => (await createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, env)).deal;
 const snapshot = async () => ({

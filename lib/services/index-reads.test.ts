@@ -1,15 +1,10 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { SidecarDb } from '../db';
 import type { Contact } from '../domain/records';
 import { whereAnyOf } from './index-reads';
 
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('x-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb((fresh) => (db = fresh));
 
 const contact = (id: string, emails: string[]): Contact => ({
   id, createdAt: 1, updatedAt: 1, deletedAt: null, name: id, emails,

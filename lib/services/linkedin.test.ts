@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { SidecarDb } from '../db';
 import { createPerson } from './contacts';
 import { linkProfile, matchProfile, unlinkProfile } from './linkedin';
@@ -7,9 +7,7 @@ const T = 1_790_000_000_000;
 const env = { now: T, locale: 'en-US' };
 const DANA_URL = 'https://www.linkedin.com/in/dana-prospect/';
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('li-' + crypto.randomUUID());
-});
+useTestDb((fresh) => (db = fresh));
 
 describe('matchProfile', () => {
   it('offers the email contact as a candidate, then finds it by URL once linked', async () => {

@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { SidecarDb } from '../db';
 import { scoreLead } from '../domain/scoring';
 import { logManualActivity, logThreadMessages } from './activities';
@@ -9,9 +9,7 @@ import { loadSettings } from './settings';
 const DAY = 86_400_000;
 const T = Date.UTC(2026, 10, 2, 9);
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('scores-' + crypto.randomUUID());
-});
+useTestDb((fresh) => (db = fresh));
 
 describe('scoreAllLeads', () => {
   it('scores every lead from summaries the same as the sidebar does from activities', async () => {

@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { SidecarDb } from '../db';
 import { defaultSettings } from '../domain/settings';
 import { DEFAULT_STAGES } from '../domain/stages';
@@ -7,12 +7,7 @@ import { loadSettings, rememberMyAddress, updateSettings } from './settings';
 const T = 1_790_000_000_000;
 
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb((fresh) => (db = fresh));
 
 describe('loadSettings', () => {
   it('returns the defaults for the locale when nothing is stored, without writing', async () => {

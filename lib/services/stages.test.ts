@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { SidecarDb } from '../db';
 import { DEFAULT_STAGES, type Stage } from '../domain/stages';
 import { createPerson } from './contacts';
@@ -10,12 +10,7 @@ const T = 1_790_000_000_000;
 const env = { now: T, locale: 'en-US' };
 
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('x-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb((fresh) => (db = fresh));
 
 const stages = async () => (await loadSettings(db, 'en-US')).stages;
 const snapshot = async () => ({

@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { SidecarDb, type StoredSummary } from '../db';
 import { emptySummary, summarizeAll } from '../domain/activity-summary';
 import { engagementWeights } from '../domain/engagement';
@@ -18,12 +18,7 @@ const sam = { name: 'Sam', email: 'sam@bigcorp.io' };
 const mine = new Set([rep.email]);
 
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('x-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb((fresh) => (db = fresh));
 
 /** What the stored summary must be: a rebuild from the contact's live activities at `now`. */
 async function expected(contactId: string, now: number, halfLifeDays = 30): Promise<StoredSummary> {

@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { SidecarDb } from '../db';
 import { DEFAULT_STAGES } from '../domain/stages';
 import type { MailMessage } from '../domain/thread';
@@ -20,12 +20,7 @@ const SECRET = 'ZANZIBAR-7731';
 const DEMO_BODY = `Hi Rep,\n\nThe team liked it (ref ${SECRET}). Could we schedule a demo next Tuesday?\n\nDana`;
 
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('x-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb((fresh) => (db = fresh));
 
 const msg = (id: string, from = dana, at = T - 5 * MIN): MailMessage => ({ id, from, recipients: [rep], date: at });
 const scan = (id: string, body: string, from = dana, e = env) => scanForTriggers(db, [msg(id, from)], { [id]: body }, mine, e);

@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { useTestDb } from '@/test/unit/test-db';
 import { SidecarDb } from '../db';
 import type { Deal } from '../domain/records';
 import { defaultSettings } from '../domain/settings';
@@ -10,12 +10,7 @@ const T = 1_790_000_000_000;
 const env = { now: T, locale: 'en-US' };
 
 let db: SidecarDb;
-beforeEach(() => {
-  db = new SidecarDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb((fresh) => (db = fresh));
 
 const deal = (id: string, contactId: string, status: Deal['status'], updatedAt: number, deletedAt: number | null = null): Deal => ({
   id,

@@ -3,8 +3,8 @@
 // before any date below is made.
 process.env.TZ = 'Asia/Jakarta';
 
-import 'fake-indexeddb/auto';
-import { SidecarDb } from '@/lib/db';
+import { useTestDb } from './test-db'; // first: it installs fake-indexeddb before Dexie loads
+import type { SidecarDb } from '@/lib/db';
 import type { Nudge } from '@/lib/domain/nudges';
 import type { MailMessage } from '@/lib/domain/thread';
 import { logThreadMessages } from '@/lib/services/activities';
@@ -30,12 +30,7 @@ beforeAll(() => {
   expect(new Date(2026, 0, 1).getTimezoneOffset()).toBe(-420);
   expect(new Date(NOW).getDay()).toBe(4);
 });
-beforeEach(() => {
-  db = new SidecarDb('x-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+useTestDb((fresh) => (db = fresh));
 
 export const person = (p: { name: string; email: string }, at = CREATED) => createPerson(db, p, { now: at, locale });
 export const danaWrites = (at = EMAIL_IN): MailMessage[] => [{ id: 'm-in-1', from: dana, recipients: [rep], date: at }];
