@@ -17,7 +17,7 @@ import { defaultSettings } from '@/lib/domain/settings';
 import { DEFAULT_STAGES } from '@/lib/domain/stages';
 import { dataClient } from '@/lib/platform/data-client';
 import { matchExisting, sendImport, sendRestore } from '@/components/dashboard/import-flow';
-import { rng } from './rng';
+import { rng } from '@/test/bench/rng';
 
 const DAY = 86_400_000;
 const t = () => performance.now();

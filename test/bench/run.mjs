@@ -176,7 +176,10 @@ function navTiming() {
 // ----------------------------------------------------- DB seeding (raw IDB)
 // Runs inside the extension's service worker. Records have the exact shapes
 // of lib/domain/records.ts. The database must already exist (Dexie creates it
-// at version 10 with all stores); we never open with a version.
+// with all stores); we never open with a version. Beneath Dexie, so it leaves
+// what Dexie's middleware would (lib/db/facts-dirty.ts): a change marker per
+// contact written or whose deal was written, in the same transaction, so the
+// nudge engine sees these contacts as it sees the product's own writes.
 async function swSeed({ contacts, activitiesPerContact = 0, batch = 10_000, prefix = 'bench' }) {
   const open = () =>
     new Promise((res, rej) => {
@@ -191,11 +194,20 @@ async function swSeed({ contacts, activitiesPerContact = 0, batch = 10_000, pref
   const db = await open();
   const now = Date.now();
   const base = (id, t) => ({ id, createdAt: t, updatedAt: t, deletedAt: null });
+  let seq = 0;
+  const token = () => Date.now() * 1024 + (seq++ % 1024);
+  // The contact a row's change concerns (lib/db/facts-dirty.ts dirtyKeys): activities leave none (their summaries would).
+  const contactOf = { contacts: (r) => r.id, deals: (r) => r.contactId };
   const write = (store, records) =>
     new Promise((res, rej) => {
-      const tx = db.transaction(store, 'readwrite');
+      const mark = contactOf[store];
+      const tx = db.transaction(mark ? [store, 'factsDirty'] : [store], 'readwrite');
       const os = tx.objectStore(store);
       for (const r of records) os.put(r);
+      if (mark) {
+        const dirty = tx.objectStore('factsDirty');
+        for (const r of records) dirty.put({ key: `c:${mark(r)}`, token: token() });
+      }
       tx.oncomplete = () => res();
       tx.onerror = () => rej(tx.error);
       tx.onabort = () => rej(tx.error);
@@ -264,8 +276,14 @@ async function swSeed({ contacts, activitiesPerContact = 0, batch = 10_000, pref
     }
   }
   await flush('activities');
+  const ms = performance.now() - t0;
+  const dirty = await new Promise((res, rej) => {
+    const q = db.transaction('factsDirty').objectStore('factsDirty').count();
+    q.onsuccess = () => res(q.result);
+    q.onerror = () => rej(q.error);
+  });
   db.close();
-  return { ms: performance.now() - t0, contacts: contacts.length, deals: contacts.length, activities: n };
+  return { ms, contacts: contacts.length, deals: contacts.length, activities: n, dirty };
 }
 
 // Runs inside the service worker: the participant lookup the product does
@@ -619,7 +637,7 @@ async function dbQueries(sw, seed) {
     value: seed.ms / 1000,
     unit: 's',
     budget: null,
-    detail: 'raw IndexedDB puts, one transaction per 10k records',
+    detail: 'raw IndexedDB puts, one transaction per 10k records (contacts and deals with their change markers)',
   });
   log('db queries done');
 }
