@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { BANT_FIELDS } from '@/lib/domain/bant';
 import { ActivityKindSchema } from '@/lib/domain/records';
-import { FIT_RULES, ICP_KEYWORD_LISTS, SCORED_BANT_STATES, type ScoringConfig } from '@/lib/domain/scoring';
+import { FIT_RULES, ICP_KEYWORD_LISTS, SCORED_BANT_STATES, type ScoringConfig } from '@/lib/domain/scoring-config';
 import { bantFieldKey, bantStateKey, engagementKey, fitRuleKey, icpListKey } from '@/lib/i18n/keys';
 import { useSettingsSave } from './hooks';
 import { useI18n } from './i18n';

@@ -1,4 +1,5 @@
-import { parseConversionAttribute, type ScoringConfig } from '@/lib/domain/scoring';
+import type { ScoringConfig } from '@/lib/domain/scoring-config';
+import { parseConversionAttribute } from '@/lib/domain/what-converts';
 import { bantFieldKey, bantStateKey, fitRuleKey } from '@/lib/i18n/keys';
 import { sendToBackground } from '@/lib/platform/messaging';
 import { useLive } from './hooks';

@@ -13,8 +13,10 @@ import { summarizeAll, type SummaryActivity } from '@/lib/domain/activity-summar
 import { engagementWeights } from '@/lib/domain/engagement';
 import { emptyBant } from '@/lib/domain/bant';
 import type { Activity, Company, Contact, Deal, StageChange } from '@/lib/domain/records';
-import { DEFAULT_SCORING, scoreLead, type LeadInput } from '@/lib/domain/scoring';
-import { compileTriggers, DEFAULT_TRIGGERS, scanText } from '@/lib/domain/triggers';
+import { scoreLead, type LeadInput } from '@/lib/domain/scoring';
+import { DEFAULT_SCORING } from '@/lib/domain/scoring-config';
+import { compileTriggers, scanText } from '@/lib/domain/trigger-scan';
+import { DEFAULT_TRIGGERS } from '@/lib/domain/triggers';
 import { matchProfile, type ProfileFacts } from '@/lib/services/linkedin';
 import { logManualActivity } from '@/lib/services/activities';
 import { recomputeNudges } from '@/lib/services/nudge-pass';

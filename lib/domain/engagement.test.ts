@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { ActivityKindSchema } from './records';
 import { engagementFromWeights, engagementWeights } from './engagement';
-import { DEFAULT_SCORING, scoreLead } from './scoring';
+import { scoreLead } from './scoring';
+import { DEFAULT_SCORING } from './scoring-config';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 27, 12);

@@ -1,19 +1,8 @@
 import fc from 'fast-check';
 import { BANT_FIELDS, emptyBant, type Bant, type BantState } from './bant';
 import { ActivityKindSchema, type ActivityKind } from './records';
-import {
-  DEFAULT_SCORING,
-  ScoringConfigSchema,
-  conversionAttributes,
-  parseConversionAttribute,
-  SCORE_RULES,
-  fitMatches,
-  scoreLead,
-  whatConverts,
-  type LeadInput,
-  type LeadScore,
-  type ScoringConfig,
-} from './scoring';
+import { fitMatches, SCORE_RULES, scoreLead, type LeadInput, type LeadScore } from './scoring';
+import { DEFAULT_SCORING, type ScoringConfig } from './scoring-config';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2025, 5, 1);
@@ -36,46 +25,6 @@ const bantWith = (states: Partial<Record<(typeof BANT_FIELDS)[number], BantState
   for (const [f, s] of Object.entries(states)) b[f as keyof Bant].state = s;
   return b;
 };
-
-describe('DEFAULT_SCORING', () => {
-  it('is valid', () => {
-    expect(ScoringConfigSchema.parse(DEFAULT_SCORING)).toEqual(DEFAULT_SCORING);
-  });
-});
-
-describe('ScoringConfigSchema', () => {
-  const issues = (c: unknown) => {
-    const r = ScoringConfigSchema.safeParse(c);
-    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  };
-  it('rejects empties, duplicates (case and accents aside) and over-long keywords', () => {
-    const c = clone(DEFAULT_SCORING);
-    c.icp.roleKeywords = ['Sales', ' ', 'sales'];
-    c.icp.industries = ['Café', 'cafe', 'x'.repeat(81)];
-    const found = issues(c);
-    expect(found).toContain('icp.roleKeywords.1: Role keywords: an entry is empty');
-    expect(found.some((i) => i.startsWith('icp.roleKeywords.2:') && i.includes('repeats'))).toBe(true);
-    expect(found.some((i) => i.startsWith('icp.industries.1:') && i.includes('repeats'))).toBe(true);
-    expect(found.some((i) => i.startsWith('icp.industries.2:') && i.includes('80'))).toBe(true);
-  });
-  it('rejects out-of-range numbers and min > max', () => {
-    const c = clone(DEFAULT_SCORING);
-    c.engagement.halfLifeDays = 0;
-    c.fit.role = 1000;
-    c.engagement.points.meeting = -1;
-    c.icp.maxEmployees = 5;
-    c.threshold = Number.NaN;
-    const found = issues(c).join('\n');
-    expect(found).toMatch(/engagement\.halfLifeDays: the half-life must be more than 0 days/);
-    expect(found).toMatch(/fit\.role: points must be at most 100/);
-    expect(found).toMatch(/engagement\.points\.meeting: engagement points cannot be negative/);
-    expect(found).toMatch(/icp\.maxEmployees: the minimum company size is larger than the maximum/);
-    expect(found).toMatch(/threshold/);
-    const long = clone(DEFAULT_SCORING);
-    long.engagement.halfLifeDays = 3651;
-    expect(issues(long)).toHaveLength(1);
-  });
-});
 
 describe('fitMatches', () => {
   const cases: [string, LeadInput, Partial<ScoringConfig['icp']>, Partial<Record<string, boolean>>][] = [
@@ -360,85 +309,5 @@ describe('scoreLead properties', () => {
         expect(scoreLead(more, config, now).engagement).toBeGreaterThanOrEqual(scoreLead(input, config, now).engagement);
       }),
     );
-  });
-});
-
-// --------------------------------------------------------- what converts ---
-
-describe('whatConverts', () => {
-  const deals = (n: number, status: 'won' | 'lost', matches: Record<string, boolean>) =>
-    Array.from({ length: n }, () => ({ status, matches }));
-
-  it('flags small samples unreliable and suggests nothing', () => {
-    const rows = whatConverts([...deals(3, 'won', { role: true }), ...deals(1, 'lost', { role: false })]);
-    expect(rows).toEqual([
-      {
-        attribute: 'role', wonWith: 3, lostWith: 0, wonWithout: 0, lostWithout: 1,
-        winRateWith: 1, winRateWithout: 0, lift: 1, sample: 4, reliable: false, suggestedPoints: null,
-      },
-    ]);
-  });
-
-  it('needs both groups large enough', () => {
-    const rows = whatConverts([...deals(19, 'won', { x: true }), ...deals(1, 'lost', { x: false })]);
-    expect(rows[0]).toMatchObject({ sample: 20, reliable: false, suggestedPoints: null });
-  });
-
-  it('gives null rates for an empty group', () => {
-    const [row] = whatConverts(deals(12, 'won', { x: true }));
-    expect(row).toMatchObject({ winRateWith: 1, winRateWithout: null, lift: null, reliable: false, suggestedPoints: null });
-    expect(whatConverts([])).toEqual([]);
-  });
-
-  it('turns a clear signal into a positive suggestion, a negative one into a penalty, reliable first', () => {
-    const history = [
-      ...deals(8, 'won', { seniority: true, freeMail: false, 'bant.budget.yes': true }),
-      ...deals(2, 'lost', { seniority: true, freeMail: true, 'bant.budget.yes': false }),
-      ...deals(2, 'won', { seniority: false, freeMail: false, 'bant.budget.yes': false }),
-      ...deals(8, 'lost', { seniority: false, freeMail: true, 'bant.budget.yes': false }),
-    ];
-    const rows = whatConverts(history);
-    const seniority = rows.find((r) => r.attribute === 'seniority')!;
-    expect(seniority).toMatchObject({ wonWith: 8, lostWith: 2, wonWithout: 2, lostWithout: 8, winRateWith: 0.8, winRateWithout: 0.2, reliable: true });
-    expect(seniority.lift).toBeCloseTo(0.6);
-    expect(seniority.suggestedPoints).toBe(12);
-    const budget = rows.find((r) => r.attribute === 'bant.budget.yes')!;
-    expect(budget).toMatchObject({ winRateWith: 1, reliable: true, suggestedPoints: 17 });
-    const free = rows.find((r) => r.attribute === 'freeMail')!;
-    expect(free).toMatchObject({ winRateWith: 0, winRateWithout: 1, lift: -1, reliable: true, suggestedPoints: -20 });
-    expect(rows.map((r) => r.attribute)).toEqual(['freeMail', 'bant.budget.yes', 'seniority']);
-  });
-
-  it('puts reliable rows before unreliable ones with a larger lift', () => {
-    const history = [
-      ...deals(5, 'won', { a: true, b: false }),
-      ...deals(3, 'lost', { a: true, b: false }),
-      ...deals(1, 'won', { a: false, b: true }),
-      ...deals(1, 'won', { a: false, b: false }),
-      ...deals(4, 'lost', { a: false, b: false }),
-    ];
-    const rows = whatConverts(history, 10);
-    expect(rows.map((r) => [r.attribute, r.reliable])).toEqual([
-      ['a', true],
-      ['b', false],
-    ]);
-    expect(rows[1]!.lift).toBeGreaterThan(rows[0]!.lift!);
-  });
-
-  it('accepts conversionAttributes rows', () => {
-    const attrs = conversionAttributes(lead({ bant: bantWith({ budget: 'yes' }) }), DEFAULT_SCORING.icp);
-    expect(attrs['bant.budget.yes']).toBe(true);
-    expect(attrs['bant.budget.no']).toBe(false);
-    expect(attrs.role).toBe(false);
-    expect(Object.keys(attrs)).toHaveLength(7 + 12);
-  });
-
-  it('reads back every attribute it writes, and nothing else', () => {
-    const attrs = Object.keys(conversionAttributes(lead(), DEFAULT_SCORING.icp));
-    expect(attrs.map(parseConversionAttribute)).not.toContain(null);
-    expect(parseConversionAttribute('bant.budget.yes')).toEqual({ bant: 'budget', state: 'yes' });
-    expect(parseConversionAttribute('role')).toEqual({ fit: 'role' });
-    for (const bad of ['bant.budget.unknown', 'bant.money.yes', 'bant.budget.yes.x', 'bant', 'toString', '__proto__', ''])
-      expect(parseConversionAttribute(bad), bad).toBeNull();
   });
 });

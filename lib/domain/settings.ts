@@ -3,7 +3,7 @@ import { LANGUAGES } from '../i18n/languages';
 import { EmailSchema } from './email';
 import { CurrencySchema } from './records';
 import { DEFAULT_NUDGE_SETTINGS, NudgeSettingsSchema } from './nudges';
-import { DEFAULT_SCORING, ScoringConfigSchema } from './scoring';
+import { DEFAULT_SCORING, ScoringConfigSchema } from './scoring-config';
 import { DEFAULT_STAGES, StageSchema } from './stages';
 import { DEFAULT_TRIGGERS, TriggerRulesSchema } from './triggers';
 

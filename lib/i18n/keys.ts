@@ -8,7 +8,7 @@
 import { ActivityKindSchema } from '../domain/records';
 import { BANT_FIELDS, BantStateSchema } from '../domain/bant';
 import { NUDGE_KINDS, NUDGE_NUMBER_SETTINGS } from '../domain/nudges';
-import { FIT_RULES, ICP_KEYWORD_LISTS } from '../domain/scoring';
+import { FIT_RULES, ICP_KEYWORD_LISTS } from '../domain/scoring-config';
 import { BUILTIN_STAGE_IDS, PhaseSchema } from '../domain/stages';
 import { TriggerKindSchema } from '../domain/triggers';
 import { WEEKDAYS } from '../domain/working-time';

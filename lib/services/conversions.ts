@@ -1,5 +1,5 @@
 import type { SidecarDb } from '../db';
-import { conversionAttributes, whatConverts, type ConvertRow } from '../domain/scoring';
+import { conversionAttributes, type ConvertRow, whatConverts } from '../domain/what-converts';
 import { loadSettings } from './settings';
 
 /** From the rep's own won and lost deals: which ICP attributes and BANT answers go with winning. */

@@ -3,7 +3,7 @@ import { DIRTY_ALL, type DirtyRow } from '../db/facts-dirty';
 import { emptySummary } from '../domain/activity-summary';
 import { bucketFor, currentDeal, emptyBucket, leadFacts, splitBucket, updateBucket, type FactBucket, type LeadFacts } from '../domain/lead-facts';
 import type { Contact } from '../domain/records';
-import type { ScoringConfig } from '../domain/scoring';
+import type { ScoringConfig } from '../domain/scoring-config';
 import type { ContactPage } from './contact-pages';
 import { fitScore, type CompanyCache } from './scores';
 

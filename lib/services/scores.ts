@@ -1,7 +1,8 @@
 import type { SidecarDb, StoredSummary } from '../db';
 import { engagementFromWeights, type EngagementWeights } from '../domain/engagement';
 import type { Company, Contact, Deal } from '../domain/records';
-import { scoreLead, type ScoringConfig } from '../domain/scoring';
+import { scoreLead } from '../domain/scoring';
+import type { ScoringConfig } from '../domain/scoring-config';
 import { contactPages } from './contact-pages';
 import { loadSettings } from './settings';
 
