@@ -11,5 +11,8 @@ export default defineConfig({
     // forks, not threads: time-zone tests set process.env.TZ, which a worker thread cannot change.
     pool: 'forks',
     maxWorkers: 2,
+    // A limit for a hung test, not a performance budget (those are in `npm run bench`): property tests of a
+    // few seconds on a quiet machine take several times longer on a shared 2-core one.
+    testTimeout: 30_000,
   },
 });
