@@ -39,6 +39,8 @@ export function DataSection() {
     } catch (e) {
       setState({ step: 'report', counts: { ...NONE, errors: 1 }, problem: { key: 'data.error.failed', params: { message: e instanceof Error ? e.message : String(e) } } });
     }
+    // The same file chosen again (after fixing it) must be read again.
+    if (input.current) input.current.value = '';
   };
   const reset = () => {
     setState({ step: 'idle' });

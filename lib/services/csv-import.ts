@@ -7,7 +7,7 @@ import { whereAnyOf } from './index-reads';
 import { finishJob, jobChunks } from './import-journal';
 import { baseRecord, newActivity, newCompany } from './records';
 import { loadSettings } from './settings';
-import { refreshSummaries } from './summaries';
+import { refreshSummaries, summariesOf } from './summaries';
 
 // Writes a CSV import (rows planned and checked in the page, sent in batches
 // into the import journal) in ONE transaction: all of it or, if anything
@@ -54,6 +54,9 @@ export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: n
     const byEmail = new Map<string, Contact>();
     const byUrl = new Map<string, Contact>();
     const touched = new Set<string>();
+    /** Contacts this import created, and the activities it gave them. */
+    const created = new Map<string, Contact>();
+    const createdActivities: Activity[] = [];
 
     const companyFor = (op: ImportOp, contactEmails: string[]): { company: Company | null; isNew: boolean } => {
       const domain = op.contact.companyDomain ?? contactEmails.map(emailDomain).find((d) => !isFreeMailDomain(d)) ?? null;
@@ -141,6 +144,7 @@ export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: n
             photoUrl: null,
           };
           report.created++;
+          created.set(contact.id, contact);
         }
         contacts.set(contact.id, contact);
         byRow.set(op.index, contact);
@@ -195,11 +199,15 @@ export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: n
       await db.deals.bulkAdd(deals);
       await db.stageChanges.bulkAdd(changes);
       await db.activities.bulkAdd(freshActivities);
+      for (const a of freshActivities) if (created.has(a.contactId)) createdActivities.push(a);
       report.deals += deals.length;
       report.activities += freshActivities.length;
     }
-    const ids = [...touched];
-    for (let i = 0; i < ids.length; i += 1000) await refreshSummaries(db, ids.slice(i, i + 1000), settings.scoring.engagement.halfLifeDays, now);
+    // New contacts' activities are all in hand: their summaries are built from them; merged ones read theirs back.
+    const halfLife = settings.scoring.engagement.halfLifeDays;
+    await db.summaries.bulkPut(summariesOf(created.values(), createdActivities, halfLife, now));
+    const ids = [...touched].filter((id) => !created.has(id));
+    for (let i = 0; i < ids.length; i += 1000) await refreshSummaries(db, ids.slice(i, i + 1000), halfLife, now);
     // New history: the stage medians are built again from it on the next pass.
     await db.settings.delete('stageStays');
     await finishJob(db, jobId);

@@ -5,7 +5,8 @@ import type { Activity, Company, Contact, Deal, NudgeState, StageChange, Suggest
 import { migrateSettings, type Settings } from '../domain/settings';
 import { whereAnyOf } from './index-reads';
 import { finishJob, jobChunks } from './import-journal';
-import { refreshSummaries } from './summaries';
+import { refreshSummaries, summariesOf } from './summaries';
+import type { SummaryActivity } from '../domain/activity-summary';
 
 // Restoring a backup. The page reads and checks the file, then sends it a
 // table batch at a time into the import journal; here the whole of it is
@@ -57,14 +58,20 @@ export async function applyRestore(db: SidecarDb, jobId: string, mode: RestoreMo
       // Markers first: clearing the watched tables below leaves the "rebuild everything" marker.
       await db.factsDirty.clear();
       await Promise.all([...BACKUP_TABLES, 'summaries', 'nudges', 'factBuckets', 'settings'].map((t) => db.table(t).clear()));
+      // Everything is written from the batches in hand, so the summaries are built from them too, without reading back.
+      const contacts: { id: string; createdAt: number }[] = [];
+      const activities: (SummaryActivity & { contactId: string })[] = [];
       for await (const rows of jobChunks(db, jobId)) {
         for (const batch of rows as RestoreBatch[]) {
           if (batch.table === 'settings') await db.settings.bulkPut(batch.records.map((r) => (r.key === 'app' ? { ...r, value: migrateSettings(r.value, env.locale) } : r)));
           else await db.table(batch.table).bulkPut(batch.records);
+          if (batch.table === 'contacts') for (const c of batch.records as Contact[]) contacts.push({ id: c.id, createdAt: c.createdAt });
+          if (batch.table === 'activities') for (const a of batch.records as Activity[]) activities.push({ contactId: a.contactId, kind: a.kind, direction: a.direction, channel: a.channel, at: a.at, deletedAt: a.deletedAt });
           report.created += batch.records.length;
         }
       }
-      await db.contacts.toCollection().eachPrimaryKey((id) => void touched.add(id));
+      const { scoring } = migrateSettings((await db.settings.get('app'))?.value, env.locale);
+      await db.summaries.bulkPut(summariesOf(contacts, activities, scoring.engagement.halfLifeDays, env.now));
     } else {
       const merger = new Merger(db, env.locale, report, touched);
       for await (const rows of jobChunks(db, jobId)) for (const batch of rows as RestoreBatch[]) await merger.apply(batch);

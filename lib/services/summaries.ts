@@ -1,5 +1,5 @@
 import type { SidecarDb, StoredSummary } from '../db';
-import { summarizeAll } from '../domain/activity-summary';
+import { summarizeAll, type SummaryActivity } from '../domain/activity-summary';
 import { engagementWeights } from '../domain/engagement';
 import { groupBy } from '../domain/group-by';
 import { whereAnyOf } from './index-reads';
@@ -23,6 +23,27 @@ export async function refreshSummaries(db: SidecarDb, contactIds: Iterable<strin
     rows.push({ ...summarizeAll(c.id, c.createdAt, activities, now), engagement: engagementWeights(activities, halfLifeDays, now) });
   }
   await db.summaries.bulkPut(rows);
+}
+
+/**
+ * Summaries built from activities already in hand (an import or restore that
+ * wrote them itself): no read at all, where refreshSummaries would read each
+ * contact's activities back. `activities` holds every activity of these
+ * contacts.
+ */
+export function summariesOf(
+  contacts: Iterable<{ id: string; createdAt: number }>,
+  activities: Iterable<SummaryActivity & { contactId: string }>,
+  halfLifeDays: number,
+  now: number,
+): StoredSummary[] {
+  const byContact = groupBy([...activities].filter((a) => !a.deletedAt), (a) => a.contactId);
+  const rows: StoredSummary[] = [];
+  for (const c of contacts) {
+    const list = byContact.get(c.id) ?? [];
+    rows.push({ ...summarizeAll(c.id, c.createdAt, list, now), engagement: engagementWeights(list, halfLifeDays, now) });
+  }
+  return rows;
 }
 
 /** The same, with the half-life from settings: for every service that writes activities. */
