@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { SidecarDb } from '../db';
 import { ImportOpSchema } from '../domain/import-plan';
 import { resolveLanguage, stageName, translator } from '../i18n';
@@ -8,10 +7,9 @@ import { backupChunks, csvChunks } from '../services/export';
 import { whereAnyOf } from '../services/index-reads';
 import { abortJob, beginJob, dropInterruptedJobs, JOB_IDLE_MS, stageChunk } from '../services/import-journal';
 import { rememberedMapping, rememberMapping } from '../services/import-mappings';
-import { applyRestore, RestoreBatchSchema } from '../services/restore';
+import { applyRestore, checkRestoreBatch } from '../services/restore';
 import { loadSettings } from '../services/settings';
 
-const RowsOf = { csv: z.array(ImportOpSchema), restore: z.array(RestoreBatchSchema) };
 
 /**
  * Serves the data port (lib/messaging/data-port.ts) to this extension's own
@@ -95,9 +93,20 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
           return reply(req.id, async () => {
             const kind = jobs.get(req.jobId);
             if (!kind) throw new Error('unknown import job');
-            const rows = RowsOf[kind].safeParse(req.rows);
-            if (!rows.success) throw new Error(`batch ${req.seq}: ${rows.error.issues.slice(0, 2).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-            if (!(await stageChunk(db, req.jobId, req.seq, rows.data, Date.now()))) throw new Error('the import was interrupted; nothing was changed');
+            // Row by row, stopping at the first bad one (a batch of bad rows would pile up issues without end).
+            const rows: unknown[] = [];
+            for (const [i, raw] of req.rows.entries()) {
+              if (kind === 'restore') {
+                const b = checkRestoreBatch(raw);
+                if (!b.ok) throw new Error(`batch ${req.seq}: ${b.reason}`);
+                rows.push(b.batch);
+              } else {
+                const op = ImportOpSchema.safeParse(raw);
+                if (!op.success) throw new Error(`batch ${req.seq}, row ${i}: ${op.error.issues.slice(0, 2).map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+                rows.push(op.data);
+              }
+            }
+            if (!(await stageChunk(db, req.jobId, req.seq, rows, Date.now()))) throw new Error('the import was interrupted; nothing was changed');
             return null;
           });
         case 'apply':

@@ -25,6 +25,26 @@ export const RestoreBatchSchema = z.union([
   z.object({ table: z.literal('settings'), records: z.array(z.object({ key: z.enum(BACKUP_SETTING_KEYS), value: z.unknown(), updatedAt: z.number().int().nonnegative() })).max(10) }),
   ...BACKUP_TABLES.map((t) => z.object({ table: z.literal(t), records: z.array(BACKUP_RECORD_SCHEMAS[t] as z.ZodType).max(20_000) })),
 ] as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+/**
+ * Checks one received batch record by record, stopping at the first bad one:
+ * a whole batch of bad records would otherwise pile up hundreds of thousands
+ * of issues. Returns the batch or the reason it was refused.
+ */
+export function checkRestoreBatch(raw: unknown): { ok: true; batch: RestoreBatch } | { ok: false; reason: string } {
+  const head = z.object({ table: z.enum(['settings', ...BACKUP_TABLES]), records: z.array(z.unknown()).max(20_000) }).safeParse(raw);
+  if (!head.success) return { ok: false, reason: 'not a restore batch' };
+  const { table, records } = head.data;
+  const schema = (table === 'settings' ? SettingRecord : BACKUP_RECORD_SCHEMAS[table]) as z.ZodType;
+  const out: unknown[] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const p = schema.safeParse(records[i]);
+    if (!p.success) return { ok: false, reason: `${table} record ${i}: ${p.error.issues.slice(0, 2).map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}` };
+    out[i] = p.data;
+  }
+  return { ok: true, batch: { table, records: out } as RestoreBatch };
+}
+const SettingRecord = z.object({ key: z.enum(BACKUP_SETTING_KEYS), value: z.unknown(), updatedAt: z.number().int().nonnegative() });
+
 export type RestoreBatch =
   | { table: 'settings'; records: { key: (typeof BACKUP_SETTING_KEYS)[number]; value: unknown; updatedAt: number }[] }
   | { table: BackupTable; records: unknown[] };

@@ -833,7 +833,8 @@ async function benchPortability() {
     await page.goto(`chrome-extension://${id}/bench.html`);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready' && window.sidecarBench, null, { timeout: 15_000 });
     const t0 = Date.now();
-    const r = await page.evaluate(() => window.sidecarBench.portability({ contacts: 10_000, activitiesPerContact: 10, importRows: 50_000, backupRuns: 5, importRuns: 3 }));
+    const runs = { backupRuns: Number(process.env.BENCH_DATA_BACKUPS) || 5, importRuns: Number(process.env.BENCH_DATA_IMPORTS) || 3 };
+    const r = await page.evaluate((runs) => window.sidecarBench.portability({ contacts: 10_000, activitiesPerContact: 10, importRows: 50_000, ...runs }), runs);
     log(`bench page: portability took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const mb = (b) => (b == null ? 'n/a' : `${(b / 2 ** 20).toFixed(0)} MB`);
     const s = (ms) => (ms / 1000).toFixed(2);
