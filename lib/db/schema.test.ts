@@ -15,7 +15,7 @@ const company = (id: string, domain: string | null): Company => ({ id, createdAt
 describe('SidecarDb schema', () => {
   it('creates the stores with the expected keys and indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const tables = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]));
     expect(tables).toEqual({
       contacts: ['companyId', 'emails', 'linkedinUrl', 'updatedAt'],
@@ -32,9 +32,10 @@ describe('SidecarDb schema', () => {
       factsDirty: [],
       importJobs: [],
       importChunks: [],
+      velocity: [],
     });
     const pk = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
-    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId', nudges: 'id', factBuckets: 'id', factsDirty: 'key', importJobs: 'id', importChunks: ['jobId', 'seq'] });
+    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId', nudges: 'id', factBuckets: 'id', factsDirty: 'key', importJobs: 'id', importChunks: ['jobId', 'seq'], velocity: 'day' });
     expect(db.table('contacts').schema.idxByName['emails']!.multi).toBe(true);
     expect(db.table('companies').schema.idxByName['domain']!.unique).toBe(true);
   });
@@ -45,7 +46,7 @@ describe('SidecarDb schema', () => {
     await raw.open();
     try {
       const byName = Object.fromEntries(raw.tables.map((t) => [t.name, t.schema.indexes.map((i) => [i.name, !!i.multi, !!i.unique]).sort()]));
-      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'factBuckets', 'factsDirty', 'importChunks', 'importJobs', 'nudgeStates', 'nudges', 'settings', 'stageChanges', 'suggestions', 'summaries']);
+      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'factBuckets', 'factsDirty', 'importChunks', 'importJobs', 'nudgeStates', 'nudges', 'settings', 'stageChanges', 'suggestions', 'summaries', 'velocity']);
       expect(byName['contacts']).toContainEqual(['emails', true, false]);
       expect(byName['companies']).toContainEqual(['domain', false, true]);
     } finally {
@@ -101,12 +102,38 @@ describe('SidecarDb schema', () => {
     await v1.table('contacts').add(contact('c1', ['dana@bigcorp.io']));
     v1.close();
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.contacts.get('c1'))!.emails).toEqual(['dana@bigcorp.io']);
     expect(await db.factBuckets.count()).toBe(0);
     expect(await db.importJobs.count()).toBe(0);
     // Marking works from the first write after the upgrade.
     await db.contacts.update('c1', { name: 'Dana' });
     expect((await db.factsDirty.toArray()).map((r) => r.key)).toEqual(['c:c1']);
+  });
+
+  it('upgrades version 2 to 4: every deal gets a lead source, LinkedIn where the contact came only from LinkedIn', async () => {
+    const v2 = new Dexie(db.name);
+    v2.version(2).stores({
+      contacts: 'id, *emails, linkedinUrl, companyId, updatedAt',
+      companies: 'id, &domain, updatedAt',
+      deals: 'id, contactId, stageId, status, updatedAt',
+      activities: 'id, contactId, dealId, sourceId, at, updatedAt',
+      stageChanges: 'id, dealId, at, [dealId+at]',
+      settings: 'key',
+      suggestions: 'id, contactId, dealId, status',
+      nudgeStates: 'id, state',
+      summaries: 'contactId',
+      nudges: 'id, contactId, dealId, dueAt, [priority+dueAt]',
+      factBuckets: 'id',
+      factsDirty: 'key',
+    });
+    await v2.table('contacts').bulkAdd([contact('c1', ['dana@bigcorp.io']), { ...contact('c2', []), linkedinUrl: 'https://www.linkedin.com/in/budi/' }]);
+    const deal = (id: string, contactId: string) => ({ id, contactId, createdAt: 1, updatedAt: 1, deletedAt: null, stageId: 'contact', status: 'open', valueMinor: 0, currency: 'USD' });
+    await v2.table('deals').bulkAdd([deal('d1', 'c1'), deal('d2', 'c2')]);
+    v2.close();
+    await db.open();
+    expect((await db.deals.get('d1'))!.leadSource).toBeNull();
+    expect((await db.deals.get('d2'))!.leadSource).toBe('linkedin');
+    expect(await db.velocity.count()).toBe(0);
   });
 });

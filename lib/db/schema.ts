@@ -3,6 +3,7 @@ import type { ContactSummary } from '../domain/activity-summary';
 import type { EngagementWeights } from '../domain/engagement';
 import type { Nudge } from '../domain/nudges';
 import type { FactBucket } from '../domain/lead-facts';
+import type { VelocityPoint } from '../domain/metrics';
 import type { Activity, Company, Contact, Deal, NudgeState, StageChange, Suggestion } from '../domain/records';
 import { factsDirtyMiddleware, type DirtyRow } from './facts-dirty';
 
@@ -62,6 +63,8 @@ export class SidecarDb extends Dexie {
   /** Imports and restores being received (lib/services/import-journal.ts). */
   importJobs!: EntityTable<ImportJob, 'id'>;
   importChunks!: Dexie.Table<ImportChunk, [string, number]>;
+  /** One pipeline-velocity figure per local day (lib/domain/metrics VelocityPoint), kept by the background. */
+  velocity!: EntityTable<VelocityPoint, 'day'>;
 
   constructor(name = 'sidecar') {
     super(name);
@@ -92,6 +95,23 @@ export class SidecarDb extends Dexie {
       importJobs: 'id',
       importChunks: '[jobId+seq]',
     });
+    // Version 4: a lead source on every deal (the dashboard's "by source" figures) and the daily velocity
+    // snapshots the background keeps. Deals made before it get the source where the data tells it: a person
+    // captured from LinkedIn without an address came from LinkedIn; the rest stay unknown (null).
+    this.version(4)
+      .stores({ velocity: 'day' })
+      .upgrade(async (tx) => {
+        const linkedinOnly = new Set<string>();
+        await tx.table('contacts').each((c: Contact) => {
+          if (c.linkedinUrl && c.emails.length === 0) linkedinOnly.add(c.id);
+        });
+        await tx
+          .table('deals')
+          .toCollection()
+          .modify((d: Deal) => {
+            if (d.leadSource === undefined) d.leadSource = linkedinOnly.has(d.contactId) ? 'linkedin' : null;
+          });
+      });
     this.use(factsDirtyMiddleware);
   }
 }

@@ -45,6 +45,7 @@ const mkDeal = (over: Partial<Deal> = {}): Deal => ({
   closedAt: null,
   lostReason: null,
   bant: null,
+  leadSource: null,
   ...over,
 });
 

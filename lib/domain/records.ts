@@ -62,6 +62,8 @@ export const DealSchema = BaseRecord.extend({
   lostReason: Text(300).nullable(),
   /** BANT qualification; null until the rep starts it. */
   bant: BantSchema.nullable().default(null),
+  /** Where the lead came from: a built-in id (lib/domain/lead-source) or the rep's own name; null when not known. */
+  leadSource: Text(60).nullable().default(null),
 });
 export type Deal = z.infer<typeof DealSchema>;
 

@@ -18,6 +18,7 @@ import { startNudgeEngine } from './nudge-engine';
 import { markNudge } from '../services/nudges';
 import type { Contact } from '../domain/records';
 import { currentDeal } from '../domain/lead-facts';
+import { detectLeadSource } from '../domain/lead-source';
 import { ACTIVE_TAB_KEY } from './page-context';
 import { mirrorPageFlags } from './side-panel';
 
@@ -129,9 +130,15 @@ export function startBackground(): void {
     ui: {
       'ui/create-person': async ({ person, thread, account }, tabId) => {
         const now = Date.now();
-        const created = await createPerson(db, person, { now, locale: locale(), owner: account ?? null });
+        const mine = await myAddresses(account);
+        const leadSource = detectLeadSource({
+          messages: thread?.messages.map((m) => ({ from: m.from.email, date: m.date })),
+          myAddresses: mine,
+          linkedin: !!person.linkedinUrl,
+        });
+        const created = await createPerson(db, person, { now, locale: locale(), owner: account ?? null, leadSource });
         // Messages that were in the thread before the contact existed are logged now.
-        if (thread) await logThreadMessages(db, thread.messages, await myAddresses(account), now, thread.subject);
+        if (thread) await logThreadMessages(db, thread.messages, mine, now, thread.subject);
         // Bodies are never kept here: the page reads them again for the trigger scan.
         if (tabId !== null) browser.tabs.sendMessage(tabId, { type: 'bg/resend' } satisfies BGtoCSMessage).catch(() => {});
         changed();

@@ -88,6 +88,14 @@ describe('createPerson', () => {
     expect((await db.companies.toArray())[0]!.name).toBe('Tokomaju');
   });
 
+  it('records the lead source it is given, and none when it is not known', async () => {
+    await createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, { ...env, leadSource: 'inbound' });
+    await createPerson(db, { name: 'Sam', email: 'sam@bigcorp.io' }, env);
+    const names = new Map((await db.contacts.toArray()).map((c) => [c.id, c.name]));
+    const bySource = Object.fromEntries((await db.deals.toArray()).map((d) => [names.get(d.contactId), d.leadSource]));
+    expect(bySource).toEqual({ Dana: 'inbound', Sam: null });
+  });
+
   it('creates no company for a free-mail address', async () => {
     const r = await createPerson(db, { name: 'Sam', email: 'sam.someone@gmail.com' }, env);
     expect(r.company).toBeNull();

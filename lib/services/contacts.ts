@@ -31,6 +31,8 @@ export interface ServiceEnv {
   now: number;
   locale: string;
   owner?: string | null;
+  /** Where the lead came from (lib/domain/lead-source), when known. */
+  leadSource?: string | null;
 }
 
 async function companyFor(db: SidecarDb, email: string | null, companyName: string | null, now: number): Promise<Company | null> {
@@ -103,6 +105,7 @@ export async function createPerson(db: SidecarDb, person: NewPerson, env: Servic
       closedAt: null,
       lostReason: null,
       bant: null,
+      leadSource: env.leadSource ?? null,
     };
     if (!known) {
       await db.contacts.add(contact);

@@ -30,6 +30,7 @@ const deal = (id: string, contactId: string, status: Deal['status'], updatedAt: 
   closedAt: null,
   lostReason: null,
   bant: null,
+  leadSource: null,
 });
 
 /** The people part of the 'people' view (which also carries each contact's whole view). */

@@ -120,6 +120,7 @@ export function makeDeal(contact: Contact, now: number, r: () => number): Deal {
     closedAt: null,
     lostReason: null,
     bant: null,
+    leadSource: null,
   };
 }
 
