@@ -21,7 +21,7 @@ describe('SidecarDb schema', () => {
       contacts: ['companyId', 'emails', 'linkedinUrl', 'updatedAt'],
       companies: ['domain', 'updatedAt'],
       deals: ['contactId', 'stageId', 'status', 'updatedAt'],
-      activities: ['at', 'contactId', 'dealId', 'sourceId', 'updatedAt'],
+      activities: ['at', 'contactId', 'dealId', 'kind', 'sourceId', 'updatedAt'],
       stageChanges: ['[dealId+at]', 'at', 'dealId'],
       settings: [],
       suggestions: ['contactId', 'dealId', 'status'],

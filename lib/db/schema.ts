@@ -95,11 +95,11 @@ export class SidecarDb extends Dexie {
       importJobs: 'id',
       importChunks: '[jobId+seq]',
     });
-    // Version 4: a lead source on every deal (the dashboard's "by source" figures) and the daily velocity
-    // snapshots the background keeps. Deals made before it get the source where the data tells it: a person
+    // Version 4: a lead source on every deal (the dashboard's "by source" figures), the daily velocity
+    // snapshots the background keeps, and activities by kind (the dashboard searches the rep's notes). Deals made before it get the source where the data tells it: a person
     // captured from LinkedIn without an address came from LinkedIn; the rest stay unknown (null).
     this.version(4)
-      .stores({ velocity: 'day' })
+      .stores({ velocity: 'day', activities: 'id, contactId, dealId, sourceId, at, updatedAt, kind' })
       .upgrade(async (tx) => {
         const linkedinOnly = new Set<string>();
         await tx.table('contacts').each((c: Contact) => {

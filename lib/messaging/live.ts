@@ -33,6 +33,10 @@ export const LiveQuerySchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('nudges') }),
   /** What converts: won/lost rates per ICP attribute and BANT answer. */
   z.object({ name: z.literal('conversions') }),
+  /** The dashboard: every person with their current deal (board cards, People & deals rows). */
+  z.object({ name: z.literal('pipeline') }),
+  /** The dashboard's metrics over a period, with the velocity trend. */
+  z.object({ name: z.literal('metrics'), period: z.enum(['month', '90d', 'year', 'all']) }),
   /** A LinkedIn person: the linked contact, or candidates to confirm. */
   z.object({ name: z.literal('profile'), facts: ProfileFactsSchema }),
 ]);

@@ -102,6 +102,8 @@ export const UItoBG = z.discriminatedUnion('type', [
       valueMinor: z.optional(z.number().check(z.int(), z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER))),
       currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
       expectedCloseAt: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative()))),
+      title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(300))),
+      leadSource: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(60)))),
     }),
   }),
   z.object({
@@ -122,6 +124,9 @@ export const UItoBG = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui/nudge-dismiss-deal'), dealId: Id }),
   /** Jump to where the person is: their Gmail conversation or LinkedIn profile. */
   z.object({ type: z.literal('ui/open-contact'), contactId: Id }),
+  /** The dashboard's "Try with a sample pipeline" and "Remove sample data". */
+  z.object({ type: z.literal('ui/load-sample') }),
+  z.object({ type: z.literal('ui/remove-sample') }),
   /** The stage editor: the new pipeline, and where the deals of removed stages go. */
   z.object({ type: z.literal('ui/save-stages'), stages: z.unknown(), moves: z.record(z.string(), Id) }),
 ]);
@@ -165,6 +170,8 @@ export interface ReplyData {
   'ui/update-bant': { ok: true } | { ok: false; issues: string[] };
   'ui/update-deal': { ok: boolean };
   'ui/update-company': { ok: boolean };
+  'ui/load-sample': { contacts: number };
+  'ui/remove-sample': null;
   'ui/save-stages': { ok: true } | { ok: false; issues: string[] } | { ok: false; needsMove: { stageId: string; deals: number }[] };
 }
 

@@ -15,6 +15,8 @@ import { startAutoBackups } from './auto-backup';
 import { serveDataPort } from './data-server';
 import { serveLiveQueries } from './live-server';
 import { startNudgeEngine } from './nudge-engine';
+import { startVelocitySnapshots } from './velocity-snapshots';
+import { loadSample, removeSample } from '../services/sample-data';
 import { markNudge } from '../services/nudges';
 import type { Contact } from '../domain/records';
 import { currentDeal } from '../domain/lead-facts';
@@ -83,6 +85,7 @@ export function startBackground(): void {
     changed();
     nudges.poke();
   });
+  const velocity = startVelocitySnapshots(db, locale);
 
   const handle = createRouter({
     extensionId: browser.runtime.id,
@@ -182,6 +185,20 @@ export function startBackground(): void {
       },
       'ui/dismiss-suggestion': async ({ id }) => {
         await dismissSuggestion(db, id, Date.now());
+        return null;
+      },
+      'ui/load-sample': async () => {
+        const settings = await loadSettings(db, locale());
+        const r = await loadSample(db, { now: Date.now(), locale: locale(), language: resolveLanguage(settings.language, navigator.languages ?? []) });
+        void velocity.run();
+        changed();
+        return r;
+      },
+      'ui/remove-sample': async () => {
+        await removeSample(db);
+        void velocity.run();
+        void nudges.full();
+        changed();
         return null;
       },
       'ui/save-stages': async ({ stages, moves }) => {

@@ -3,10 +3,14 @@ import type { SidecarDb } from '../db';
 import { LIVE_PORT, LiveRequestSchema, type LiveQuery, type LiveResponse } from '../messaging/live';
 import { runView } from '../services/views';
 
+const HEAVY = new Set<LiveQuery['name']>(['pipeline', 'metrics']);
+
 interface Sub {
   query: LiveQuery;
   /** What the page last got, to send only real changes. */
   last: string | null;
+  /** The object it was made from: a view that kept its result (lib/services/dashboard) returns the same one. */
+  lastData?: unknown;
   post: (msg: LiveResponse) => void;
 }
 
@@ -25,6 +29,8 @@ export function serveLiveQueries(db: SidecarDb, locale: () => string): { refresh
   const run = async (id: number, sub: Sub) => {
     try {
       const data = await runView(db, sub.query, locale());
+      if (data !== undefined && data === sub.lastData) return;
+      sub.lastData = data;
       const json = JSON.stringify(data);
       if (json === sub.last) return;
       sub.last = json;
@@ -39,7 +45,12 @@ export function serveLiveQueries(db: SidecarDb, locale: () => string): { refresh
     // One pass after the current batch of writes has committed.
     setTimeout(() => {
       scheduled = false;
-      for (const page of subs) for (const [id, sub] of page) void run(id, sub);
+      // The small views (the sidebar's person, chips' stages) first: the dashboard's whole-pipeline views
+      // must not hold up what the rep is looking at in Gmail.
+      const heavy: [number, Sub][] = [];
+      const light: Promise<void>[] = [];
+      for (const page of subs) for (const [id, sub] of page) (HEAVY.has(sub.query.name) ? heavy.push([id, sub]) : light.push(run(id, sub)));
+      if (heavy.length) void Promise.all(light).then(() => heavy.forEach(([id, sub]) => void run(id, sub)));
     }, 0);
   };
   // The nudge engine's own bookkeeping (packed facts, change markers) is in no view.

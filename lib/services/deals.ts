@@ -119,6 +119,7 @@ export interface DealPatch {
   currency?: string;
   expectedCloseAt?: number | null;
   title?: string;
+  leadSource?: string | null;
 }
 
 export async function updateDeal(db: SidecarDb, dealId: string, patch: DealPatch, now: number): Promise<boolean> {

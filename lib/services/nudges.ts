@@ -3,7 +3,7 @@ import { isActive, NUDGE_PRIORITY, snoozeUntil, stageIntervals, stageStats, type
 import type { NudgeState } from '../domain/records';
 import { loadSettings } from './settings';
 
-const STAYS_KEY = 'stageStays';
+export const STAYS_KEY = 'stageStays';
 const MAX_STAYS = 500;
 
 /** Finished stays per stage, most recent last: kept as deals move, so stage medians never read the whole history. */

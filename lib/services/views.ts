@@ -8,6 +8,7 @@ import { conversions } from './conversions';
 import { activeNudges, topActiveNudges } from './nudges';
 import { matchProfile, type ProfileMatch } from './linkedin';
 import { loadSettings } from './settings';
+import { metricsView, pipelineView, type MetricsView, type PipelineView as DashboardPipeline } from './dashboard';
 
 export interface ContactView {
   contact: Contact;
@@ -28,6 +29,8 @@ export interface ViewData {
   profile: ProfileView;
   conversions: Awaited<ReturnType<typeof conversions>>;
   nudges: NudgeItem[];
+  pipeline: DashboardPipeline;
+  metrics: MetricsView;
 }
 
 export interface NudgeItem {
@@ -90,6 +93,10 @@ export async function runView(db: SidecarDb, query: LiveQuery, locale: string): 
     }
     case 'conversions':
       return conversions(db, locale);
+    case 'pipeline':
+      return pipelineView(db, locale);
+    case 'metrics':
+      return metricsView(db, locale, query.period);
     case 'nudges': {
       // Read inside the live query: a done/snooze or a recompute re-runs it. Time passing is the
       // background's job: it recomputes when the next nudge falls due.

@@ -1,0 +1,202 @@
+import { Dexie } from 'dexie';
+import type { SidecarDb } from '../db';
+import { bantCompleteness } from '../domain/bant';
+import { currentDeal } from '../domain/lead-facts';
+import { backfillVelocity, computeMetrics, localDay, velocityAt, type Metrics, type PeriodId, type VelocityPoint } from '../domain/metrics';
+import type { NudgeKind } from '../domain/nudges';
+import type { Deal, StageChange } from '../domain/records';
+import { isSampleId } from '../domain/sample-data';
+import { groupBy } from '../domain/group-by';
+import { loadNudgeStates } from './nudges';
+import { scoreFromSummary } from './scores';
+import { loadSettings } from './settings';
+
+/** One person with their current deal: a board card and a People & deals row. */
+export interface PipelineRow {
+  contactId: string;
+  name: string;
+  emails: string[];
+  company: string | null;
+  title: string | null;
+  linkedinUrl: string | null;
+  deal: {
+    id: string;
+    title: string;
+    stageId: string;
+    status: Deal['status'];
+    valueMinor: number;
+    currency: string;
+    stageEnteredAt: number;
+    createdAt: number;
+    closedAt: number | null;
+    leadSource: string | null;
+    owner: string | null;
+    bantKnown: number;
+  } | null;
+  score: number;
+  salesReady: boolean;
+  /** The earliest nudge not done, snoozed or dismissed (due or coming). */
+  nudge: { kind: NudgeKind; dueAt: number } | null;
+  lastTouchAt: number | null;
+  /** The rep's notes on this person, joined, for search. */
+  notes: string;
+}
+
+export interface PipelineView {
+  rows: PipelineRow[];
+  /** Sample data is loaded (offer to remove it). */
+  sample: boolean;
+}
+
+// The dashboard's views read whole tables (10,000 contacts, 50,000 deals). The
+// live server re-runs every open view after any write, most of which (an
+// activity logged in Gmail) change nothing these views show: each keeps its
+// last result with the generation of the tables it read, and a re-run with no
+// newer write to those tables returns that same object (which the live server
+// then does not send again).
+const generations = new Map<string, number>();
+let watching = false;
+function watch(db: SidecarDb) {
+  if (watching) return;
+  watching = true;
+  Dexie.on('storagemutated', (parts) => {
+    for (const key of Object.keys(parts)) {
+      const m = /^idb:\/\/([^/]+)\/([^/]+)\//.exec(key);
+      if (m && m[1] === db.name) generations.set(m[2]!, (generations.get(m[2]!) ?? 0) + 1);
+    }
+  });
+}
+const stamp = (tables: readonly string[]) => tables.map((t) => generations.get(t) ?? 0).join('.');
+
+const cache = new Map<string, { stamp: string; value: unknown }>();
+async function cached<T>(db: SidecarDb, key: string, tables: readonly string[], compute: () => Promise<T>): Promise<T> {
+  watch(db);
+  const s = `${db.name}:${stamp(tables)}`;
+  const hit = cache.get(key);
+  if (hit && hit.stamp === s) return hit.value as T;
+  const value = await compute();
+  // A write while computing leaves a newer generation: the next run computes again.
+  cache.set(key, { stamp: s, value });
+  return value;
+}
+
+const PIPELINE_TABLES = ['contacts', 'companies', 'deals', 'summaries', 'nudges', 'nudgeStates', 'settings', 'activities'];
+
+export async function pipelineView(db: SidecarDb, locale: string): Promise<PipelineView> {
+  return cached(db, 'pipeline', PIPELINE_TABLES, async () => {
+    const now = Date.now();
+    const [settings, contacts, companies, deals, summaries, nudges, states, notes] = await Promise.all([
+      loadSettings(db, locale),
+      db.contacts.toArray(),
+      db.companies.toArray(),
+      db.deals.toArray(),
+      db.summaries.toArray(),
+      db.nudges.toArray(),
+      loadNudgeStates(db),
+      db.activities.where('kind').equals('note').toArray(),
+    ]);
+    const company = new Map(companies.map((c) => [c.id, c]));
+    const dealsOf = groupBy(deals.filter((d) => d.deletedAt === null), (d) => d.contactId);
+    const summaryOf = new Map(summaries.map((s) => [s.contactId, s]));
+    const nudgeOf = new Map<string, { kind: NudgeKind; dueAt: number }>();
+    for (const n of nudges) {
+      if (states.doneIds.has(n.id) || (n.dealId && states.dismissedDeals.has(n.dealId))) continue;
+      const until = states.snoozedUntil.get(n.id);
+      const due = until !== undefined && until > n.dueAt ? until : n.dueAt;
+      const prev = nudgeOf.get(n.contactId);
+      if (!prev || due < prev.dueAt) nudgeOf.set(n.contactId, { kind: n.kind, dueAt: due });
+    }
+    const notesOf = new Map<string, string>();
+    for (const a of notes) if (a.deletedAt === null && a.text) notesOf.set(a.contactId, `${notesOf.get(a.contactId) ?? ''} ${a.text}`.slice(0, 2000));
+
+    let sample = false;
+    const rows: PipelineRow[] = [];
+    for (const c of contacts) {
+      if (c.deletedAt !== null) continue;
+      if (!sample && isSampleId(c.id)) sample = true;
+      const deal = currentDeal(dealsOf.get(c.id) ?? []);
+      const co = c.companyId ? company.get(c.companyId) : undefined;
+      const summary = summaryOf.get(c.id);
+      const score = scoreFromSummary(c, co, deal?.status === 'open' ? deal : null, summary, settings.scoring, now);
+      const lastTouch = Math.max(summary?.lastOutboundAt ?? 0, summary?.lastInboundAt ?? 0);
+      rows.push({
+        contactId: c.id,
+        name: c.name,
+        emails: c.emails,
+        company: co?.name ?? null,
+        title: c.title,
+        linkedinUrl: c.linkedinUrl,
+        deal: deal && {
+          id: deal.id,
+          title: deal.title,
+          stageId: deal.stageId,
+          status: deal.status,
+          valueMinor: deal.valueMinor,
+          currency: deal.currency,
+          stageEnteredAt: deal.stageEnteredAt,
+          createdAt: deal.createdAt,
+          closedAt: deal.closedAt,
+          leadSource: deal.leadSource ?? null,
+          owner: deal.owner,
+          bantKnown: bantCompleteness(deal.bant),
+        },
+        score: score.total,
+        salesReady: score.salesReady,
+        nudge: nudgeOf.get(c.id) ?? null,
+        lastTouchAt: lastTouch > 0 ? lastTouch : null,
+        notes: notesOf.get(c.id) ?? '',
+      });
+    }
+    return { rows, sample };
+  });
+}
+
+/** The whole stage history and every deal, kept between runs until one of them is written. */
+async function history(db: SidecarDb): Promise<{ deals: Deal[]; changes: StageChange[] }> {
+  return cached(db, 'history', ['deals', 'stageChanges'], async () => {
+    const [deals, changes] = await Promise.all([db.deals.toArray(), db.stageChanges.toArray()]);
+    return { deals, changes };
+  });
+}
+
+export interface MetricsView {
+  metrics: Metrics;
+  /** One point a day, oldest first: the stored snapshots, then today as it stands. */
+  velocity: VelocityPoint[];
+}
+
+export async function metricsView(db: SidecarDb, locale: string, period: PeriodId): Promise<MetricsView> {
+  return cached(db, `metrics:${period}`, ['deals', 'stageChanges', 'settings', 'velocity'], async () => {
+    const now = Date.now();
+    const [settings, h, snapshots] = await Promise.all([loadSettings(db, locale), history(db), db.velocity.orderBy('day').toArray()]);
+    const metrics = computeMetrics({
+      deals: h.deals,
+      changes: h.changes,
+      stageOrder: settings.stages.map((s) => s.id),
+      currency: settings.currency,
+      period,
+      now,
+    });
+    const today = velocityAt(h.deals, now, settings.currency);
+    const velocity = [...snapshots.filter((s) => s.day !== today.day && s.currency === settings.currency), today];
+    return { metrics, velocity };
+  });
+}
+
+/**
+ * The background's daily job: today's velocity snapshot, and the days before
+ * that have none back-filled from the history (once; later days each get
+ * their own snapshot as they pass).
+ */
+export async function keepVelocitySnapshots(db: SidecarDb, env: { now: number; locale: string }): Promise<number> {
+  const settings = await loadSettings(db, env.locale);
+  const { deals } = await history(db);
+  const known = new Set((await db.velocity.toCollection().primaryKeys()) as string[]);
+  const points = backfillVelocity(deals, known, env.now, settings.currency);
+  points.push(velocityAt(deals, env.now, settings.currency));
+  // Today's point is refreshed each run; past days are written only when missing.
+  await db.velocity.bulkPut(points);
+  return points.length;
+}
+
+export { localDay };
