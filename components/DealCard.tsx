@@ -24,7 +24,7 @@ export function StageBadge({ stage, status }: { stage: Stage | undefined; status
 
 const fieldList = (fields: readonly string[], t: Translate) => fields.filter(bantFieldKey.has).map((f) => t(bantFieldKey(f))).join(', ');
 
-function LostForm({ deal, reasons, onDone }: { deal: Deal; reasons: readonly string[]; onDone: () => void }) {
+export function LostForm({ deal, reasons, onDone }: { deal: Pick<Deal, 'id'>; reasons: readonly string[]; onDone: () => void }) {
   const { t } = useI18n();
   const [choice, setChoice] = useState(reasons[0] ?? '');
   const [other, setOther] = useState('');

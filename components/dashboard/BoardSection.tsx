@@ -1,28 +1,274 @@
+import { useMemo, useRef, useState } from 'react';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type KeyboardCoordinateGetter,
+} from '@dnd-kit/core';
+import type { BantField } from '@/lib/domain/bant';
+import type { Metrics } from '@/lib/domain/metrics';
+import { currencyDigits } from '@/lib/domain/money';
 import type { Settings } from '@/lib/domain/settings';
-import { stageName } from '@/lib/i18n';
+import { stageName, type MessageKey } from '@/lib/i18n';
+import type { PipelineRow } from '@/lib/services/dashboard';
+import { LostForm } from '../DealCard';
+import { useCommand } from '../hooks';
 import { useI18n } from '../i18n';
+import { ErrorText, focusRing } from '../ui';
+import { useFormat } from './format';
 import { Section } from './Section';
 
-/** One column per stage, in the rep's order and colours. */
-export function BoardSection({ settings }: { settings: Settings }) {
+/** Cards drawn per column: a column of thousands is searched in People & deals, not scrolled here. */
+const PER_COLUMN = 100;
+const DAY = 86_400_000;
+type Target = string; // a stage id, 'won' or 'lost'
+const OUTCOMES = ['won', 'lost'] as const;
+
+/**
+ * The keyboard path: the arrow keys jump from one drop target to the next
+ * (stages in order, then Won and Lost) instead of nudging the card by pixels.
+ * The cursor is ours (set when a drag starts), not dnd-kit's `over`, which is
+ * recomputed only after the move has been measured: quick key presses would
+ * otherwise all start from the same place.
+ */
+function targetCoordinates(order: readonly string[], cursor: { current: number }): KeyboardCoordinateGetter {
+  return (event, { context }) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.code as string];
+    if (!step) return undefined;
+    event.preventDefault();
+    const i = Math.max(0, Math.min(order.length - 1, cursor.current + step));
+    const rect = context.droppableRects.get(order[i]!);
+    const card = context.collisionRect;
+    if (!rect || !card) return undefined;
+    cursor.current = i;
+    return { x: rect.left + rect.width / 2 - card.width / 2, y: rect.top + Math.min(rect.height / 2, 120) - card.height / 2 };
+  };
+}
+
+// Mouse: the column under the pointer; keyboard (no pointer): the target whose centre is nearest.
+const collision: CollisionDetection = (args) => {
+  const under = pointerWithin(args);
+  return under.length ? under : closestCenter(args);
+};
+
+function Card({ row, settings, moving }: { row: PipelineRow; settings: Settings; moving: boolean }) {
   const { t } = useI18n();
+  const f = useFormat();
+  const deal = row.deal!;
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: deal.id, data: { stageId: deal.stageId, name: row.name } });
+  const days = Math.max(0, Math.floor((Date.now() - deal.stageEnteredAt) / DAY));
+  const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
+  return (
+    <li
+      ref={setNodeRef}
+      style={style}
+      {...attributes}
+      {...listeners}
+      aria-roledescription={t('board.dnd.role')}
+      data-testid="sidecar-deal-card"
+      data-deal-id={deal.id}
+      data-contact-email={row.emails[0] ?? ''}
+      className={`cursor-grab touch-none list-none rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-800 ${focusRing} ${isDragging ? 'relative z-50 shadow-lg ring-2 ring-sky-500' : ''} ${moving ? 'opacity-60' : ''}`}
+    >
+      <div className="flex items-baseline justify-between gap-2">
+        <span className="truncate font-medium">{row.name}</span>
+        <span className="shrink-0 tabular-nums text-slate-700 dark:text-slate-200">{deal.valueMinor ? f.moneyMinor(deal.valueMinor, deal.currency) : ''}</span>
+      </div>
+      {row.company && <div className="truncate text-xs text-slate-500 dark:text-slate-400">{row.company}</div>}
+      <div className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500 dark:text-slate-400">
+        <span>{t('board.daysInStage', { days })}</span>
+        <span className={row.salesReady ? 'font-semibold text-emerald-700 dark:text-emerald-400' : ''}>{t('board.score', { score: Math.round(row.score) })}</span>
+        {row.nudge && (
+          <span className="text-amber-800 dark:text-amber-300">
+            {t('board.nextNudge', { nudge: t(`nudge.kind.${row.nudge.kind}` as MessageKey), when: f.relDays(row.nudge.dueAt, Date.now()) })}
+          </span>
+        )}
+      </div>
+      {settings.currency !== deal.currency && <span className="sr-only">{deal.currency}</span>}
+    </li>
+  );
+}
+
+function Column({ id, title, color, children, footer, testId, className = '' }: { id: Target; title: string; color: string; children?: React.ReactNode; footer?: React.ReactNode; testId?: string; className?: string }) {
+  const { setNodeRef, isOver } = useDroppable({ id });
+  return (
+    <div
+      ref={setNodeRef}
+      data-testid={testId}
+      data-stage={testId === 'sidecar-board-column' ? id : undefined}
+      role="group"
+      aria-label={title}
+      className={`flex shrink-0 flex-col rounded-lg border bg-white dark:bg-slate-900 ${isOver ? 'border-sky-500 ring-2 ring-sky-500' : 'border-slate-200 dark:border-slate-800'} ${className}`}
+    >
+      <div className="border-b border-slate-200 px-3 py-2 dark:border-slate-800">
+        <h3 className="flex items-center gap-2 text-sm font-semibold">
+          <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ background: color }} />
+          {title}
+        </h3>
+        {footer}
+      </div>
+      {children}
+    </div>
+  );
+}
+
+export function BoardSection({ settings, rows, metrics }: { settings: Settings; rows: PipelineRow[] | undefined; metrics: Metrics | undefined }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  const cmd = useCommand();
+  const [pending, setPending] = useState<Map<string, Target>>(new Map());
+  const [losing, setLosing] = useState<PipelineRow | null>(null);
+  const [gated, setGated] = useState<{ name: string; stageId: string; missing: BantField[] } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const stages = settings.stages;
+  const order = useMemo(() => [...stages.map((s) => s.id), ...OUTCOMES], [stages]);
+  const cursor = useRef(-1);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: useMemo(() => targetCoordinates(order, cursor), [order]), scrollBehavior: 'auto' }),
+  );
+  const targetName = (id: string | number | undefined) => {
+    if (id === 'won') return t('board.won');
+    if (id === 'lost') return t('board.lost');
+    const s = stages.find((x) => x.id === id);
+    return s ? stageName(s, t) : '';
+  };
+
+  const open = useMemo(() => (rows ?? []).filter((r) => r.deal && r.deal.status === 'open'), [rows]);
+  const byStage = useMemo(() => {
+    const m = new Map<string, PipelineRow[]>(stages.map((s) => [s.id, []]));
+    for (const r of open) {
+      const p = pending.get(r.deal!.id);
+      // A card just dropped shows where it went until the background confirms (or refuses) the move.
+      const at = p && !OUTCOMES.includes(p as 'won') ? p : p ? null : r.deal!.stageId;
+      if (at && m.has(at)) m.get(at)!.push(r);
+    }
+    for (const list of m.values()) list.sort((a, b) => b.deal!.stageEnteredAt - a.deal!.stageEnteredAt || (a.deal!.id < b.deal!.id ? -1 : 1));
+    return m;
+  }, [open, pending, stages]);
+  const winRate = new Map((metrics?.stages ?? []).map((s) => [s.stageId, s.winRate ?? 0]));
+  const rowOf = (dealId: string) => open.find((r) => r.deal!.id === dealId);
+
+  const settle = (dealId: string) =>
+    setPending((p) => {
+      const n = new Map(p);
+      n.delete(dealId);
+      return n;
+    });
+
+  const onDragEnd = async ({ active, over }: DragEndEvent) => {
+    const row = rowOf(String(active.id));
+    if (!row || !over) return;
+    const deal = row.deal!;
+    const to = String(over.id);
+    if (to === deal.stageId) return;
+    setGated(null);
+    setMessage(null);
+    if (to === 'lost') return setLosing(row);
+    setPending((p) => new Map(p).set(deal.id, to));
+    const r = to === 'won' ? await cmd.run({ type: 'ui/close-deal', dealId: deal.id, outcome: 'won' }) : await cmd.run({ type: 'ui/move-stage', dealId: deal.id, toStageId: to });
+    settle(deal.id);
+    if (!r) return;
+    if (r.ok) return setMessage(t('board.moved', { name: row.name, stage: targetName(to) }));
+    const refusal = r as { reason: string; stageId?: string; missing?: string[] };
+    if (refusal.reason === 'gated') return setGated({ name: row.name, stageId: refusal.stageId!, missing: (refusal.missing ?? []) as BantField[] });
+    cmd.setError(t('board.error', { name: row.name, reason: refusal.reason === 'not_open' ? t('board.error.not_open') : refusal.reason }));
+  };
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('board.dnd.start', { name: String(active.data.current?.name ?? ''), stage: targetName(active.data.current?.stageId as string) }),
+    onDragOver: ({ active, over }) => (over ? t('board.dnd.over', { name: String(active.data.current?.name ?? ''), target: targetName(over.id) }) : t('board.dnd.overNone', { name: String(active.data.current?.name ?? '') })),
+    onDragEnd: ({ active, over }) => (over ? t('board.dnd.end', { name: String(active.data.current?.name ?? ''), target: targetName(over.id) }) : t('board.dnd.cancel', { name: String(active.data.current?.name ?? '') })),
+    onDragCancel: ({ active }) => t('board.dnd.cancel', { name: String(active.data.current?.name ?? '') }),
+  };
+  const gatedStage = gated && stages.find((s) => s.id === gated.stageId);
+  const fields = (missing: readonly string[]) => missing.map((m) => t(`bant.${m}` as MessageKey)).join(', ');
+  const scale = (minor: number, currency: string) => minor / 10 ** currencyDigits(currency);
+
   return (
     <Section id="board" title={t('dash.section.board')}>
-      <div data-testid="sidecar-board" className="flex gap-3 overflow-x-auto pb-2">
-        {settings.stages.map((stage) => (
-          <div
-            key={stage.id}
-            data-testid="sidecar-board-column"
-            data-stage={stage.id}
-            className="w-64 shrink-0 rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
-          >
-            <h3 className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 text-sm font-semibold dark:border-slate-800">
-              <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ background: stage.color }} />
-              {stageName(stage, t)}
-            </h3>
+      <p id="sc-board-help" className="text-xs text-slate-500 dark:text-slate-400">
+        {t('board.help')}
+      </p>
+      {gated && gatedStage && (
+        <p role="alert" data-testid="sidecar-gate-missing" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          {gated.name}: {t('deal.gated', { stage: stageName(gatedStage, t), fields: fields(gated.missing) })}
+        </p>
+      )}
+      {cmd.error && <ErrorText>{cmd.error}</ErrorText>}
+      <p role="status" className="sr-only">
+        {message}
+      </p>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={collision}
+        onDragStart={({ active }) => (cursor.current = order.indexOf(String(active.data.current?.stageId)))}
+        onDragEnd={(e) => void onDragEnd(e)}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t('board.dnd.instructions') } }}
+      >
+        <div data-testid="sidecar-board" aria-describedby="sc-board-help" className="flex gap-3 overflow-x-auto pb-2">
+          {stages.map((stage) => {
+            const list = byStage.get(stage.id) ?? [];
+            const mine = list.filter((r) => r.deal!.currency === settings.currency);
+            const total = mine.reduce((s, r) => s + scale(r.deal!.valueMinor, r.deal!.currency), 0);
+            return (
+              <Column
+                key={stage.id}
+                id={stage.id}
+                testId="sidecar-board-column"
+                title={stageName(stage, t)}
+                color={stage.color}
+                className="w-64"
+                footer={
+                  <p className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
+                    {t('board.count', { count: list.length })} · {t('board.total', { value: f.money(total, settings.currency, true) })} ·{' '}
+                    {t('board.weighted', { value: f.money(total * (winRate.get(stage.id) ?? 0), settings.currency, true) })}
+                  </p>
+                }
+              >
+                <ul className="flex min-h-24 flex-col gap-2 p-2">
+                  {list.slice(0, PER_COLUMN).map((r) => (
+                    <Card key={r.deal!.id} row={r} settings={settings} moving={pending.has(r.deal!.id)} />
+                  ))}
+                  {list.length === 0 && <li className="list-none p-2 text-xs text-slate-400">{t('board.empty')}</li>}
+                  {list.length > PER_COLUMN && <li className="list-none p-2 text-xs text-slate-500">{t('board.more', { count: list.length - PER_COLUMN })}</li>}
+                </ul>
+              </Column>
+            );
+          })}
+          <div className="flex w-40 shrink-0 flex-col gap-3">
+            <Column id="won" testId="sidecar-board-won" title={t('board.won')} color="#15803d" className="flex-1">
+              <p className="p-3 text-xs text-slate-500 dark:text-slate-400">{t('board.dropWon')}</p>
+            </Column>
+            <Column id="lost" testId="sidecar-board-lost" title={t('board.lost')} color="#b91c1c" className="flex-1">
+              <p className="p-3 text-xs text-slate-500 dark:text-slate-400">{t('board.dropLost')}</p>
+            </Column>
           </div>
-        ))}
-      </div>
+        </div>
+      </DndContext>
+      {losing && losing.deal && (
+        <div role="dialog" aria-modal="true" aria-labelledby="sc-lost-title" className="fixed inset-0 z-50 grid place-items-center bg-slate-900/40 p-4">
+          <div className="w-full max-w-sm space-y-2 rounded-lg bg-white p-4 text-slate-900 shadow-xl">
+            <h3 id="sc-lost-title" className="text-sm font-semibold">
+              {t('board.lostTitle', { name: losing.name })}
+            </h3>
+            <LostForm
+              deal={losing.deal}
+              reasons={settings.lostReasons}
+              onDone={() => setLosing(null)}
+            />
+          </div>
+        </div>
+      )}
     </Section>
   );
 }

@@ -1,9 +1,14 @@
+import { useState } from 'react';
+import type { PeriodId } from '@/lib/domain/metrics';
 import type { Settings } from '@/lib/domain/settings';
-import { useSettings } from '../hooks';
+import { useLive, useSettings } from '../hooks';
 import { I18nProvider, useI18n } from '../i18n';
 import { focusRing } from '../ui';
 import { BoardSection } from './BoardSection';
+import { CalculatorSection } from './CalculatorSection';
 import { DataSection } from './DataSection';
+import { MetricsSection } from './MetricsSection';
+import { SampleData } from './SampleData';
 import { Section } from './Section';
 
 // One page with every section in the DOM at once (no tabs that unmount): the
@@ -18,6 +23,9 @@ const SECTIONS = [
 
 function Dashboard({ settings }: { settings: Settings }) {
   const { t } = useI18n();
+  const [period, setPeriod] = useState<PeriodId>('all');
+  const pipeline = useLive({ name: 'pipeline' });
+  const metrics = useLive({ name: 'metrics', period });
   return (
     <div className="auto-dark min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <a href="#board" className={`sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 ${focusRing}`}>
@@ -45,16 +53,13 @@ function Dashboard({ settings }: { settings: Settings }) {
         </div>
       </header>
       <main className="mx-auto max-w-screen-2xl space-y-10 px-6 py-6">
-        <BoardSection settings={settings} />
+        {pipeline && <SampleData loaded={pipeline.sample} empty={pipeline.rows.length === 0} />}
+        <BoardSection settings={settings} rows={pipeline?.rows} metrics={metrics?.metrics} />
         <Section id="people" title={t('dash.section.people')}>
           {null}
         </Section>
-        <Section id="metrics" title={t('dash.section.metrics')}>
-          {null}
-        </Section>
-        <Section id="calculator" title={t('dash.section.calculator')}>
-          {null}
-        </Section>
+        <MetricsSection settings={settings} view={metrics} rows={pipeline?.rows} period={period} onPeriod={setPeriod} />
+        <CalculatorSection settings={settings} metrics={metrics?.metrics} />
         <DataSection />
       </main>
     </div>

@@ -77,7 +77,8 @@ export interface SampleOptions {
 
 /** A few dozen people, one deal each, over about eight months: won, lost and open at every stage. */
 export function generateSample(opts: SampleOptions): SampleData {
-  const r = rng(opts.seed ?? 20_260_101);
+  // Seed 20 shows the method's lesson plainly: referrals close far more often than cold email.
+  const r = rng(opts.seed ?? 20);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const { now, currency, stageOrder } = opts;
   const people = opts.people ?? 40;
@@ -157,8 +158,10 @@ export function generateSample(opts: SampleOptions): SampleData {
     let closedAt: number | null = null;
     let lostReason: string | null = null;
     const stageEnteredAt = t;
-    if (closed) {
-      const at = Math.min(now - DAY_MS / 2, t + Math.round((1 + r() * 12) * DAY_MS));
+    const closeTime = t + Math.round((1 + r() * 12) * DAY_MS);
+    // A close that would fall in the future has not happened yet: the deal is still open.
+    if (closed && closeTime < now - DAY_MS / 2) {
+      const at = closeTime;
       status = won ? 'won' : 'lost';
       closedAt = at;
       lostReason = won ? null : pick(lostReasons);

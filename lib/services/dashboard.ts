@@ -68,15 +68,33 @@ function watch(db: SidecarDb) {
 }
 const stamp = (tables: readonly string[]) => tables.map((t) => generations.get(t) ?? 0).join('.');
 
-const cache = new Map<string, { stamp: string; value: unknown }>();
+/**
+ * Writes beneath Dexie (another tab's raw IndexedDB, a restore) fire no event
+ * here, so a result is also checked against each table's row count and newest
+ * key (cheap index reads), and kept a minute at most (scores decay, nudges fall due).
+ */
+async function fingerprint(db: SidecarDb, tables: readonly string[]): Promise<string> {
+  const parts = await Promise.all(
+    tables.map(async (name) => {
+      const t = db.table(name);
+      const byUpdated = t.schema.idxByName['updatedAt'] ? t.orderBy('updatedAt').last() : Promise.resolve(undefined);
+      const [count, lastKey, newest] = await Promise.all([t.count(), t.toCollection().lastKey(), byUpdated]);
+      return `${count}/${String(lastKey)}/${(newest as { updatedAt?: number } | undefined)?.updatedAt ?? ''}`;
+    }),
+  );
+  return parts.join('|');
+}
+
+const MAX_AGE_MS = 60_000;
+const cache = new Map<string, { stamp: string; at: number; value: unknown }>();
 async function cached<T>(db: SidecarDb, key: string, tables: readonly string[], compute: () => Promise<T>): Promise<T> {
   watch(db);
-  const s = `${db.name}:${stamp(tables)}`;
+  const s = `${db.name}:${stamp(tables)}:${await fingerprint(db, tables)}`;
   const hit = cache.get(key);
-  if (hit && hit.stamp === s) return hit.value as T;
+  if (hit && hit.stamp === s && Date.now() - hit.at < MAX_AGE_MS) return hit.value as T;
   const value = await compute();
   // A write while computing leaves a newer generation: the next run computes again.
-  cache.set(key, { stamp: s, value });
+  cache.set(key, { stamp: s, at: Date.now(), value });
   return value;
 }
 

@@ -7,3 +7,26 @@ export async function openDashboard(context: BrowserContext, extensionId: string
   await page.goto(dashboardUrl(extensionId));
   return page;
 }
+
+/** Writes rows straight into the extension's IndexedDB (beneath Dexie), as a seeded data set. */
+export async function seedBeneathDexie(context: BrowserContext, rows: Record<string, object[]>): Promise<void> {
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await sw.evaluate(
+    (rows) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('sidecar');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const idb = req.result;
+          const tx = idb.transaction(Object.keys(rows), 'readwrite');
+          for (const [store, list] of Object.entries(rows)) for (const r of list) tx.objectStore(store).put(r);
+          tx.oncomplete = () => {
+            idb.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    rows,
+  );
+}

@@ -1,0 +1,51 @@
+import { useMemo } from 'react';
+import { currencyDigits } from '@/lib/domain/money';
+import { isBuiltinLeadSource } from '@/lib/domain/lead-source';
+import type { MessageKey, Translate } from '@/lib/i18n';
+import { useI18n } from '../i18n';
+
+/** Money, numbers, percentages and dates in the page's language (Intl), one set of formatters per language. */
+export function useFormat() {
+  const { lang } = useI18n();
+  return useMemo(() => {
+    const locale = lang === 'id' ? 'id-ID' : 'en';
+    const moneyFmt = new Map<string, Intl.NumberFormat>();
+    const money = (major: number, currency: string, compact = false) => {
+      const key = `${currency}:${compact}`;
+      let f = moneyFmt.get(key);
+      if (!f) {
+        try {
+          f = new Intl.NumberFormat(locale, compact ? { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 } : { style: 'currency', currency, maximumFractionDigits: currencyDigits(currency) });
+        } catch {
+          f = new Intl.NumberFormat(locale);
+        }
+        moneyFmt.set(key, f);
+      }
+      return f.format(major);
+    };
+    const num1 = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+    const shortDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' });
+    const rel = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    return {
+      locale,
+      money,
+      moneyMinor: (minor: number, currency: string) => money(minor / 10 ** currencyDigits(currency), currency),
+      num: (n: number) => num1.format(n),
+      int: (n: number) => int.format(n),
+      pct: (r: number) => pct.format(r),
+      date: (t: number) => date.format(t),
+      shortDate: (t: number) => shortDate.format(t),
+      /** "in 3 days", "yesterday". */
+      relDays: (t: number, now: number) => rel.format(Math.round((t - now) / 86_400_000), 'day'),
+    };
+  }, [lang]);
+}
+
+/** A lead source's name: built-in ones in the page's language, the rep's own as written. */
+export function sourceName(source: string | null, t: Translate): string {
+  if (source === null) return t('source.unknown');
+  return isBuiltinLeadSource(source) ? t(`source.${source}` as MessageKey) : source;
+}
