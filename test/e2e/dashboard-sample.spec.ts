@@ -17,7 +17,6 @@ test('sample data loads beside the rep’s own person and is removed without tou
   await expect(dash.getByTestId('sidecar-sample-remove')).toBeVisible();
   await expect.poll(async () => dash.getByTestId('sidecar-deal-card').count()).toBeGreaterThan(5);
   await expect(dash.getByTestId('sidecar-metric-leads')).toHaveAttribute('data-value', '41');
-  if (process.env.SHOT) await dash.screenshot({ path: '/tmp/dash-sample.png', fullPage: true });
 
   await dash.getByTestId('sidecar-sample-remove').click();
   await expect(dash.getByTestId('sidecar-sample-data')).toBeVisible();
