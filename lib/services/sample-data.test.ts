@@ -24,7 +24,7 @@ async function snapshot() {
 }
 
 describe('sample data', () => {
-  it('loads beside the rep’s own records and is removed without touching them', async () => {
+  it('loads beside the rep’s own records and is removed without touching them', { timeout: 30_000 }, async () => {
     const mine = await createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, env);
     await logManualActivity(db, { contactId: mine.contact.id, kind: 'call', text: 'intro call' }, NOW);
     const before = await snapshot();
