@@ -66,7 +66,7 @@ function syntheticBackup(contacts: number, perContact: number, now: number): str
     const stage = DEFAULT_STAGES[Math.floor(r() * 5)]!.id;
     const d: Deal = {
       id: newId(created + 1), contactId: c.id, companyId: c.companyId, title: co?.name ?? name, stageId: stage, stageEnteredAt: created + DAY, status: 'open',
-      valueMinor: Math.floor(r() * 1e9), currency: 'IDR', owner: null, expectedCloseAt: null, closedAt: null, lostReason: null, bant: null,
+      valueMinor: Math.floor(r() * 1e9), currency: 'IDR', owner: null, expectedCloseAt: null, closedAt: null, lostReason: null, bant: null, leadSource: null,
       createdAt: created, updatedAt: created + DAY, deletedAt: null,
     };
     tables.deals.push(d);

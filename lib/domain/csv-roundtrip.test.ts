@@ -96,7 +96,7 @@ describe('CSV round trip', () => {
       fc.asyncProperty(fc.array(dealArb, { minLength: 1, maxLength: 8 }), async (list) => {
         let csv = CSV_BOM + csvRow(DEAL_CSV_HEADER);
         list.forEach((d, i) => {
-          const deal: Deal = { id: `d${i}`, contactId: `c${i}`, companyId: null, title: d.title, stageId: d.stageId, stageEnteredAt: d.createdAt, status: d.status, valueMinor: d.valueMinor, currency: d.currency, owner: d.owner, expectedCloseAt: d.expectedCloseAt, closedAt: d.closedAt, lostReason: d.lostReason, bant: null, createdAt: d.createdAt, updatedAt: d.createdAt, deletedAt: null };
+          const deal: Deal = { id: `d${i}`, contactId: `c${i}`, companyId: null, title: d.title, stageId: d.stageId, stageEnteredAt: d.createdAt, status: d.status, valueMinor: d.valueMinor, currency: d.currency, owner: d.owner, expectedCloseAt: d.expectedCloseAt, closedAt: d.closedAt, lostReason: d.lostReason, bant: null, leadSource: null, createdAt: d.createdAt, updatedAt: d.createdAt, deletedAt: null };
           const contact = { id: `c${i}`, name: d.contact, emails: [d.email] } as Contact;
           csv += dealCsvRow(deal, contact, null, NAMES[d.stageId as keyof typeof NAMES]);
         });

@@ -49,7 +49,12 @@ export function serveLiveQueries(db: SidecarDb, locale: () => string): { refresh
       // must not hold up what the rep is looking at in Gmail.
       const heavy: [number, Sub][] = [];
       const light: Promise<void>[] = [];
-      for (const page of subs) for (const [id, sub] of page) (HEAVY.has(sub.query.name) ? heavy.push([id, sub]) : light.push(run(id, sub)));
+      for (const page of subs) {
+        for (const [id, sub] of page) {
+          if (HEAVY.has(sub.query.name)) heavy.push([id, sub]);
+          else light.push(run(id, sub));
+        }
+      }
       if (heavy.length) void Promise.all(light).then(() => heavy.forEach(([id, sub]) => void run(id, sub)));
     }, 0);
   };

@@ -173,6 +173,8 @@ export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: n
             closedAt,
             lostReason: d.lostReason,
             bant: null,
+            // The lead came from the rep's old tool: "Import" is the source the dashboard shows.
+            leadSource: 'import',
           };
           deals.push(deal);
           own.push(deal);

@@ -192,7 +192,7 @@ describe('CSV import', () => {
     const { report } = await importFixture('hubspot-deals.csv');
     expect(report).toMatchObject({ created: 4, deals: 4 });
     const won = (await db.deals.filter((d) => d.title === 'Prospect IO renewal').first())!;
-    expect(won).toMatchObject({ status: 'won', valueMinor: 1200000, closedAt: new Date(2024, 4, 1).getTime(), createdAt: new Date(2024, 0, 10, 11, 30).getTime() });
+    expect(won).toMatchObject({ leadSource: 'import', status: 'won', valueMinor: 1200000, closedAt: new Date(2024, 4, 1).getTime(), createdAt: new Date(2024, 0, 10, 11, 30).getTime() });
     const history = await db.stageChanges.where('dealId').equals(won.id).sortBy('at');
     expect(history.map((h) => [h.fromStageId, h.toStageId, h.status, h.at])).toEqual([
       [null, 'closing', 'open', won.createdAt],

@@ -16,7 +16,7 @@ async function drag(page: Page, from: Locator, to: Locator) {
 
 const column = (dash: Page, stage: string) => dash.locator(`[data-testid=sidecar-board-column][data-stage=${stage}]`);
 
-test('a deal dragged on the board (mouse, then keyboard) shows its new stage in the open Gmail sidebar and the inbox chip', async ({ context, page, extensionId }) => {
+test('a deal dragged on the board (mouse, then keyboard) shows its new stage in the open Gmail sidebar and the inbox chip', async ({ context, page }) => {
   const gmail = await serveGmail(context, gmailFixture('thread-en.html'));
   await page.goto(THREAD_URL);
   const sb = sidebar(page);
