@@ -1,0 +1,64 @@
+import 'fake-indexeddb/auto';
+import { SidecarDb } from '../db';
+import { logManualActivity } from './activities';
+import { createPerson } from './contacts';
+import { deleteContact, mergeContacts, undoChange } from './merge';
+
+const NOW = 1_790_000_000_000;
+const env = { now: NOW, locale: 'en-US' };
+
+let db: SidecarDb;
+beforeEach(() => {
+  db = new SidecarDb('test-' + crypto.randomUUID());
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const rows = async () => ({
+  contacts: await db.contacts.toArray(),
+  deals: await db.deals.toArray(),
+  activities: (await db.activities.toArray()).map(({ id, contactId, dealId, kind, text }) => ({ id, contactId, dealId, kind, text })),
+});
+
+describe('merge and delete, with one undo', () => {
+  it('moves every address, activity, deal and the LinkedIn link onto the kept contact; undo restores both', { timeout: 30_000 }, async () => {
+    const a = await createPerson(db, { name: 'Dana Prospect', email: 'dana@bigcorp.io' }, env);
+    const b = await createPerson(db, { name: 'Dana P.', linkedinUrl: 'https://www.linkedin.com/in/dana/', companyName: 'BigCorp' }, env);
+    await logManualActivity(db, { contactId: a.contact.id, kind: 'call', text: 'by email' }, NOW + 1);
+    await logManualActivity(db, { contactId: b.contact.id, kind: 'linkedin_message', text: 'on LinkedIn' }, NOW + 2);
+    const before = await rows();
+
+    const r = await mergeContacts(db, a.contact.id, b.contact.id, { ...env, now: NOW + 10 });
+    expect(r.ok).toBe(true);
+    const kept = (await db.contacts.get(a.contact.id))!;
+    expect(kept).toMatchObject({ emails: ['dana@bigcorp.io'], linkedinUrl: 'https://www.linkedin.com/in/dana/', deletedAt: null });
+    expect((await db.contacts.get(b.contact.id))!.deletedAt).toBe(NOW + 10);
+    expect((await db.activities.toArray()).every((x) => x.contactId === a.contact.id)).toBe(true);
+    expect(await db.activities.count()).toBe(before.activities.length);
+    expect((await db.deals.toArray()).every((d) => d.contactId === a.contact.id)).toBe(true);
+
+    expect(await undoChange(db, r.ok ? r.undoId : '', { ...env, now: NOW + 20 })).toBe(true);
+    const after = await rows();
+    expect(after.activities).toEqual(before.activities);
+    expect(after.contacts.map(({ updatedAt: _u, ...c }) => c)).toEqual(before.contacts.map(({ updatedAt: _u, ...c }) => c));
+    expect(after.deals.map(({ updatedAt: _u, ...d }) => d)).toEqual(before.deals.map(({ updatedAt: _u, ...d }) => d));
+    expect(await undoChange(db, r.ok ? r.undoId : '', env)).toBe(false); // once
+  });
+
+  it('refuses to merge a contact with itself or a missing one', async () => {
+    const a = await createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, env);
+    expect(await mergeContacts(db, a.contact.id, a.contact.id, env)).toEqual({ ok: false, reason: 'same' });
+    expect(await mergeContacts(db, a.contact.id, 'nope', env)).toEqual({ ok: false, reason: 'not_found' });
+  });
+
+  it('deletes a person as tombstones (contact and deals) and undo brings them back', async () => {
+    const a = await createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, env);
+    const r = await deleteContact(db, a.contact.id, NOW + 5);
+    expect((await db.contacts.get(a.contact.id))!.deletedAt).toBe(NOW + 5);
+    expect((await db.deals.get(a.deal.id))!.deletedAt).toBe(NOW + 5);
+    expect(await undoChange(db, r.ok ? r.undoId : '', { ...env, now: NOW + 6 })).toBe(true);
+    expect((await db.contacts.get(a.contact.id))!.deletedAt).toBeNull();
+    expect((await db.deals.get(a.deal.id))!.deletedAt).toBeNull();
+  });
+});
