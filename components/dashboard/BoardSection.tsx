@@ -40,18 +40,43 @@ const OUTCOMES = ['won', 'lost'] as const;
  * recomputed only after the move has been measured: quick key presses would
  * otherwise all start from the same place.
  */
-function targetCoordinates(order: readonly string[], cursor: { current: number }): KeyboardCoordinateGetter {
-  return (event, { context }) => {
+function targetCoordinates(order: readonly string[], cursor: { current: { id: unknown; index: number } }): KeyboardCoordinateGetter {
+  return (event, { active, context }) => {
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.code as string];
     if (!step) return undefined;
     event.preventDefault();
-    const i = Math.max(0, Math.min(order.length - 1, cursor.current + step));
+    if (cursor.current.id !== active) {
+      const stageId = context.draggableNodes.get(active)?.data.current?.stageId as string | undefined;
+      cursor.current = { id: active, index: stageId ? order.indexOf(stageId) : -1 };
+    }
+    const i = Math.max(0, Math.min(order.length - 1, cursor.current.index + step));
     const rect = context.droppableRects.get(order[i]!);
     const card = context.collisionRect;
     if (!rect || !card) return undefined;
-    cursor.current = i;
+    cursor.current = { id: active, index: i };
     return { x: rect.left + rect.width / 2 - card.width / 2, y: rect.top + Math.min(rect.height / 2, 120) - card.height / 2 };
   };
+}
+
+/**
+ * dnd-kit's keyboard sensor starts listening for keys a task after the pick-up
+ * (so the Space that picked the card up does not also drop it); an arrow key
+ * pressed in that gap is lost. This one listens at once and skips just that
+ * activating event.
+ */
+class PromptKeyboardSensor extends KeyboardSensor {
+  constructor(props: ConstructorParameters<typeof KeyboardSensor>[0]) {
+    super(props);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- these members are private in the typings only
+    const self = this as any;
+    const handle = self.handleKeyDown as (e: Event) => void;
+    // The delayed listener dnd-kit adds reads handleKeyDown when it fires: it gets a no-op; this one handles keys.
+    self.handleKeyDown = () => {};
+    const first: Event | undefined = props.event;
+    self.listeners.add('keydown', (e: Event) => {
+      if (e !== first) handle(e);
+    });
+  }
 }
 
 // Mouse: the column under the pointer; keyboard (no pointer): the target whose centre is nearest.
@@ -131,10 +156,10 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
   const [message, setMessage] = useState<string | null>(null);
   const stages = settings.stages;
   const order = useMemo(() => [...stages.map((s) => s.id), ...OUTCOMES], [stages]);
-  const cursor = useRef(-1);
+  const cursor = useRef<{ id: unknown; index: number }>({ id: null, index: -1 });
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: useMemo(() => targetCoordinates(order, cursor), [order]), scrollBehavior: 'auto' }),
+    useSensor(PromptKeyboardSensor, { coordinateGetter: useMemo(() => targetCoordinates(order, cursor), [order]), scrollBehavior: 'auto' }),
   );
   const targetName = (id: string | number | undefined) => {
     if (id === 'won') return t('board.won');
@@ -211,7 +236,7 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
       <DndContext
         sensors={sensors}
         collisionDetection={collision}
-        onDragStart={({ active }) => (cursor.current = order.indexOf(String(active.data.current?.stageId)))}
+        onDragStart={() => (cursor.current = { id: null, index: -1 })}
         onDragEnd={(e) => void onDragEnd(e)}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('board.dnd.instructions') } }}
       >

@@ -127,6 +127,10 @@ export const UItoBG = z.discriminatedUnion('type', [
   /** The dashboard's "Try with a sample pipeline" and "Remove sample data". */
   z.object({ type: z.literal('ui/load-sample') }),
   z.object({ type: z.literal('ui/remove-sample') }),
+  /** People & deals: merge two people into one, delete one, and undo either. */
+  z.object({ type: z.literal('ui/merge-contacts'), keepId: Id, mergeId: Id }),
+  z.object({ type: z.literal('ui/delete-contact'), contactId: Id }),
+  z.object({ type: z.literal('ui/undo'), undoId: z.string().check(z.minLength(1), z.maxLength(100)) }),
   /** The stage editor: the new pipeline, and where the deals of removed stages go. */
   z.object({ type: z.literal('ui/save-stages'), stages: z.unknown(), moves: z.record(z.string(), Id) }),
 ]);
@@ -172,6 +176,9 @@ export interface ReplyData {
   'ui/update-company': { ok: boolean };
   'ui/load-sample': { contacts: number };
   'ui/remove-sample': null;
+  'ui/merge-contacts': { ok: true; undoId: string } | { ok: false; reason: string };
+  'ui/delete-contact': { ok: true; undoId: string } | { ok: false; reason: string };
+  'ui/undo': { ok: boolean };
   'ui/save-stages': { ok: true } | { ok: false; issues: string[] } | { ok: false; needsMove: { stageId: string; deals: number }[] };
 }
 

@@ -17,6 +17,7 @@ import { serveLiveQueries } from './live-server';
 import { startNudgeEngine } from './nudge-engine';
 import { startVelocitySnapshots } from './velocity-snapshots';
 import { loadSample, removeSample } from '../services/sample-data';
+import { deleteContact, mergeContacts, undoChange } from '../services/merge';
 import { markNudge } from '../services/nudges';
 import type { Contact } from '../domain/records';
 import { currentDeal } from '../domain/lead-facts';
@@ -200,6 +201,21 @@ export function startBackground(): void {
         void nudges.full();
         changed();
         return null;
+      },
+      'ui/merge-contacts': async ({ keepId, mergeId }) => {
+        const r = await mergeContacts(db, keepId, mergeId, { now: Date.now(), locale: locale() });
+        if (r.ok) changed();
+        return r;
+      },
+      'ui/delete-contact': async ({ contactId }) => {
+        const r = await deleteContact(db, contactId, Date.now());
+        if (r.ok) changed();
+        return r;
+      },
+      'ui/undo': async ({ undoId }) => {
+        const ok = await undoChange(db, undoId, { now: Date.now(), locale: locale() });
+        if (ok) changed();
+        return { ok };
       },
       'ui/save-stages': async ({ stages, moves }) => {
         const r = await saveStages(db, stages, moves, { now: Date.now(), locale: locale() });
