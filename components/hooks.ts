@@ -4,7 +4,6 @@ import type { LiveQuery } from '@/lib/messaging/live';
 import type { PageContext, UItoBGMessage } from '@/lib/messaging/protocol';
 import { liveClient } from '@/lib/platform/live-client';
 import { sendToBackground } from '@/lib/platform/messaging';
-import { followPageContext, followTab } from '@/lib/platform/page-context';
 import type { ViewOf } from '@/lib/services/views';
 
 /** A live view from the background; undefined while loading. Re-renders on every change behind it. */
@@ -22,21 +21,7 @@ export function useSettings(): Settings | undefined {
 
 /** undefined while loading, null when the page shows nobody. */
 export function usePageContext(): PageContext | null | undefined {
-  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
-  const [context, setContext] = useState<PageContext | null | undefined>(undefined);
-  useEffect(() => {
-    const ac = new AbortController();
-    followTab(setTabId, ac.signal);
-    return () => ac.abort();
-  }, []);
-  useEffect(() => {
-    if (tabId === undefined) return;
-    if (tabId === null) return setContext(null);
-    const ac = new AbortController();
-    followPageContext(tabId, setContext, ac.signal);
-    return () => ac.abort();
-  }, [tabId]);
-  return context;
+  return useLive({ name: 'page' });
 }
 
 /** Runs a command in the background with busy and error state for the button that asked. */

@@ -39,6 +39,8 @@ export const LiveQuerySchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('metrics'), period: z.enum(['month', '90d', 'year', 'all']) }),
   /** A LinkedIn person: the linked contact, or candidates to confirm. */
   z.object({ name: z.literal('profile'), facts: ProfileFactsSchema }),
+  /** What the page beside this sidebar shows (lib/platform/page-context.ts); not a database view. */
+  z.object({ name: z.literal('page') }),
 ]);
 export type LiveQuery = z.infer<typeof LiveQuerySchema>;
 

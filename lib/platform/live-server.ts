@@ -2,15 +2,21 @@ import { Dexie } from 'dexie';
 import type { SidecarDb } from '../db';
 import { LIVE_PORT, LiveRequestSchema, type LiveQuery, type LiveResponse } from '../messaging/live';
 import { runView } from '../services/views';
+import { hostTabOf, pageContextFor } from './page-context';
 
 const HEAVY = new Set<LiveQuery['name']>(['pipeline', 'metrics']);
 
 interface Sub {
   query: LiveQuery;
+  /** The tab whose page hosts the subscriber in a frame; none for the side panel and other top-level pages. */
+  hostTabId: number | undefined;
   /** What the page last got, to send only real changes. */
   last: string | null;
   /** The object it was made from: a view that kept its result (lib/services/dashboard) returns the same one. */
   lastData?: unknown;
+  /** Runs started, and the newest that answered: an older run finishing later must not overwrite it. */
+  started: number;
+  answered: number;
   post: (msg: LiveResponse) => void;
 }
 
@@ -27,8 +33,11 @@ export function serveLiveQueries(db: SidecarDb, locale: () => string): { refresh
   let scheduled = false;
 
   const run = async (id: number, sub: Sub) => {
+    const nth = ++sub.started;
     try {
-      const data = await runView(db, sub.query, locale());
+      const data = sub.query.name === 'page' ? await pageContextFor(sub.hostTabId) : await runView(db, sub.query, locale());
+      if (nth < sub.answered) return;
+      sub.answered = nth;
       if (data !== undefined && data === sub.lastData) return;
       sub.lastData = data;
       const json = JSON.stringify(data);
@@ -51,6 +60,7 @@ export function serveLiveQueries(db: SidecarDb, locale: () => string): { refresh
       const light: Promise<void>[] = [];
       for (const page of subs) {
         for (const [id, sub] of page) {
+          if (sub.query.name === 'page') continue;
           if (HEAVY.has(sub.query.name)) heavy.push([id, sub]);
           else light.push(run(id, sub));
         }
@@ -58,6 +68,11 @@ export function serveLiveQueries(db: SidecarDb, locale: () => string): { refresh
       if (heavy.length) void Promise.all(light).then(() => heavy.forEach(([id, sub]) => void run(id, sub)));
     }, 0);
   };
+  // Page contexts live in session storage, not in the database: their own, cheaper refresh.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area !== 'session') return;
+    for (const page of subs) for (const [id, sub] of page) if (sub.query.name === 'page') void run(id, sub);
+  });
   // The nudge engine's own bookkeeping (packed facts, change markers) is in no view.
   const internal = [`idb://${db.name}/factBuckets/`, `idb://${db.name}/factsDirty/`];
   Dexie.on('storagemutated', (parts) => {
@@ -70,6 +85,7 @@ export function serveLiveQueries(db: SidecarDb, locale: () => string): { refresh
     if (port.sender?.id !== browser.runtime.id || origin !== extensionOrigin) return port.disconnect();
     const page = new Map<number, Sub>();
     subs.add(page);
+    const hostTabId = hostTabOf(port.sender);
     const post = (msg: LiveResponse) => {
       try {
         port.postMessage(msg);
@@ -83,7 +99,7 @@ export function serveLiveQueries(db: SidecarDb, locale: () => string): { refresh
       const req = parsed.data;
       page.delete(req.id);
       if (req.op === 'unsub') return;
-      const sub: Sub = { query: req.query, last: null, post };
+      const sub: Sub = { query: req.query, hostTabId, last: null, started: 0, answered: 0, post };
       page.set(req.id, sub);
       void run(req.id, sub);
     });

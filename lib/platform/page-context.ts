@@ -1,39 +1,33 @@
-import { contextKey, PageContextSchema, type PageContext } from '../messaging/protocol';
+import { contextKey, type PageContext } from '../messaging/protocol';
 
+/** Session-storage key of the Gmail/LinkedIn tab the rep looked at last (what the side panel follows). */
 export const ACTIVE_TAB_KEY = 'activeTab';
 
 /**
- * The tab this sidebar serves: the tab hosting its iframe, or, when it is not
- * in a page (the browser's side panel), the Gmail/LinkedIn tab the rep looked
- * at last, as the background tracks it.
+ * What a sidebar shows, read in the background: the page context of the tab
+ * hosting its frame, or, in the browser's side panel (no host tab), of the
+ * site tab the rep looked at last. The sidebar page cannot read this itself
+ * everywhere: Firefox gives an extension frame inside a web page only the
+ * content-script APIs (no `tabs`, no `storage.session`), so it asks over its
+ * live port, whose sender names the host tab in both browsers.
  */
-export function followTab(onTab: (tabId: number | null) => void, signal: AbortSignal): void {
-  if (window.top !== window) {
-    void browser.tabs.getCurrent().then((tab) => !signal.aborted && onTab(tab?.id ?? null));
-    return;
+export async function pageContextFor(hostTabId: number | undefined): Promise<PageContext | null> {
+  let tabId = hostTabId;
+  if (tabId === undefined) {
+    const active = (await browser.storage.session.get(ACTIVE_TAB_KEY))[ACTIVE_TAB_KEY];
+    if (typeof active !== 'number') return null;
+    tabId = active;
   }
-  const read = (v: unknown) => onTab(typeof v === 'number' ? v : null);
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'session' && ACTIVE_TAB_KEY in changes) read(changes[ACTIVE_TAB_KEY]!.newValue);
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
-  void browser.storage.session.get(ACTIVE_TAB_KEY).then((all) => !signal.aborted && read(all[ACTIVE_TAB_KEY]));
+  const key = contextKey(tabId);
+  // Written only by the background, after the router's zod parse of the content script's message.
+  return ((await browser.storage.session.get(key))[key] as PageContext | undefined) ?? null;
 }
 
-/** A tab's page context as the background stored it, re-validated, then every change. */
-export function followPageContext(tabId: number, onContext: (ctx: PageContext | null) => void, signal: AbortSignal): void {
-  const key = contextKey(tabId);
-  const parse = (v: unknown) => {
-    const r = PageContextSchema.safeParse(v);
-    return r.success ? r.data : null;
-  };
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'session' && key in changes) onContext(parse(changes[key]!.newValue));
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
-  void browser.storage.session.get(key).then((all) => {
-    if (!signal.aborted) onContext(parse(all[key]));
-  });
+/**
+ * The site tab whose page hosts a subscriber in a frame (frameId > 0): the
+ * sidebar iframe. The side panel has no tab; a sidebar page opened in a tab of
+ * its own is top-level (frameId 0) and, like the panel, follows the site tab.
+ */
+export function hostTabOf(sender: { tab?: { id?: number }; frameId?: number } | undefined): number | undefined {
+  return sender?.frameId !== undefined && sender.frameId !== 0 ? sender.tab?.id : undefined;
 }

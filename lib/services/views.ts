@@ -2,6 +2,7 @@ import type { SidecarDb } from '../db';
 import type { Activity, Company, Contact, Deal, Suggestion } from '../domain/records';
 import type { Settings } from '../domain/settings';
 import type { LiveQuery } from '../messaging/live';
+import type { PageContext } from '../messaging/protocol';
 import { currentDeals, findPeopleByEmails, type KnownPerson } from './people';
 import type { Nudge } from '../domain/nudges';
 import { conversions } from './conversions';
@@ -22,6 +23,9 @@ export interface ContactView {
   nudges: NudgeItem[];
 }
 
+/** The live queries answered from the database. */
+export type DbQuery = Exclude<LiveQuery, { name: 'page' }>;
+
 export interface ViewData {
   settings: Settings;
   people: PeopleView;
@@ -31,6 +35,8 @@ export interface ViewData {
   nudges: NudgeItem[];
   pipeline: DashboardPipeline;
   metrics: MetricsView;
+  /** Served by the background from session storage (lib/platform/page-context.ts), not by runView. */
+  page: PageContext | null;
 }
 
 export interface NudgeItem {
@@ -72,7 +78,7 @@ async function contactView(db: SidecarDb, contactId: string): Promise<ContactVie
 }
 
 /** The read side of the sidebar: one function per live query, run inside Dexie's liveQuery. */
-export async function runView(db: SidecarDb, query: LiveQuery, locale: string): Promise<unknown> {
+export async function runView(db: SidecarDb, query: DbQuery, locale: string): Promise<unknown> {
   switch (query.name) {
     case 'settings':
       return loadSettings(db, locale);
