@@ -1,9 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { GMAIL } from '../gmail-urls';
 import { fixture, readFixture, serveSite, type Route } from './fixtures';
 
-export const GMAIL = 'https://mail.google.com';
-export const THREAD_URL = `${GMAIL}/mail/u/0/#inbox/FMfcgzQcqbVnHTPkWpXdMtbJsBNmqSxR`;
-export const INBOX_URL = `${GMAIL}/mail/u/0/#inbox`;
+export { GMAIL, INBOX_URL, THREAD_URL } from '../gmail-urls';
 
 export const gmailFixture = (name: string) => readFixture(fixture('gmail', name));
 

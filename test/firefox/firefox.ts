@@ -1,0 +1,161 @@
+// Real Firefox for the browser tests: Debian's firefox-esr driven by
+// puppeteer-core over WebDriver BiDi, with the built add-on installed as a
+// temporary add-on. Playwright's own Firefox cannot load add-ons (and its build
+// cannot be downloaded offline), so the Firefox run uses puppeteer-core.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { GMAIL } from '../gmail-urls';
+
+export const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+export const addonPath = path.join(root, '.output/firefox-mv2');
+export const gmailFixture = (name: string) => fs.readFileSync(path.join(root, 'test/fixtures/gmail', name), 'utf8');
+
+/** How long one wait in a step may take before the step fails (the machine is shared; Firefox is quick). */
+export const WAIT_MS = 10_000;
+
+export function firefoxPath(): string {
+  const bin = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+  if (!fs.existsSync(bin)) throw new Error(`Firefox not found at ${bin}: apt-get install firefox-esr, or set FIREFOX_PATH`);
+  return bin;
+}
+
+export interface FirefoxRun {
+  browser: Browser;
+  addonId: string;
+  /** What Firefox logged as script errors and warnings of the add-on's own files (its console goes to stderr). */
+  addonErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(): Promise<FirefoxRun> {
+  if (!fs.existsSync(path.join(addonPath, 'manifest.json'))) throw new Error(`no add-on build at ${addonPath}: npm run build:firefox first`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    protocol: 'webDriverBiDi',
+    timeout: 30_000,
+    // A protocol call that never answers fails the step instead of hanging the run.
+    protocolTimeout: 20_000,
+    defaultViewport: { width: 1400, height: 900 },
+  });
+  const addonErrors: string[] = [];
+  let pending = '';
+  browser.process()?.stderr?.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString('utf8')).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) if (/^JavaScript (error|warning): moz-extension:\/\//.test(line)) addonErrors.push(line);
+  });
+  const addonId = await browser.installExtension(addonPath);
+  return {
+    browser,
+    addonId,
+    addonErrors,
+    async close() {
+      const proc = browser.process();
+      await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 10_000))]).catch(() => {});
+      // Only the Firefox this run started, by its own process.
+      if (proc && proc.exitCode === null) proc.kill('SIGKILL');
+    },
+  };
+}
+
+/**
+ * A tab whose Gmail requests are answered from a fixture the test can swap;
+ * the add-on's own pages load as usual, and every other host fails at once
+ * (the machine is offline).
+ */
+export async function gmailTab(browser: Browser, html: string, headers: Record<string, string> = {}): Promise<{ page: Page; serve(next: string): void }> {
+  let current = html;
+  const page = await browser.newPage();
+  page.setDefaultTimeout(WAIT_MS);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith(`${GMAIL}/`)) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: current });
+    else if (/^https?:/.test(url)) void request.abort();
+    else void request.continue();
+  });
+  return { page, serve: (next) => (current = next) };
+}
+
+/**
+ * The sidebar: the add-on's moz-extension page in an iframe inside Gmail's
+ * page, cross-origin to it. Firefox's BiDi does not report that frame's URL
+ * (puppeteer shows about:blank), so it is found by asking each child frame
+ * where it is.
+ */
+export async function sidebarFrame(page: Page): Promise<Frame> {
+  const until = Date.now() + WAIT_MS;
+  while (Date.now() < until) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const href = await frame.evaluate(() => location.href).catch(() => '');
+      if (/^moz-extension:\/\/[^/]+\/sidebar\.html/.test(href)) return frame;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no sidebar frame in ${page.url()} within ${WAIT_MS} ms`);
+}
+
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+
+/** Waits until every element with this test id reads `texts` (in order), or fails saying what it saw. */
+export async function expectTexts(frame: Frame, selector: string, texts: string[]): Promise<void> {
+  try {
+    await frame.waitForFunction(
+      (sel: string, want: string[]) => {
+        const got = [...document.querySelectorAll(sel)].map((e) => e.textContent?.trim() ?? '');
+        return got.length === want.length && got.every((t, i) => t === want[i]);
+      },
+      { timeout: WAIT_MS, polling: 100 },
+      selector,
+      texts,
+    );
+  } catch {
+    const got = await frame.$$eval(selector, (els) => els.map((e) => e.textContent?.trim() ?? '')).catch((e: Error) => `(unreadable: ${e.message})`);
+    throw new Error(`${selector} should read ${JSON.stringify(texts)} but reads ${JSON.stringify(got)} after ${WAIT_MS} ms`);
+  }
+}
+
+export const expectTestId = (frame: Frame, id: string, text: string) => expectTexts(frame, byTestId(id), [text]);
+
+export async function countOf(frame: Frame, selector: string): Promise<number> {
+  return frame.$$eval(selector, (els) => els.length);
+}
+
+/** Clicks a test id's button as a user does (the pointer, in the frame). */
+export async function clickTestId(frame: Frame, id: string): Promise<void> {
+  const el = await frame.waitForSelector(byTestId(id), { visible: true, timeout: WAIT_MS }).catch(() => null);
+  if (!el) throw new Error(`no visible ${byTestId(id)} to click after ${WAIT_MS} ms`);
+  await el.click();
+}
+
+export async function expectCount(frame: Frame, selector: string, n: number): Promise<void> {
+  await frame.waitForFunction((sel: string, want: number) => document.querySelectorAll(sel).length === want, { timeout: WAIT_MS, polling: 100 }, selector, n).catch(async () => {
+    throw new Error(`${selector} should match ${n} elements but matches ${await countOf(frame, selector).catch(() => '?')} after ${WAIT_MS} ms`);
+  });
+}
+
+/**
+ * Runs one step of a flow with its own time limit, so a broken add-on fails
+ * the run naming the step instead of hanging it; logs how long each took.
+ */
+export async function step<T>(name: string, fn: () => Promise<T>, ms = 30_000): Promise<T> {
+  const started = performance.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`took over ${ms} ms`)), ms);
+  });
+  try {
+    const result = await Promise.race([fn(), limit]);
+    console.log(`  ✓ ${name} (${Math.round(performance.now() - started)} ms)`);
+    return result;
+  } catch (e) {
+    throw new Error(`Firefox step "${name}" failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  } finally {
+    clearTimeout(timer);
+  }
+}
