@@ -1,6 +1,10 @@
 /** The dashboard in a new tab: one click from the popup, the sidebar's header and the options page. */
 export async function openDashboard(): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+  const url = browser.runtime.getURL('/dashboard.html');
+  // Firefox gives the sidebar frame inside Gmail or LinkedIn no `tabs` API (content-script APIs only):
+  // there the frame opens its own page itself, within the rep's click.
+  if (browser.tabs) await browser.tabs.create({ url });
+  else window.open(url, '_blank', 'noopener');
 }
 
 type ChromeSidePanel = { open(o: { windowId: number }): Promise<void> };

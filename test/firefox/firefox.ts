@@ -100,6 +100,19 @@ export async function sidebarFrame(page: Page): Promise<Frame> {
   throw new Error(`no sidebar frame in ${page.url()} within ${WAIT_MS} ms`);
 }
 
+/** A tab of one of the add-on's own pages (moz-extension://…/<file>), found by asking each tab where it is. */
+export async function addonTab(browser: Browser, file: string): Promise<Page> {
+  const until = Date.now() + WAIT_MS;
+  while (Date.now() < until) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (new RegExp(`^moz-extension://[^/]+/${file.replace('.', '\\.')}`).test(href)) return page;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no tab with the add-on's ${file} within ${WAIT_MS} ms`);
+}
+
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 
 /** Waits until every element with this test id reads `texts` (in order), or fails saying what it saw. */

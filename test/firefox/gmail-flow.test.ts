@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
 import { INBOX_URL, THREAD_URL } from '../gmail-urls';
-import { clickTestId, expectCount, expectTestId, expectTexts, gmailFixture, gmailTab, launchFirefox, sidebarFrame, step } from './firefox';
+import { addonTab, clickTestId, expectCount, expectTestId, expectTexts, gmailFixture, gmailTab, launchFirefox, sidebarFrame, step } from './firefox';
 
 // The core Gmail flow of the Chromium tests (test/e2e/gmail-sidebar.spec.ts,
 // gmail-inbox.spec.ts), through the same data-testids, in real Firefox ESR with
 // the built MV2 add-on: the sidebar is the add-on's page in an iframe inside
 // Gmail's page, driven in that frame.
-it('Firefox: recognise the sender, create the contact, advance the stage, see the inbox chip, under a strict page CSP', async () => {
+it('Firefox runs the core Gmail flow: recognise, create, advance, the inbox chip, the dashboard, a strict page CSP', async () => {
   const firefox = await step('launch Firefox ESR and install the add-on', launchFirefox, 60_000);
   try {
     const thread = await gmailTab(firefox.browser, gmailFixture('thread-en.html'));
@@ -53,6 +53,12 @@ it('Firefox: recognise the sender, create the contact, advance the stage, see th
       // A stage move in the thread's sidebar shows in the list at once.
       await clickTestId(sb, 'sidecar-advance-stage');
       await expectTexts(list, '[data-sidecar-chip]', ['Meeting', 'Meeting']);
+    });
+
+    await step("the sidebar's header opens the dashboard in a tab of its own", async () => {
+      await clickTestId(sb, 'sidecar-open-dashboard');
+      const dashboard = (await addonTab(firefox.browser, 'dashboard.html')).mainFrame();
+      await expectCount(dashboard, '[data-testid=sidecar-board-column]', 6);
     });
 
     await step('a strict page CSP does not stop the sidebar', async () => {
