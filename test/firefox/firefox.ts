@@ -63,22 +63,21 @@ export async function launchFirefox(): Promise<FirefoxRun> {
 }
 
 /**
- * A tab whose Gmail requests are answered from a fixture the test can swap;
- * the add-on's own pages load as usual, and every other host fails at once
- * (the machine is offline).
+ * A tab whose Gmail requests are answered from one fixture document; the
+ * add-on's own pages load as usual, and every other host fails at once (the
+ * machine is offline).
  */
-export async function gmailTab(browser: Browser, html: string, headers: Record<string, string> = {}): Promise<{ page: Page; serve(next: string): void }> {
-  let current = html;
+export async function gmailTab(browser: Browser, html: string, headers: Record<string, string> = {}): Promise<Page> {
   const page = await browser.newPage();
   page.setDefaultTimeout(WAIT_MS);
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
-    if (url.startsWith(`${GMAIL}/`)) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: current });
+    if (url.startsWith(`${GMAIL}/`)) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: html });
     else if (/^https?:/.test(url)) void request.abort();
     else void request.continue();
   });
-  return { page, serve: (next) => (current = next) };
+  return page;
 }
 
 /**

@@ -11,13 +11,13 @@ it('Firefox runs the core Gmail flow: recognise, create, advance, the inbox chip
   try {
     const thread = await gmailTab(firefox.browser, gmailFixture('thread-en.html'));
     const sb = await step('open a thread: the sidebar recognises an unknown sender', async () => {
-      await thread.page.goto(THREAD_URL);
-      const frame = await sidebarFrame(thread.page);
+      await thread.goto(THREAD_URL);
+      const frame = await sidebarFrame(thread);
       await expectTestId(frame, 'sidecar-contact-name', 'Dana Prospect');
       await expectTestId(frame, 'sidecar-contact-email', 'dana@bigcorp.io');
       await expectCount(frame, '[data-testid=sidecar-create-contact]', 1);
       // The sidebar is the add-on's own origin: Gmail's page cannot reach into it.
-      const seen = await thread.page.evaluate(() => {
+      const seen = await thread.evaluate(() => {
         const iframe = document.querySelector<HTMLIFrameElement>('iframe[data-sidecar-sidebar]');
         return { src: iframe?.src ?? '', readable: iframe?.contentDocument != null };
       });
@@ -44,8 +44,8 @@ it('Firefox runs the core Gmail flow: recognise, create, advance, the inbox chip
 
     await step("open the inbox: the contact's rows carry the stage chip", async () => {
       const inbox = await gmailTab(firefox.browser, gmailFixture('inbox-modern.html'));
-      await inbox.page.goto(INBOX_URL);
-      const list = inbox.page.mainFrame();
+      await inbox.goto(INBOX_URL);
+      const list = inbox.mainFrame();
       // Dana's two threads and nobody else's.
       await expectTexts(list, '[data-sidecar-chip]', ['Qualification', 'Qualification']);
       const rows = await list.$$eval('tr.zA:has([data-sidecar-chip])', (trs) => trs.map((tr) => tr.querySelector('[email]')?.getAttribute('email')));
@@ -64,14 +64,14 @@ it('Firefox runs the core Gmail flow: recognise, create, advance, the inbox chip
     await step('a strict page CSP does not stop the sidebar', async () => {
       const csp = "default-src 'none'; script-src 'none'; style-src 'none'; img-src 'none'; frame-src 'none'; child-src 'none'";
       const strict = await gmailTab(firefox.browser, gmailFixture('thread-en.html'), { 'content-security-policy': csp });
-      await strict.page.goto(THREAD_URL);
-      const frame = await sidebarFrame(strict.page);
+      await strict.goto(THREAD_URL);
+      const frame = await sidebarFrame(strict);
       await expectTestId(frame, 'sidecar-contact-name', 'Dana Prospect');
       await expectTestId(frame, 'sidecar-stage', 'Meeting');
-      const width = await strict.page.$eval('iframe[data-sidecar-sidebar]', (el) => el.getBoundingClientRect().width);
+      const width = await strict.$eval('iframe[data-sidecar-sidebar]', (el) => el.getBoundingClientRect().width);
       expect(width).toBeGreaterThan(300);
       // The policy is in force: a style attribute the page sets is refused (the sidebar styles itself through the CSSOM).
-      const styled = await strict.page.evaluate(() => {
+      const styled = await strict.evaluate(() => {
         const probe = document.createElement('div');
         probe.setAttribute('style', 'width: 123px');
         document.body.append(probe);
