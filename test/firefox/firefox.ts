@@ -36,7 +36,8 @@ export async function launchFirefox(): Promise<FirefoxRun> {
     executablePath: firefoxPath(),
     headless: true,
     protocol: 'webDriverBiDi',
-    timeout: 30_000,
+    // Generous: on a loaded machine the first start of a fresh profile has taken 30 s.
+    timeout: 60_000,
     // A protocol call that never answers fails the step instead of hanging the run.
     protocolTimeout: 20_000,
     defaultViewport: { width: 1400, height: 900 },

@@ -7,7 +7,7 @@ import { addonTab, clickTestId, expectCount, expectTestId, expectTexts, gmailFix
 // the built MV2 add-on: the sidebar is the add-on's page in an iframe inside
 // Gmail's page, driven in that frame.
 it('Firefox runs the core Gmail flow: recognise, create, advance, the inbox chip, the dashboard, a strict page CSP', async () => {
-  const firefox = await step('launch Firefox ESR and install the add-on', launchFirefox, 60_000);
+  const firefox = await step('launch Firefox ESR and install the add-on', launchFirefox, 90_000);
   try {
     const thread = await gmailTab(firefox.browser, gmailFixture('thread-en.html'));
     const sb = await step('open a thread: the sidebar recognises an unknown sender', async () => {
