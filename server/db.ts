@@ -1,0 +1,124 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { runMigrations } from './migrations';
+
+/** A query inside a transaction: rows as plain objects. */
+export type Sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
+/**
+ * Whose rows a transaction may see. Row-level security reads these settings:
+ * `teamId` opens that team's rows, `pairCode` (a code's hash) opens only the
+ * pairing code it names, and nothing opens nothing.
+ */
+export interface Scope {
+  teamId?: string;
+  pairCode?: string;
+}
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  /** One transaction, scoped: committed when `fn` resolves, rolled back when it throws. */
+  tx<T>(scope: Scope, fn: (sql: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The role the server works as when it connected as a superuser (who would pass every row-level policy). */
+export const APP_ROLE = 'sidecar_app';
+
+// BIGINT (versions, sequence numbers) as a JS number: they stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+const MIGRATION_LOCK = 0x5dec4; // any constant, the same in every process
+
+const SCOPE_SQL = "SELECT set_config('app.team_id', $1, true), set_config('app.pair_code', $2, true)";
+const SCOPE_ROLE_SQL = `${SCOPE_SQL}, set_config('role', '${APP_ROLE}', true)`;
+
+export interface OpenOptions {
+  /** postgres://… : a PostgreSQL server. Without it, an embedded PGlite database in `dataDir`. */
+  url?: string;
+  dataDir: string;
+  /** Connections in the pool (PostgreSQL only). */
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.url ? openPostgres(opts.url, opts.poolSize ?? 10) : openPglite(opts.dataDir);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const setup = await pool.connect();
+  let switchRole: boolean;
+  try {
+    // Several server processes may start at once on one database: one migrates, the others wait and find it done.
+    await setup.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await runMigrations((text, params) => setup.query(text, params).then((r) => r.rows), (text) => setup.query(text).then(() => undefined));
+      switchRole = await prepareAppRole((text) => setup.query(text).then((r) => r.rows));
+    } finally {
+      await setup.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    setup.release();
+  }
+  const scopeSql = switchRole ? SCOPE_ROLE_SQL : SCOPE_SQL;
+  return {
+    kind: 'postgres',
+    async tx(scope, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(scopeSql, [scope.teamId ?? '', scope.pairCode ?? '']);
+        const out = await fn((text, params) => client.query(text, params).then((r) => r.rows));
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+  await runMigrations((text, params) => db.query(text, params).then((r) => r.rows as never), (text) => db.exec(text).then(() => undefined));
+  // The embedded database's only user is a superuser: requests always work as the app role, under row-level security.
+  await prepareAppRole((text) => db.query(text).then((r) => r.rows as never));
+  return {
+    kind: 'pglite',
+    tx(scope, fn) {
+      // PGlite has one connection: its transactions run one at a time, in order.
+      return db.transaction(async (t) => {
+        await t.query(SCOPE_ROLE_SQL, [scope.teamId ?? '', scope.pairCode ?? '']);
+        return fn((text, params) => t.query(text, params).then((r) => r.rows as never));
+      });
+    },
+    close: () => db.close(),
+  };
+}
+
+/**
+ * Superusers and BYPASSRLS roles pass every row-level policy, so when the
+ * server connected as one, it creates a plain role and works as that role
+ * inside each transaction. Returns whether that switch is needed. A server
+ * that connects as an ordinary role (the recommended setup) owns the tables,
+ * whose policies are FORCEd on their owner too.
+ */
+async function prepareAppRole(query: (text: string) => Promise<Record<string, unknown>[]>): Promise<boolean> {
+  const [me] = await query('SELECT rolsuper OR rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user');
+  if (!me?.bypass) return false;
+  await query(`DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+      CREATE ROLE ${APP_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS;
+    END IF;
+  END $$`);
+  await query(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`);
+  await query(`GRANT SELECT, INSERT, UPDATE, DELETE ON teams, users, devices, pairing_codes, records, natural_keys, aliases TO ${APP_ROLE}`);
+  return true;
+}

@@ -1,0 +1,151 @@
+import { isFarFuture } from '../lib/domain/hlc';
+import { decodeCursor, encodeCursor, type Change, type Cursor, type PairResponse, type PullResponse, type PushResponse } from '../lib/domain/sync-wire';
+import type { SyncTable } from '../lib/domain/sync-tables';
+import { authenticate, codeHash, newServerId, newToken, sha256, type DeviceRow, type TokenParts } from './auth';
+import type { Config } from './config';
+import type { Database, Sql } from './db';
+import { SyncError } from './errors';
+import { TeamWriter } from './team-writer';
+
+export interface PushInput {
+  deviceId: string;
+  seq: number;
+  changes: Change[];
+  /** The request body as received: a replayed batch must be the same bytes. */
+  raw: string;
+}
+
+/** Test seam: runs inside the push transaction, after the batch is written and before COMMIT. */
+export type BeforeCommit = (info: { version: number }) => Promise<void>;
+
+/** The token's device, checked in its own team; then the team the request names must be that one. */
+async function device(sql: Sql, token: TokenParts, teamId: string): Promise<DeviceRow> {
+  const d = await authenticate(sql, token);
+  if (!d) throw new SyncError('unauthorized', 'This device is not paired with the server, or it was disconnected there. Pair it again with a new code.');
+  if (d.team_id !== teamId) throw new SyncError('forbidden', 'This device belongs to another team.');
+  return d;
+}
+
+/**
+ * One push batch. The whole batch is one transaction: it is applied entirely
+ * or (refused, failed, or the process killed) not at all. The team's row is
+ * locked first, so batches of one team are applied one at a time, each at the
+ * next version, and a version is never committed after a higher one.
+ */
+export async function push(db: Database, cfg: Config, token: TokenParts, teamId: string, input: PushInput, beforeCommit?: BeforeCommit): Promise<PushResponse> {
+  const now = Date.now();
+  // Checked before anything is read or written: a refused batch writes nothing.
+  for (const c of input.changes) {
+    if (isFarFuture(c.s, now, cfg.maxSkewMs)) {
+      throw new SyncError('clock_skew', "This device's clock is ahead of the server's. Set the computer's date and time correctly; nothing was lost.", { now });
+    }
+    if (!c.s.endsWith(`-${input.deviceId}`)) throw new SyncError('bad_request', `change ${c.t}/${c.id} is stamped by another device`);
+  }
+  const digest = sha256(input.raw);
+  try {
+    return await db.tx({ teamId: token.teamId }, async (sql) => {
+      const d = await device(sql, token, teamId);
+      if (input.deviceId !== d.id) throw new SyncError('forbidden', 'A device may only push its own changes.');
+      const [team] = await sql<{ version: number; purged_at: Date }>('UPDATE teams SET version = version + 1 WHERE id = $1 RETURNING version, purged_at', [d.team_id]);
+      const version = team!.version;
+      // Read again under the lock: another push of this device may have been applied while we waited.
+      const [seqRow] = await sql<{ last_seq: number; last_digest: string | null }>('SELECT last_seq, last_digest FROM devices WHERE team_id = $1 AND id = $2', [
+        d.team_id,
+        d.id,
+      ]);
+      const last = seqRow!.last_seq;
+      if (input.seq <= last) {
+        if (input.seq === last && seqRow!.last_digest !== digest)
+          throw new SyncError('sequence_gap', `Batch ${input.seq} was already applied with other content.`, { expected: last + 1 });
+        throw new Duplicate({ seq: input.seq, duplicate: true, version: version - 1, dropped: 0, now });
+      }
+      if (input.seq > last + 1) throw new SyncError('sequence_gap', `Batch ${input.seq} arrived, but batch ${last + 1} is next.`, { expected: last + 1 });
+
+      const writer = new TeamWriter(sql, d.team_id, version, new Date(now));
+      await writer.apply(input.changes);
+      await sql('UPDATE devices SET last_seq = $3, last_digest = $4, last_seen_at = now() WHERE team_id = $1 AND id = $2', [d.team_id, d.id, input.seq, digest]);
+      if (now - new Date(team!.purged_at).getTime() >= cfg.purgeEveryMs) await purgeTombstones(sql, d.team_id, new Date(now - cfg.tombstoneHorizonMs));
+      await beforeCommit?.({ version });
+      return { seq: input.seq, duplicate: false, version, dropped: writer.dropped, now };
+    });
+  } catch (e) {
+    // A replay: its transaction (which only took the lock) is rolled back, and the batch is acknowledged again.
+    if (e instanceof Duplicate) return e.response;
+    throw e;
+  }
+}
+
+class Duplicate extends Error {
+  constructor(readonly response: PushResponse) {
+    super('duplicate batch');
+  }
+}
+
+/**
+ * Deletes tombstones older than the horizon (and what only they held: their
+ * natural keys). Devices whose cursor is below the newest version removed
+ * can no longer learn of those deletions from a pull: they get "resync".
+ */
+export async function purgeTombstones(sql: Sql, teamId: string, before: Date): Promise<number> {
+  const [r] = await sql<{ n: number; v: number | null }>(
+    `WITH gone AS (DELETE FROM records WHERE team_id = $1 AND deleted_at < $2 RETURNING tbl, id, version),
+          keys AS (DELETE FROM natural_keys n USING gone WHERE n.team_id = $1 AND n.tbl = gone.tbl AND n.id = gone.id)
+     SELECT count(*)::int AS n, max(version) AS v FROM gone`,
+    [teamId, before.toISOString()],
+  );
+  await sql('UPDATE teams SET purged_version = GREATEST(purged_version, COALESCE($2::bigint, 0)), purged_at = now() WHERE id = $1', [teamId, r?.v ?? null]);
+  return r?.n ?? 0;
+}
+
+/** A page of records changed after `after`, in (version, table, id) order. */
+export async function pull(db: Database, token: TokenParts, teamId: string, after: string, limit: number): Promise<PullResponse> {
+  const cursor = decodeCursor(after);
+  if (!cursor) throw new SyncError('bad_request', 'Unreadable cursor.');
+  return db.tx({ teamId: token.teamId }, async (sql) => {
+    const d = await device(sql, token, teamId);
+    const [team] = await sql<{ version: number }>('SELECT version FROM teams WHERE id = $1', [d.team_id]);
+    if (cursor.version > 0 && (cursor.version < d.purged_version || cursor.version > team!.version))
+      throw new SyncError('resync', 'Deleted records older than this device last synced were cleaned up on the server: it will fetch everything again, keeping its unsent changes.');
+    type Found = { tbl: SyncTable; id: string; data: Record<string, unknown>; stamp: string; version: number; merged_into: string | null };
+    const columns = 'SELECT tbl, id, data, stamp, version, merged_into FROM records';
+    const rows = cursor.after
+      ? await sql<Found>(`${columns} WHERE team_id = $1 AND (version, tbl, id) > ($2::bigint, $3::text, $4::text) ORDER BY version, tbl, id LIMIT $5`, [
+          d.team_id,
+          cursor.version,
+          cursor.after.table,
+          cursor.after.id,
+          limit,
+        ])
+      : await sql<Found>(`${columns} WHERE team_id = $1 AND version > $2::bigint ORDER BY version, tbl, id LIMIT $3`, [d.team_id, cursor.version, limit]);
+    const more = rows.length === limit;
+    const lastRow = rows[rows.length - 1];
+    // At the end, the device has everything up to the team's version read above (committed, since a version
+    // commits with its records), even if its last records were overwritten at later versions.
+    const next: Cursor = more
+      ? { version: lastRow!.version, after: { table: lastRow!.tbl, id: lastRow!.id } }
+      : { version: Math.max(team!.version, lastRow?.version ?? 0, cursor.version), after: null };
+    return {
+      rows: rows.map((r) => (r.merged_into ? { t: r.tbl, id: r.id, d: r.data, s: r.stamp, m: r.merged_into } : { t: r.tbl, id: r.id, d: r.data, s: r.stamp })),
+      cursor: encodeCursor(next),
+      more,
+      now: Date.now(),
+    };
+  });
+}
+
+/** Exchanges a one-time pairing code for a device token (shown once; the server keeps only its hash). */
+export async function pair(db: Database, code: string, name: string): Promise<PairResponse> {
+  const hash = codeHash(code);
+  return db.tx({ pairCode: hash }, async (sql) => {
+    const [c] = await sql<{ team_id: string; user_id: string }>(
+      'UPDATE pairing_codes SET used_at = now() WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING team_id, user_id',
+      [hash],
+    );
+    if (!c) throw new SyncError('bad_code', 'That pairing code is wrong, used or expired. Ask for a new one.');
+    await sql("SELECT set_config('app.team_id', $1, true)", [c.team_id]);
+    const deviceId = newServerId();
+    const { token, hash: tokenHash } = newToken(c.team_id, deviceId);
+    await sql('INSERT INTO devices (id, team_id, user_id, name, token_hash) VALUES ($1, $2, $3, $4, $5)', [deviceId, c.team_id, c.user_id, name.slice(0, 100), tokenHash]);
+    return { teamId: c.team_id, deviceId, token };
+  });
+}
