@@ -15,7 +15,7 @@ const company = (id: string, domain: string | null): Company => ({ id, createdAt
 describe('SidecarDb schema', () => {
   it('creates the stores with the expected keys and indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const tables = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]));
     expect(tables).toEqual({
       contacts: ['companyId', 'emails', 'linkedinUrl', 'updatedAt'],
@@ -33,9 +33,13 @@ describe('SidecarDb schema', () => {
       importJobs: [],
       importChunks: [],
       velocity: [],
+      outbox: ['[t+id]'],
+      syncState: [],
+      summariesStale: [],
+      resyncSeen: [],
     });
     const pk = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
-    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId', nudges: 'id', factBuckets: 'id', factsDirty: 'key', importJobs: 'id', importChunks: ['jobId', 'seq'], velocity: 'day' });
+    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId', nudges: 'id', factBuckets: 'id', factsDirty: 'key', importJobs: 'id', importChunks: ['jobId', 'seq'], velocity: 'day', outbox: 'seq', syncState: 'key', summariesStale: 'contactId', resyncSeen: 'key' });
     expect(db.table('contacts').schema.idxByName['emails']!.multi).toBe(true);
     expect(db.table('companies').schema.idxByName['domain']!.unique).toBe(true);
   });
@@ -46,7 +50,7 @@ describe('SidecarDb schema', () => {
     await raw.open();
     try {
       const byName = Object.fromEntries(raw.tables.map((t) => [t.name, t.schema.indexes.map((i) => [i.name, !!i.multi, !!i.unique]).sort()]));
-      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'factBuckets', 'factsDirty', 'importChunks', 'importJobs', 'nudgeStates', 'nudges', 'settings', 'stageChanges', 'suggestions', 'summaries', 'velocity']);
+      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'factBuckets', 'factsDirty', 'importChunks', 'importJobs', 'nudgeStates', 'nudges', 'outbox', 'resyncSeen', 'settings', 'stageChanges', 'suggestions', 'summaries', 'summariesStale', 'syncState', 'velocity']);
       expect(byName['contacts']).toContainEqual(['emails', true, false]);
       expect(byName['companies']).toContainEqual(['domain', false, true]);
     } finally {
@@ -102,7 +106,7 @@ describe('SidecarDb schema', () => {
     await v1.table('contacts').add(contact('c1', ['dana@bigcorp.io']));
     v1.close();
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.contacts.get('c1'))!.emails).toEqual(['dana@bigcorp.io']);
     expect(await db.factBuckets.count()).toBe(0);
     expect(await db.importJobs.count()).toBe(0);
@@ -111,7 +115,7 @@ describe('SidecarDb schema', () => {
     expect((await db.factsDirty.toArray()).map((r) => r.key)).toEqual(['c:c1']);
   });
 
-  it('upgrades version 2 to 4: every deal gets a lead source, LinkedIn where the contact came only from LinkedIn', async () => {
+  it('upgrades version 2 to the latest: every deal gets a lead source (LinkedIn where the contact came only from LinkedIn), the sync stores are added empty', async () => {
     const v2 = new Dexie(db.name);
     v2.version(2).stores({
       contacts: 'id, *emails, linkedinUrl, companyId, updatedAt',
@@ -135,5 +139,10 @@ describe('SidecarDb schema', () => {
     expect((await db.deals.get('d1'))!.leadSource).toBeNull();
     expect((await db.deals.get('d2'))!.leadSource).toBe('linkedin');
     expect(await db.velocity.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.syncState.count()).toBe(0);
+    // Sync off: writes record nothing in the outbox.
+    await db.contacts.update('c1', { name: 'Dana' });
+    expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import type { FactBucket } from '../domain/lead-facts';
 import type { VelocityPoint } from '../domain/metrics';
 import type { Activity, Company, Contact, Deal, NudgeState, StageChange, Suggestion } from '../domain/records';
 import { factsDirtyMiddleware, type DirtyRow } from './facts-dirty';
+import { syncOutboxMiddleware, type OutboxEntry } from './sync-outbox';
 
 export interface StoredSummary extends ContactSummary {
   engagement: EngagementWeights;
@@ -65,6 +66,14 @@ export class SidecarDb extends Dexie {
   importChunks!: Dexie.Table<ImportChunk, [string, number]>;
   /** One pipeline-velocity figure per local day (lib/domain/metrics VelocityPoint), kept by the background. */
   velocity!: EntityTable<VelocityPoint, 'day'>;
+  /** Sync: local changes not yet acknowledged by the server, in order (written by syncOutboxMiddleware). */
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  /** Sync: the connection and its progress ('state'), and the device's clock ('clock'). */
+  syncState!: EntityTable<{ key: string } & Record<string, unknown>, 'key'>;
+  /** Sync: contacts whose activity summaries must be rebuilt after pulled activities (done after the pull, in pages). */
+  summariesStale!: EntityTable<{ contactId: string }, 'contactId'>;
+  /** Sync: records seen during a full re-sync, to drop the ones the server no longer has at its end. */
+  resyncSeen!: EntityTable<{ key: string }, 'key'>;
 
   constructor(name = 'sidecar') {
     super(name);
@@ -112,6 +121,14 @@ export class SidecarDb extends Dexie {
             if (d.leadSource === undefined) d.leadSource = linkedinOnly.has(d.contactId) ? 'linkedin' : null;
           });
       });
+    // Version 5: optional sync (lib/sync). Nothing to migrate: a first connect uploads what exists.
+    this.version(5).stores({
+      outbox: '++seq, [t+id]',
+      syncState: 'key',
+      summariesStale: 'contactId',
+      resyncSeen: 'key',
+    });
     this.use(factsDirtyMiddleware);
+    this.use(syncOutboxMiddleware);
   }
 }
