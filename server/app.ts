@@ -127,7 +127,7 @@ export function createApp(db: Database, cfg: Config, opts: AppOptions = {}): Hon
     const token = authorize(c);
     const q = PullQuerySchema.safeParse(c.req.query());
     if (!q.success) throw new SyncError('bad_request', issuesText(q.error));
-    return c.json(await pull(db, token, token.pathTeam, q.data.after, q.data.limit));
+    return c.json(await pull(db, cfg, token, token.pathTeam, q.data.after, q.data.limit));
   });
 
   if (opts.admin) {

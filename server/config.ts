@@ -18,6 +18,8 @@ export interface Config {
   rateBurst: number;
   /** Pairing codes' lifetime. */
   pairingCodeTtlMs: number;
+  /** The server's clock (a test gives a device a clock of its own by moving Date.now, the server keeps this one). */
+  now: () => number;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -36,5 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ratePerSecond: num(env.SIDECAR_RATE_PER_SECOND, 20),
     rateBurst: num(env.SIDECAR_RATE_BURST, 60),
     pairingCodeTtlMs: num(env.SIDECAR_PAIRING_TTL_HOURS, 24) * 60 * 60 * 1000,
+    now: () => Date.now(),
   };
 }

@@ -33,7 +33,7 @@ async function device(sql: Sql, token: TokenParts, teamId: string): Promise<Devi
  * next version, and a version is never committed after a higher one.
  */
 export async function push(db: Database, cfg: Config, token: TokenParts, teamId: string, input: PushInput, beforeCommit?: BeforeCommit): Promise<PushResponse> {
-  const now = Date.now();
+  const now = cfg.now();
   // Checked before anything is read or written: a refused batch writes nothing.
   for (const c of input.changes) {
     if (isFarFuture(c.s, now, cfg.maxSkewMs)) {
@@ -98,7 +98,7 @@ export async function purgeTombstones(sql: Sql, teamId: string, before: Date): P
 }
 
 /** A page of records changed after `after`, in (version, table, id) order. */
-export async function pull(db: Database, token: TokenParts, teamId: string, after: string, limit: number): Promise<PullResponse> {
+export async function pull(db: Database, cfg: Config, token: TokenParts, teamId: string, after: string, limit: number): Promise<PullResponse> {
   const cursor = decodeCursor(after);
   if (!cursor) throw new SyncError('bad_request', 'Unreadable cursor.');
   return db.tx({ teamId: token.teamId }, async (sql) => {
@@ -128,7 +128,7 @@ export async function pull(db: Database, token: TokenParts, teamId: string, afte
       rows: rows.map((r) => (r.merged_into ? { t: r.tbl, id: r.id, d: r.data, s: r.stamp, m: r.merged_into } : { t: r.tbl, id: r.id, d: r.data, s: r.stamp })),
       cursor: encodeCursor(next),
       more,
-      now: Date.now(),
+      now: cfg.now(),
     };
   });
 }

@@ -25,7 +25,7 @@ export interface RunResult {
 }
 
 // Failures that another try may cure: the network, a busy or failing server.
-const TRANSIENT = new Set(['network', 'server_error', 'rate_limited', 'bad_response']);
+const TRANSIENT = new Set(['network', 'server_error', 'rate_limited', 'bad_response', 'local_error']);
 const MAX_BACKOFF_MS = 10 * 60_000;
 
 /** How long to wait after the n-th failure in a row: 5 s, 10 s, 20 s… up to 10 minutes, with jitter so a team's devices spread out. */
@@ -53,7 +53,7 @@ export class SyncClient {
     private readonly opts: SyncOptions = {},
   ) {
     this.fetchFn = opts.fetch ?? ((input, init) => fetch(input, init));
-    this.now = opts.now ?? Date.now;
+    this.now = opts.now ?? (() => Date.now());
     this.limits = opts.limits ?? DEFAULT_LIMITS;
   }
 
@@ -142,15 +142,14 @@ export class SyncClient {
       result.ok = true;
       await this.patchState({ running: null, lastSyncAt: this.now(), lastError: null, failures: 0, retryAt: 0 });
     } catch (e) {
-      if (!(e instanceof SyncCallError)) {
-        await this.patchState({ running: null });
-        throw e;
-      }
-      result.failure = e.failure;
+      // Storage errors (a full disk, an aborted transaction) end the run like a network error: what was
+      // stored stays consistent (each step is one transaction), and a later run takes up from there.
+      const failure: SyncFailure = e instanceof SyncCallError ? e.failure : { code: 'local_error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+      result.failure = failure;
       const st = await readState(this.db);
       const failures = (st?.failures ?? 0) + 1;
-      const wait = e.failure.retryAfter ? e.failure.retryAfter * 1000 : backoffMs(failures);
-      await this.patchState({ running: null, failures, retryAt: this.now() + wait, lastError: { code: e.failure.code, message: e.failure.message, at: this.now() } });
+      const wait = failure.retryAfter ? failure.retryAfter * 1000 : backoffMs(failures);
+      await this.patchState({ running: null, failures, retryAt: this.now() + wait, lastError: { code: failure.code, message: failure.message, at: this.now() } }).catch(() => undefined);
     }
     return result;
   }

@@ -106,7 +106,7 @@ export async function nextBatch(db: SidecarDb, limits: BatchLimits, now: number)
     let skipped = 0;
     // Every table's rows skipped (none valid) moves the upload on without a batch.
     while (!inflight && st.upload) {
-      const b = await uploadBatch(db, st, st.upload, limits, now);
+      const b = await uploadBatch(db, st, st.upload, limits, now + st.clockOffset);
       skipped = b.skipped;
       if (b.changes.length > 0) inflight = { seq: st.nextSeq, body: '', upTo: 0, uploadNext: b.next, upload: true, changes: b.changes } as Inflight & { changes: WireChange[] };
       else st = { ...st, upload: b.next };

@@ -1,15 +1,10 @@
 import 'fake-indexeddb/auto';
-import type { DBCore, Middleware } from 'dexie';
-import fc from 'fast-check';
-import { newId } from '../../lib/domain/ids';
-import type { Deal } from '../../lib/domain/records';
 import type { MailMessage } from '../../lib/domain/thread';
 import { logThreadMessages } from '../../lib/services/activities';
 import { createPerson } from '../../lib/services/contacts';
 import { updateDeal } from '../../lib/services/deals';
-import { purgeTeam } from '../admin';
 import { pairedBrowsers, type Browser } from './client-harness';
-import { DATABASES, makeApp, openEnv, Wire, type Env } from './harness';
+import { DATABASES, makeApp, openEnv, type Env } from './harness';
 
 const env0 = { locale: 'en-US' };
 const thread = (id: string, from: string): MailMessage[] => [
@@ -76,7 +71,8 @@ describe.each(DATABASES)('sync client against the server on $name', (kind) => {
   it('(2) loses no acknowledged write, duplicates nothing and never moves the cursor ahead, killed at any step of a run', async () => {
     const steps = ['build', 'send', 'ack', 'pull', 'apply', 'finish', 'summaries'];
     for (const crashAt of steps) {
-      for (const occurrence of [1, 2]) {
+      // The first time at each step, and a second time where a run passes more than once (later batches, pages).
+      for (const occurrence of ['send', 'ack', 'apply'].includes(crashAt) ? [1, 2] : [1]) {
         const { browsers } = await pairedBrowsers(env.db, app, 2, { pullLimit: 2, limits: { changes: 2, bytes: 1_000_000 } });
         const [a, b] = browsers as [Browser, Browser];
         await createPerson(b.db, { name: 'Budi', email: 'budi@tokomaju.co.id' }, { ...env0, now: Date.now() });
@@ -107,8 +103,3 @@ describe.each(DATABASES)('sync client against the server on $name', (kind) => {
     }
   });
 });
-
-void newId;
-void purgeTeam;
-void fc;
-export type { Deal, DBCore, Middleware };

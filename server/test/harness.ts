@@ -20,8 +20,11 @@ export const DATABASES: { name: 'pglite' | 'postgres'; url?: string }[] = [
 ];
 if (!process.env.DATABASE_URL) console.warn('DATABASE_URL is not set: server tests run on PGlite only (.ci/run sets it).');
 
+/** The real clock, kept before any test moves Date.now to give a device a wrong clock. */
+export const realNow = Date.now.bind(Date);
+
 export function testConfig(over: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), ratePerSecond: 1000, rateBurst: 1000, ...over };
+  return { ...loadConfig({}), ratePerSecond: 1000, rateBurst: 1000, now: realNow, ...over };
 }
 
 export interface Env {
