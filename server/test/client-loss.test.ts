@@ -159,7 +159,7 @@ describe.each(DATABASES)('no data loss, sync client against the server on $name'
 
   it('(8) 10,000 offline changes with restarts in between, pushed and pulled through pages that cut through versions: nothing skipped or repeated', async () => {
     const { browsers, link } = await pairedBrowsers(env.db, app, 2, { limits: { changes: 700, bytes: 1_000_000 }, pullLimit: 333 });
-    let [a, b] = browsers as [Browser, Browser];
+    const [a, b] = browsers as [Browser, Browser];
     link.offline = true;
     const N = 2000;
     await a.db.contacts.bulkAdd(Array.from({ length: N }, (_, i) => contactRow(i, `n${i}`)));
@@ -183,7 +183,6 @@ describe.each(DATABASES)('no data loss, sync client against the server on $name'
     expect(got.length).toBe(N);
     expect(got.every((c) => c.name.endsWith(' r4'))).toBe(true);
     await expectSame(a, b);
-    [a, b] = [a, b];
   }, 300_000);
 
   it('(9) storage errors (quota, abort) on the client: nothing half-applied, and sync recovers', async () => {
