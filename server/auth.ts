@@ -35,12 +35,14 @@ export interface DeviceRow {
   last_seq: number;
   last_digest: string | null;
   purged_version: number;
+  /** The team's version (the last one given out). */
+  version: number;
 }
 
 /** The device a token stands for, inside a transaction scoped to the token's team; null for a wrong, unknown or revoked token. */
 export async function authenticate(sql: Sql, t: TokenParts): Promise<DeviceRow | null> {
   const [row] = await sql<DeviceRow & { token_hash: string; revoked_at: Date | null }>(
-    `SELECT d.id, d.team_id, d.user_id, d.last_seq, d.last_digest, d.token_hash, d.revoked_at, t.purged_version
+    `SELECT d.id, d.team_id, d.user_id, d.last_seq, d.last_digest, d.token_hash, d.revoked_at, t.purged_version, t.version
        FROM devices d JOIN teams t ON t.id = d.team_id
       WHERE d.team_id = $1 AND d.id = $2`,
     [t.teamId, t.deviceId],

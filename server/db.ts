@@ -31,8 +31,18 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 const MIGRATION_LOCK = 0x5dec4; // any constant, the same in every process
 
-const SCOPE_SQL = "SELECT set_config('app.team_id', $1, true), set_config('app.pair_code', $2, true)";
-const SCOPE_ROLE_SQL = `${SCOPE_SQL}, set_config('role', '${APP_ROLE}', true)`;
+const SCOPE_ROLE_SQL = `SELECT set_config('app.team_id', $1, true), set_config('app.pair_code', $2, true), set_config('role', '${APP_ROLE}', true)`;
+
+// Scope values are ids and hashes: checked against this before they are written into SQL.
+const SAFE = /^[A-Za-z0-9_-]{0,64}$/;
+
+/** BEGIN and the scope in one round trip (a multi-statement query cannot take parameters, hence the check). */
+function beginScoped(scope: Scope, role: boolean): string {
+  const team = scope.teamId ?? '';
+  const code = scope.pairCode ?? '';
+  if (!SAFE.test(team) || !SAFE.test(code)) throw new Error('bad scope');
+  return `BEGIN; SELECT set_config('app.team_id', '${team}', true), set_config('app.pair_code', '${code}', true)${role ? `, set_config('role', '${APP_ROLE}', true)` : ''}`;
+}
 
 export interface OpenOptions {
   /** postgres://… : a PostgreSQL server. Without it, an embedded PGlite database in `dataDir`. */
@@ -62,14 +72,12 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   } finally {
     setup.release();
   }
-  const scopeSql = switchRole ? SCOPE_ROLE_SQL : SCOPE_SQL;
   return {
     kind: 'postgres',
     async tx(scope, fn) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
-        await client.query(scopeSql, [scope.teamId ?? '', scope.pairCode ?? '']);
+        await client.query(beginScoped(scope, switchRole));
         const out = await fn((text, params) => client.query(text, params).then((r) => r.rows));
         await client.query('COMMIT');
         return out;

@@ -102,9 +102,9 @@ export async function pull(db: Database, cfg: Config, token: TokenParts, teamId:
   const cursor = decodeCursor(after);
   if (!cursor) throw new SyncError('bad_request', 'Unreadable cursor.');
   return db.tx({ teamId: token.teamId }, async (sql) => {
+    // The team's version is read (with the device) before the records: everything up to it is committed and visible below.
     const d = await device(sql, token, teamId);
-    const [team] = await sql<{ version: number }>('SELECT version FROM teams WHERE id = $1', [d.team_id]);
-    if (cursor.version > 0 && (cursor.version < d.purged_version || cursor.version > team!.version))
+    if (cursor.version > 0 && (cursor.version < d.purged_version || cursor.version > d.version))
       throw new SyncError('resync', 'Deleted records older than this device last synced were cleaned up on the server: it will fetch everything again, keeping its unsent changes.');
     type Found = { tbl: SyncTable; id: string; data: Record<string, unknown>; stamp: string; version: number; merged_into: string | null };
     const columns = 'SELECT tbl, id, data, stamp, version, merged_into FROM records';
@@ -123,7 +123,7 @@ export async function pull(db: Database, cfg: Config, token: TokenParts, teamId:
     // commits with its records), even if its last records were overwritten at later versions.
     const next: Cursor = more
       ? { version: lastRow!.version, after: { table: lastRow!.tbl, id: lastRow!.id } }
-      : { version: Math.max(team!.version, lastRow?.version ?? 0, cursor.version), after: null };
+      : { version: Math.max(d.version, lastRow?.version ?? 0, cursor.version), after: null };
     return {
       rows: rows.map((r) => (r.merged_into ? { t: r.tbl, id: r.id, d: r.data, s: r.stamp, m: r.merged_into } : { t: r.tbl, id: r.id, d: r.data, s: r.stamp })),
       cursor: encodeCursor(next),

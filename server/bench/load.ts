@@ -1,0 +1,134 @@
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { encodeHlc } from '../../lib/domain/hlc';
+import { createPairingCode, createTeam } from '../admin';
+import { openDatabase } from '../db';
+
+/**
+ * Load test of the sync server on PostgreSQL (`DATABASE_URL`), on this
+ * machine's loopback only, bounded in time: a server process, one team of
+ * DEVICES paired devices over 2,000 contacts, then autocannon with one
+ * connection per device for SECONDS, each alternating a pull from its
+ * cursor (nothing new: the steady state) and a push of one field edit (the
+ * next batch number, a fresh stamp). Prints one JSON line for
+ * test/bench/run.mjs.
+ */
+const DEVICES = Number(process.env.SYNC_LOAD_DEVICES ?? 40);
+const SECONDS = Number(process.env.SYNC_LOAD_SECONDS ?? 10);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.log(JSON.stringify({ skipped: 'no DATABASE_URL (PostgreSQL) set' }));
+    return;
+  }
+  const port = 19_000 + Math.floor(Math.random() * 1000);
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: url, SIDECAR_RATE_PER_SECOND: '100', SIDECAR_RATE_BURST: '200' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.stdout!.on('data', (b: Buffer) => b.toString().includes('sidecar sync server on') && resolve());
+    server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const db = await openDatabase({ url, dataDir: '', poolSize: 2 });
+  try {
+    const teamId = await createTeam(db, 'load test');
+    const devices: { id: string; token: string; seq: number; cursor: string; counter: number }[] = [];
+    for (let i = 0; i < DEVICES; i++) {
+      const code = await createPairingCode(db, teamId, { ttlMs: 60_000 });
+      const r = (await (await fetch(`${base}/v1/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: `load ${i}` }) })).json()) as {
+        deviceId: string;
+        token: string;
+      };
+      devices.push({ id: r.deviceId, token: r.token, seq: 0, cursor: '', counter: 0 });
+    }
+    const stamp = (d: (typeof devices)[number]) => encodeHlc({ ms: Date.now(), counter: ++d.counter % 100_000, node: d.id });
+    const headers = (d: (typeof devices)[number]) => ({ authorization: `Bearer ${d.token}`, 'content-type': 'application/json' });
+    // 2,000 contacts to edit, in two batches of the first device.
+    const seed = devices[0]!;
+    for (let b = 0; b < 2; b++) {
+      const changes = Array.from({ length: 1000 }, (_, i) => ({
+        t: 'contacts',
+        id: `C${b}${String(i).padStart(4, '0')}`,
+        op: 'insert',
+        s: stamp(seed),
+        f: { name: `n${i}`, emails: [`p${b}-${i}@example.com`], title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null, createdAt: 1, updatedAt: 1, deletedAt: null },
+      }));
+      const res = await fetch(`${base}/v1/teams/${teamId}/push`, { method: 'POST', headers: headers(seed), body: JSON.stringify({ deviceId: seed.id, seq: ++seed.seq, changes }) });
+      if (!res.ok) throw new Error(`seed push ${res.status} ${await res.text()}`);
+    }
+    // Every device pulls to the end once: from then on a pull is the steady state.
+    for (const d of devices) {
+      for (;;) {
+        const page = (await (await fetch(`${base}/v1/teams/${teamId}/pull?after=${encodeURIComponent(d.cursor)}&limit=5000`, { headers: headers(d) })).json()) as { cursor: string; more: boolean };
+        d.cursor = page.cursor;
+        if (!page.more) break;
+      }
+    }
+    const loadBefore = os.loadavg()[0];
+    // autocannon resets a connection's context after each pass over `requests`: the device is taken from a free list by
+    // the pull and handed back when its push is answered, so one device never has two pushes on the way.
+    const free = devices.map((_, i) => i);
+    let pushes = 0;
+    let pulls = 0;
+    const result = await autocannon({
+      url: base,
+      connections: DEVICES,
+      duration: SECONDS,
+      requests: [
+        {
+          setupRequest: (req: Record<string, unknown>, context: Record<string, number>) => {
+            context.dev = free.pop()!;
+            const d = devices[context.dev]!;
+            pulls++;
+            return { ...req, method: 'GET', path: `/v1/teams/${teamId}/pull?after=${encodeURIComponent(d.cursor)}&limit=1000`, headers: headers(d) };
+          },
+        },
+        {
+          setupRequest: (req: Record<string, unknown>, context: Record<string, number>) => {
+            const d = devices[context.dev!]!;
+            pushes++;
+            const id = `C${Math.random() < 0.5 ? 0 : 1}${String(Math.floor(Math.random() * 1000)).padStart(4, '0')}`;
+            const body = JSON.stringify({ deviceId: d.id, seq: ++d.seq, changes: [{ t: 'contacts', id, op: 'patch', s: stamp(d), f: { title: `t${d.seq}` } }] });
+            return { ...req, method: 'POST', path: `/v1/teams/${teamId}/push`, headers: headers(d), body };
+          },
+          onResponse: (_status: number, _body: string, context: Record<string, number>) => {
+            free.push(context.dev!);
+          },
+        },
+      ],
+    } as never);
+    const r = result as unknown as { requests: { average: number; total: number }; latency: { p50: number; p99: number; max: number }; non2xx: number; errors: number; timeouts: number };
+    console.log(
+      JSON.stringify({
+        rps: r.requests.average,
+        total: r.requests.total,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        max: r.latency.max,
+        non2xx: r.non2xx,
+        errors: r.errors + r.timeouts,
+        pulls,
+        pushes,
+        devices: DEVICES,
+        seconds: SECONDS,
+        loadBefore,
+        loadAfter: os.loadavg()[0],
+      }),
+    );
+  } finally {
+    await db.close();
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch((e) => {
+  console.log(JSON.stringify({ error: String(e?.message ?? e) }));
+  process.exitCode = 1;
+});
