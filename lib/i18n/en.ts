@@ -2,6 +2,7 @@
 // translation a compile error.
 import { dashboardEn } from './en-dashboard';
 import { dataEn } from './en-data';
+import { syncEn } from './en-sync';
 
 export const en = {
   'app.name': 'Sidecar CRM',
@@ -252,6 +253,7 @@ export const en = {
   'linkedin.noUrl': 'This conversation does not show the person’s profile link, so it cannot be linked.',
   ...dashboardEn,
   ...dataEn,
+  ...syncEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { dashboardId } from './id-dashboard';
 import { dataId } from './id-data';
+import { syncId } from './id-sync';
 
 export const id: Messages = {
   'app.name': 'Sidecar CRM',
@@ -251,4 +252,5 @@ export const id: Messages = {
   'linkedin.noUrl': 'Percakapan ini tidak menampilkan tautan profil orangnya, jadi tidak bisa ditautkan.',
   ...dashboardId,
   ...dataId,
+  ...syncId,
 };

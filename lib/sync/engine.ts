@@ -115,6 +115,11 @@ export class SyncClient {
     return this.now() >= st.retryAt;
   }
 
+  /** After the worker restarted: a run it was doing is not going on any more. */
+  async clearStaleRun(): Promise<void> {
+    if (!this.running) await this.patchState({ running: null });
+  }
+
   /** One run; a second call while one is going joins it. */
   sync(): Promise<RunResult> {
     this.running ??= this.run().finally(() => {

@@ -1,0 +1,37 @@
+// The sync section's strings (options page), kept apart so they grow without colliding with the rest.
+// Spread into en.ts; id-sync.ts holds the same keys in Indonesian.
+export const syncEn = {
+  'sync.title': 'Sync (optional)',
+  'sync.intro': 'Share your pipeline between your browsers, or with your team, through a sync server you run. Off by default: everything also works without it.',
+  'sync.url': 'Server address',
+  'sync.urlHint': 'https://… (or http://localhost for a server on this computer)',
+  'sync.code': 'Pairing code',
+  'sync.codeHint': 'From your administrator: npm run server -- admin pair TEAM',
+  'sync.connect': 'Connect',
+  'sync.connecting': 'Connecting…',
+  'sync.now': 'Sync now',
+  'sync.disconnect': 'Disconnect',
+  'sync.disconnectHint': 'Stops syncing on this browser. Your data stays here.',
+  'sync.state.off': 'Not connected',
+  'sync.state.syncing': 'Syncing…',
+  'sync.state.ok': 'Up to date',
+  'sync.state.error': 'Not syncing',
+  'sync.connectedTo': 'Connected to {url}',
+  'sync.lastSync': 'Last sync: {time}',
+  'sync.never': 'Not synced yet',
+  'sync.pending': 'Changes not yet sent: {count}',
+  'sync.skipped': '{count} records could not be sent (they are invalid here too).',
+  'sync.error.bad_url': 'That address is not usable. Use https://…, or http://localhost for a server on this computer.',
+  'sync.error.bad_code': 'That pairing code is wrong, already used or expired. Ask for a new one.',
+  'sync.error.network': 'The server cannot be reached. Sync will try again by itself.',
+  'sync.error.unauthorized': 'The server no longer knows this browser (it was disconnected there). Disconnect, then connect with a new pairing code.',
+  'sync.error.forbidden': 'The server refused: this browser belongs to another team.',
+  'sync.error.clock_skew': 'This computer’s clock is far off. Sync now uses the server’s time; check your date and time settings.',
+  'sync.error.rate_limited': 'The server asked to slow down. Sync will try again shortly.',
+  'sync.error.server_error': 'The server had a problem. Sync will try again by itself; nothing was lost.',
+  'sync.error.too_large': 'A change was too large for the server.',
+  'sync.error.local_error': 'This browser could not store synced data (is the disk full?). Sync will try again.',
+  'sync.error.other': 'Sync failed: {message}',
+} as const;
+
+export type SyncKey = keyof typeof syncEn;
