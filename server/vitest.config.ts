@@ -12,7 +12,8 @@ export default defineConfig({
     globals: true,
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Generous: the machine's 2 cores are shared, and the embedded PGlite alone takes 5 to 40 s to start under load.
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
   },
 });

@@ -72,7 +72,7 @@ describe.each(DATABASES)('sync client against the server on $name', (kind) => {
     const steps = ['build', 'send', 'ack', 'pull', 'apply', 'finish', 'summaries'];
     for (const crashAt of steps) {
       // The first time at each step, and a second time where a run passes more than once (later batches, pages).
-      for (const occurrence of ['send', 'ack', 'apply'].includes(crashAt) ? [1, 2] : [1]) {
+      for (const occurrence of ['ack', 'apply'].includes(crashAt) ? [1, 2] : [1]) {
         const { browsers } = await pairedBrowsers(env.db, app, 2, { pullLimit: 2, limits: { changes: 2, bytes: 1_000_000 } });
         const [a, b] = browsers as [Browser, Browser];
         await createPerson(b.db, { name: 'Budi', email: 'budi@tokomaju.co.id' }, { ...env0, now: Date.now() });

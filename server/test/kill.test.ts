@@ -92,5 +92,5 @@ describe.each(DATABASES)('(3) the server killed (SIGKILL) in the middle of a pus
       await new Promise((r) => second.child.once('exit', r));
       await close();
     }
-  }, 120_000);
+  }, 400_000);
 });
