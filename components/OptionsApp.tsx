@@ -7,6 +7,7 @@ import { useSettings } from './hooks';
 import { Button, Toggle } from './ui';
 import { openDashboard } from '@/lib/platform/open-pages';
 import { AutoBackupSettings } from './AutoBackupSettings';
+import { SyncSection } from './SyncSection';
 import { LostReasons } from './LostReasons';
 import { NudgeSettingsEditor } from './NudgeSettingsEditor';
 import { ScoringEditor } from './ScoringEditor';
@@ -109,6 +110,7 @@ function Form({ settings: stored }: { settings: Settings }) {
         {status && t(status.key, status.params)}
       </p>
       <AutoBackupSettings backups={settings.backups} save={save} />
+      <SyncSection />
       <StageEditor stages={stored.stages} />
       <LostReasons reasons={stored.lostReasons} onSave={(lostReasons) => save({ lostReasons })} />
       <ScoringEditor scoring={stored.scoring} />

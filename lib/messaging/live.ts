@@ -41,6 +41,8 @@ export const LiveQuerySchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('profile'), facts: ProfileFactsSchema }),
   /** What the page beside this sidebar shows (lib/platform/page-context.ts); not a database view. */
   z.object({ name: z.literal('page') }),
+  /** Sync's state for the options page (off, syncing, ok, error; changes not yet sent). */
+  z.object({ name: z.literal('syncStatus') }),
 ]);
 export type LiveQuery = z.infer<typeof LiveQuerySchema>;
 

@@ -133,6 +133,10 @@ export const UItoBG = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui/undo'), undoId: z.string().check(z.minLength(1), z.maxLength(100)) }),
   /** The stage editor: the new pipeline, and where the deals of removed stages go. */
   z.object({ type: z.literal('ui/save-stages'), stages: z.unknown(), moves: z.record(z.string(), Id) }),
+  /** Sync (optional): pair with a server (the background checks the address), run now, stop (data kept). */
+  z.object({ type: z.literal('ui/sync-connect'), url: z.string().check(z.maxLength(500)), code: z.string().check(z.maxLength(40)) }),
+  z.object({ type: z.literal('ui/sync-now') }),
+  z.object({ type: z.literal('ui/sync-disconnect') }),
 ]);
 export type UItoBGMessage = z.infer<typeof UItoBG>;
 
@@ -180,6 +184,9 @@ export interface ReplyData {
   'ui/delete-contact': { ok: true; undoId: string } | { ok: false; reason: string };
   'ui/undo': { ok: boolean };
   'ui/save-stages': { ok: true } | { ok: false; issues: string[] } | { ok: false; needsMove: { stageId: string; deals: number }[] };
+  'ui/sync-connect': { ok: true } | { ok: false; code: string; message: string };
+  'ui/sync-now': { ok: boolean; code: string | null };
+  'ui/sync-disconnect': null;
 }
 
 /** Storage key (storage.session) of a tab's page context. */

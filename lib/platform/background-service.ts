@@ -24,6 +24,7 @@ import { currentDeal } from '../domain/lead-facts';
 import { detectLeadSource } from '../domain/lead-source';
 import { ACTIVE_TAB_KEY } from './page-context';
 import { mirrorPageFlags } from './side-panel';
+import { startSyncRunner } from './sync-runner';
 
 const locale = () => navigator.language || 'en';
 
@@ -87,6 +88,11 @@ export function startBackground(): void {
     nudges.poke();
   });
   const velocity = startVelocitySnapshots(db, locale);
+  // Optional sync: records pulled from the server change chips and nudges like local writes do.
+  const sync = startSyncRunner(db, () => {
+    changed();
+    nudges.poke();
+  });
 
   const handle = createRouter({
     extensionId: browser.runtime.id,
@@ -217,6 +223,18 @@ export function startBackground(): void {
         if (ok) changed();
         return { ok };
       },
+      'ui/sync-connect': async ({ url, code }) => {
+        const r = await sync.connect(url, code);
+        return r.ok ? { ok: true as const } : { ok: false as const, code: r.failure.code, message: r.failure.message };
+      },
+      'ui/sync-now': async () => {
+        const r = await sync.now();
+        return { ok: r.ok, code: r.failure?.code ?? null };
+      },
+      'ui/sync-disconnect': async () => {
+        await sync.disconnect();
+        return null;
+      },
       'ui/save-stages': async ({ stages, moves }) => {
         const r = await saveStages(db, stages, moves, { now: Date.now(), locale: locale() });
         if (r.ok) {
@@ -284,7 +302,10 @@ export function startBackground(): void {
     void handle(message, sender).then((reply) => {
       sendResponse(reply);
       // Any write may change what is due: recompute the contacts it touched.
-      if (reply.ok && (message as { type?: string }).type !== 'cs/chips') nudges.poke();
+      const type = (message as { type?: string }).type;
+      if (reply.ok && type !== 'cs/chips') nudges.poke();
+      // ...and, with sync on, is pushed a moment later (a burst of writes goes in one batch).
+      if (reply.ok && type !== 'cs/chips' && !type?.startsWith('ui/sync-')) sync.soon();
     });
     return true;
   });

@@ -1,3 +1,4 @@
+import { syncStatus, type SyncStatus } from '../sync/status';
 import type { SidecarDb } from '../db';
 import type { Activity, Company, Contact, Deal, Suggestion } from '../domain/records';
 import type { Settings } from '../domain/settings';
@@ -37,6 +38,7 @@ export interface ViewData {
   metrics: MetricsView;
   /** Served by the background from session storage (lib/platform/page-context.ts), not by runView. */
   page: PageContext | null;
+  syncStatus: SyncStatus;
 }
 
 export interface NudgeItem {
@@ -103,6 +105,8 @@ export async function runView(db: SidecarDb, query: DbQuery, locale: string): Pr
       return pipelineView(db, locale);
     case 'metrics':
       return metricsView(db, locale, query.period);
+    case 'syncStatus':
+      return syncStatus(db, Date.now());
     case 'nudges': {
       // Read inside the live query: a done/snooze or a recompute re-runs it. Time passing is the
       // background's job: it recomputes when the next nudge falls due.

@@ -60,7 +60,7 @@ export class SyncClient {
   /** Pairs this browser with a server and a code, and starts its first upload. Local data is kept. */
   async connect(rawUrl: string, code: string, name: string): Promise<{ ok: true } | { ok: false; failure: SyncFailure }> {
     const url = normalizeServerUrl(rawUrl);
-    if (!url) return { ok: false, failure: { code: 'bad_request', message: 'bad_url' } };
+    if (!url) return { ok: false, failure: { code: 'bad_url', message: 'Use https://…, or http://localhost for a server on this computer.' } };
     try {
       const p = await pairDevice(this.fetchFn, url, code.trim(), name);
       await this.db.transaction('rw', [this.db.syncState, this.db.outbox, this.db.resyncSeen], async (tx) => {

@@ -12,7 +12,7 @@ import {
 
 /** Why a call failed: the server's own code, or what went wrong on the way. */
 export interface SyncFailure {
-  code: SyncErrorCode | 'network' | 'bad_response' | 'local_error';
+  code: SyncErrorCode | 'network' | 'bad_response' | 'local_error' | 'bad_url';
   message: string;
   status?: number;
   /** rate_limited: seconds to wait. */

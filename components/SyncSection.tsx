@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import type { MessageKey } from '@/lib/i18n';
+import { sendToBackground } from '@/lib/platform/messaging';
+import { useLive } from './hooks';
+import { useI18n } from './i18n';
+import { Button, focusRing } from './ui';
+
+/** The plain-words reason for a failure code (the server's, or what went wrong on the way). */
+function reasonKey(code: string): MessageKey | null {
+  const key = `sync.error.${code}`;
+  return (['bad_url', 'bad_code', 'network', 'unauthorized', 'forbidden', 'clock_skew', 'rate_limited', 'server_error', 'too_large', 'local_error'] as const).some((c) => `sync.error.${c}` === key)
+    ? (key as MessageKey)
+    : null;
+}
+
+/**
+ * Optional sync in the options page: the server's address and a pairing code
+ * to connect; then the state (sidecar-sync-status carries data-state and
+ * data-pending), the last sync, what is waiting to be sent, and errors in
+ * plain words; "Sync now" and "Disconnect" (which keeps every record).
+ */
+export function SyncSection() {
+  const { t, lang } = useI18n();
+  const status = useLive({ name: 'syncStatus' });
+  const [url, setUrl] = useState('');
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<{ code: string; message: string } | null>(null);
+  const state = status?.state ?? 'off';
+  const field = `block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm ${focusRing}`;
+  const explain = (f: { code: string; message: string }) => {
+    const key = reasonKey(f.code);
+    return key ? t(key) : t('sync.error.other', { message: f.message });
+  };
+  const act = async (fn: () => Promise<{ code: string; message: string } | null>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      setFailure(await fn());
+    } catch (e) {
+      setFailure({ code: 'other', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const connect = () =>
+    act(async () => {
+      const r = await sendToBackground({ type: 'ui/sync-connect', url, code });
+      if (r.ok) setCode('');
+      return r.ok ? null : { code: r.code, message: r.message };
+    });
+  const lastSync = status?.lastSyncAt ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(status.lastSyncAt) : null;
+  const stateColor = { off: 'bg-slate-400', syncing: 'bg-sky-500', ok: 'bg-emerald-500', error: 'bg-rose-500' }[state];
+
+  return (
+    <section aria-labelledby="sync-title" className="space-y-3">
+      <h2 id="sync-title" className="text-base font-semibold">
+        {t('sync.title')}
+      </h2>
+      <p className="text-sm text-slate-600">{t('sync.intro')}</p>
+      <div data-testid="sidecar-sync-status" data-state={state} data-pending={status?.pending ?? 0} role="status" className="space-y-1 rounded-md border border-slate-200 p-3 text-sm">
+        <p className="flex items-center gap-2 font-medium">
+          <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${stateColor}`} />
+          {t(`sync.state.${state}`)}
+        </p>
+        {status?.url && <p>{t('sync.connectedTo', { url: status.url })}</p>}
+        {state !== 'off' && <p>{lastSync ? t('sync.lastSync', { time: lastSync }) : t('sync.never')}</p>}
+        {state !== 'off' && <p>{t('sync.pending', { count: status?.pending ?? 0 })}</p>}
+        {state === 'error' && status?.error && <p className="text-rose-700">{explain(status.error)}</p>}
+        {!!status?.skipped && <p className="text-amber-700">{t('sync.skipped', { count: status.skipped })}</p>}
+      </div>
+      {state === 'off' ? (
+        <form
+          className="space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void connect();
+          }}
+        >
+          <label className="block space-y-1">
+            <span className="text-sm font-medium">{t('sync.url')}</span>
+            <input data-testid="sidecar-sync-url" type="url" className={field} value={url} placeholder="https://" onChange={(e) => setUrl(e.target.value)} aria-describedby="sync-url-hint" />
+            <span id="sync-url-hint" className="text-xs text-slate-500">
+              {t('sync.urlHint')}
+            </span>
+          </label>
+          <label className="block space-y-1">
+            <span className="text-sm font-medium">{t('sync.code')}</span>
+            <input data-testid="sidecar-sync-code" className={field} value={code} autoComplete="off" spellCheck={false} onChange={(e) => setCode(e.target.value)} aria-describedby="sync-code-hint" />
+            <span id="sync-code-hint" className="text-xs text-slate-500">
+              {t('sync.codeHint')}
+            </span>
+          </label>
+          <Button data-testid="sidecar-sync-connect" type="submit" disabled={busy || !url.trim() || !code.trim()}>
+            {busy ? t('sync.connecting') : t('sync.connect')}
+          </Button>
+        </form>
+      ) : (
+        <div className="flex flex-wrap items-center gap-2">
+          <Button data-testid="sidecar-sync-now" disabled={busy} onClick={() => void act(async () => (await sendToBackground({ type: 'ui/sync-now' }), null))}>
+            {t('sync.now')}
+          </Button>
+          <Button data-testid="sidecar-sync-disconnect" disabled={busy} onClick={() => void act(async () => (await sendToBackground({ type: 'ui/sync-disconnect' }), null))}>
+            {t('sync.disconnect')}
+          </Button>
+          <span className="text-xs text-slate-500">{t('sync.disconnectHint')}</span>
+        </div>
+      )}
+      {failure && (
+        <p role="alert" className="text-sm text-rose-700">
+          {explain(failure)}
+        </p>
+      )}
+    </section>
+  );
+}
