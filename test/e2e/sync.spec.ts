@@ -1,0 +1,144 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { dbDump, expect, launchWithExtension, root, sidebar, test } from './fixtures';
+import { gmailFixture, serveGmail, THREAD_URL } from './gmail';
+
+/**
+ * Two browser profiles with the built extension and one local sync server
+ * (the real `server/main.ts` on the embedded database): a deal made in one
+ * appears in the other; both edit it while the server is blocked, and after
+ * reconnecting both edits are in both.
+ */
+
+let server: ChildProcess;
+let dataDir: string;
+let port: number;
+let admin: (command: string, body: Record<string, unknown>) => Promise<string>;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-sync-e2e-'));
+  port = 18_000 + Math.floor(Math.random() * 1000);
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), SIDECAR_DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.stdout!.on('data', (b: Buffer) => b.toString().includes('sidecar sync server on') && resolve());
+    server.once('exit', (code) => reject(new Error(`sync server exited (${code})`)));
+  });
+  // The running server owns its embedded database: admin commands go through it, as `npm run server -- admin` does.
+  const link = JSON.parse(fs.readFileSync(path.join(dataDir, 'server.json'), 'utf8')) as { secret: string };
+  admin = async (command, body) => {
+    const res = await fetch(`http://127.0.0.1:${port}/admin/${command}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sidecar-admin': link.secret },
+      body: JSON.stringify(body),
+    });
+    return ((await res.json()) as { result: string }).result;
+  };
+});
+
+test.afterAll(async () => {
+  server?.kill('SIGTERM');
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function extensionId(context: BrowserContext): Promise<string> {
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(sw.url()).host;
+}
+
+/** A profile whose extension may reach the local server (the fixture's profile reaches only the two sites). */
+async function profile(): Promise<BrowserContext> {
+  const context = await launchWithExtension();
+  await context.route(`http://localhost:${port}/**`, (route) => route.continue());
+  return context;
+}
+
+const online = (context: BrowserContext) => context.unroute(`http://localhost:${port}/**`).then(() => context.route(`http://localhost:${port}/**`, (r) => r.continue()));
+const offline = (context: BrowserContext) => context.unroute(`http://localhost:${port}/**`).then(() => context.route(`http://localhost:${port}/**`, (r) => r.abort('internetdisconnected')));
+
+async function connect(context: BrowserContext, teamId: string): Promise<Page> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
+  const status = options.getByTestId('sidecar-sync-status');
+  await expect(status).toHaveAttribute('data-state', 'off');
+  await options.getByTestId('sidecar-sync-url').fill(`http://localhost:${port}`);
+  await options.getByTestId('sidecar-sync-code').fill(await admin('pair', { team: teamId }));
+  await options.getByTestId('sidecar-sync-connect').click();
+  await expect(status).toHaveAttribute('data-state', 'ok', { timeout: 20_000 });
+  await expect(status).toHaveAttribute('data-pending', '0');
+  return options;
+}
+
+async function syncNow(options: Page, expected: 'ok' | 'error' = 'ok'): Promise<void> {
+  await options.getByTestId('sidecar-sync-now').click();
+  await expect(options.getByTestId('sidecar-sync-status')).toHaveAttribute('data-state', expected, { timeout: 20_000 });
+}
+
+test('two profiles share a deal, and both offline edits survive the reconnect', async () => {
+  test.setTimeout(180_000);
+  const teamId = await admin('create-team', { name: 'e2e' });
+  const a = await profile();
+  const b = await profile();
+  try {
+    const optA = await connect(a, teamId);
+    const optB = await connect(b, teamId);
+
+    // A deal made in profile A…
+    const html = gmailFixture('thread-en.html');
+    await serveGmail(a, html);
+    const pageA = await a.newPage();
+    await pageA.goto(THREAD_URL);
+    await sidebar(pageA).getByTestId('sidecar-create-contact').click();
+    await expect(sidebar(pageA).getByTestId('sidecar-stage')).toHaveText('Contact');
+    await syncNow(optA);
+    await expect(optA.getByTestId('sidecar-sync-status')).toHaveAttribute('data-pending', '0');
+
+    // …appears in profile B, on the same thread.
+    await syncNow(optB);
+    await serveGmail(b, html);
+    const pageB = await b.newPage();
+    await pageB.goto(THREAD_URL);
+    await expect(sidebar(pageB).getByTestId('sidecar-stage')).toHaveText('Contact');
+
+    // Both edit while the server cannot be reached: A moves the stage, B answers Budget.
+    await offline(a);
+    await offline(b);
+    await sidebar(pageA).getByTestId('sidecar-advance-stage').click();
+    await expect(sidebar(pageA).getByTestId('sidecar-stage')).toHaveText('Qualification');
+    await sidebar(pageB).getByTestId('sidecar-bant-budget').selectOption('yes');
+    await syncNow(optA, 'error');
+    await syncNow(optB, 'error');
+    await expect(optA.getByTestId('sidecar-sync-status')).not.toHaveAttribute('data-pending', '0');
+    await expect(optB.getByTestId('sidecar-sync-status')).not.toHaveAttribute('data-pending', '0');
+
+    // Back online: both converge, neither edit lost.
+    await online(a);
+    await online(b);
+    await syncNow(optA);
+    await syncNow(optB);
+    await syncNow(optA);
+    for (const [page, opt] of [[pageA, optA], [pageB, optB]] as const) {
+      await expect(opt.getByTestId('sidecar-sync-status')).toHaveAttribute('data-pending', '0');
+      await expect(sidebar(page).getByTestId('sidecar-stage')).toHaveText('Qualification');
+      await expect(sidebar(page).getByTestId('sidecar-bant-budget')).toHaveValue('yes');
+    }
+    const [dealsA, dealsB] = [(await dbDump(a)).deals, (await dbDump(b)).deals];
+    expect(dealsB).toEqual(dealsA);
+    expect(dealsA).toHaveLength(1);
+
+    // Disconnect keeps the data.
+    await optB.getByTestId('sidecar-sync-disconnect').click();
+    await expect(optB.getByTestId('sidecar-sync-status')).toHaveAttribute('data-state', 'off');
+    expect((await dbDump(b)).deals).toHaveLength(1);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
