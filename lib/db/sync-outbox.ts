@@ -98,25 +98,29 @@ export const syncOutboxMiddleware: Middleware<DBCore> = {
         const extractKey = table.schema.primaryKey.extractKey;
         const wrapped: DBCoreTable = {
           ...table,
-          async mutate(req) {
+          // Plain promise chains, no async functions: an async function's native promise would leave Dexie's
+          // transaction zone, and a caller's later awaits inside its transaction would find it committed.
+          mutate(req) {
             // Schema upgrades rewrite rows on every device alike: migrations, not edits to sync.
             const upgrading = (req.trans as unknown as { mode?: string }).mode === 'versionchange';
             if (upgrading || quiet.has(req.trans) || (req.type !== 'add' && req.type !== 'put')) return table.mutate(req);
-            const ts = await load(req.trans);
-            if (!ts.state) return table.mutate(req);
-            const planned = await plan(table, syncTable, req, extractKey);
-            const res = await table.mutate(req);
-            const done = planned.filter((p) => p && !(p.index in res.failures)) as Planned[];
-            if (done.length === 0) return res;
-            const last = decodeHlc(ts.hlc) ?? ZERO_HLC;
-            const h = tickHlc(last, Date.now() + ts.state.clockOffset, ts.state.deviceId);
-            const s = encodeHlc(h);
-            ts.hlc = s;
-            await Promise.all([
-              outbox.mutate({ type: 'add', trans: req.trans, values: done.map(({ change }) => ({ ...change, s })) }),
-              meta.mutate({ type: 'put', trans: req.trans, values: [{ key: CLOCK_KEY, hlc: s } satisfies ClockRow] }),
-            ]);
-            return res;
+            return load(req.trans).then((ts) => {
+              if (!ts.state) return table.mutate(req);
+              const state = ts.state;
+              return plan(table, syncTable, req, extractKey).then((planned) =>
+                table.mutate(req).then((res) => {
+                  const done = planned.filter((p): p is Planned => !!p && !(p.index in res.failures));
+                  if (done.length === 0) return res;
+                  const h = tickHlc(decodeHlc(ts.hlc) ?? ZERO_HLC, Date.now() + state.clockOffset, state.deviceId);
+                  const s = encodeHlc(h);
+                  ts.hlc = s;
+                  return Promise.all([
+                    outbox.mutate({ type: 'add', trans: req.trans, values: done.map(({ change }) => ({ ...change, s })) }),
+                    meta.mutate({ type: 'put', trans: req.trans, values: [{ key: CLOCK_KEY, hlc: s } satisfies ClockRow] }),
+                  ]).then(() => res);
+                }),
+              );
+            });
           },
         };
         return wrapped;
@@ -131,7 +135,7 @@ interface Planned {
 }
 
 /** The outbox entries a write will need, from the rows as they are before it. */
-async function plan(
+function plan(
   table: DBCoreTable,
   syncTable: SyncTable,
   req: Extract<DBCoreMutateRequest, { type: 'add' | 'put' }>,
@@ -139,19 +143,22 @@ async function plan(
 ): Promise<(Planned | null)[]> {
   const values = req.values as Record<string, unknown>[];
   if (req.type === 'add') {
-    return values.map((v, index) => {
-      const id = syncId(syncTable, v);
-      return id === null ? null : { index, change: { t: syncTable, id, op: 'insert', f: toSyncData(syncTable, v) } };
-    });
+    return Promise.resolve(
+      values.map((v, index) => {
+        const id = syncId(syncTable, v);
+        return id === null ? null : { index, change: { t: syncTable, id, op: 'insert' as const, f: toSyncData(syncTable, v) } };
+      }),
+    );
   }
   const keys = req.keys ?? values.map((v) => extractKey?.(v));
-  const before = (await table.getMany({ trans: req.trans, keys })) as (Record<string, unknown> | undefined)[];
-  return values.map((v, index) => {
-    const id = syncId(syncTable, v);
-    if (id === null) return null;
-    const old = before[index];
-    if (!old) return { index, change: { t: syncTable, id, op: 'put', f: toSyncData(syncTable, v) } };
-    const f = diffSyncData(toSyncData(syncTable, old), toSyncData(syncTable, v));
-    return Object.keys(f).length === 0 ? null : { index, change: { t: syncTable, id, op: 'patch', f } };
-  });
+  return table.getMany({ trans: req.trans, keys }).then((before: (Record<string, unknown> | undefined)[]) =>
+    values.map((v, index) => {
+      const id = syncId(syncTable, v);
+      if (id === null) return null;
+      const old = before[index];
+      if (!old) return { index, change: { t: syncTable, id, op: 'put' as const, f: toSyncData(syncTable, v) } };
+      const f = diffSyncData(toSyncData(syncTable, old), toSyncData(syncTable, v));
+      return Object.keys(f).length === 0 ? null : { index, change: { t: syncTable, id, op: 'patch' as const, f } };
+    }),
+  );
 }
