@@ -26,6 +26,7 @@ import { loadSettings } from '@/lib/services/settings';
 import { portability } from './portability';
 import { CO_A, CO_B, makeActivities, makeBody, makeCompanies, makeContact, makeDeal, makeStageHistory, personName, pick } from '@/test/bench/data';
 import { rng } from '@/test/bench/rng';
+import { sync } from './sync';
 
 const DB_NAME = 'sidecar-bench';
 const CHUNK = 10_000;
@@ -463,5 +464,5 @@ async function cleanup() {
   await new SidecarDb(DB_NAME).delete();
 }
 
-(window as unknown as { sidecarBench: unknown }).sidecarBench = { match, score, triggers, nudges, portability, cleanup };
+(window as unknown as { sidecarBench: unknown }).sidecarBench = { match, score, triggers, nudges, portability, sync, cleanup };
 status('ready');

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { execSync } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import {
   root,
   extensionPath,
@@ -1032,6 +1032,120 @@ function writeMarkdown(meta) {
   log('wrote', path.relative(root, file));
 }
 
+
+// ------------------------------------------------------------ sync (issue 13)
+/** A sync server for the bench, as `npm run server` runs it: PostgreSQL when DATABASE_URL is set, else the embedded database. */
+async function startSyncServer() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-bench-server-'));
+  const port = 19_500 + Math.floor(Math.random() * 400);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), SIDECAR_DATA_DIR: dataDir, SIDECAR_RATE_PER_SECOND: '1000', SIDECAR_RATE_BURST: '1000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (b) => b.toString().includes('sidecar sync server on') && resolve());
+    child.once('exit', (code) => reject(new Error(`sync server exited (${code})`)));
+  });
+  return {
+    port,
+    dataDir,
+    database: process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite',
+    stop() {
+      child.kill('SIGTERM');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const runTs = (script, args) => JSON.parse(execSync(`${JSON.stringify(process.execPath)} --import tsx ${script} ${args.join(' ')}`, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 }).trim().split('\n').pop());
+
+async function benchSync() {
+  if (!fs.existsSync(path.join(benchExtensionPath, 'bench.html'))) {
+    execSync('npx wxt build', { cwd: root, stdio: 'inherit', env: { ...process.env, SIDECAR_BENCH: '1' } });
+  }
+  const server = await startSyncServer();
+  try {
+    const url = `http://localhost:${server.port}`;
+    const seed = runTs('server/bench/seed.ts', [url, server.dataDir]);
+    if (seed.error) throw new Error(`seeding: ${seed.error}`);
+    log(`sync: seeded ${seed.contacts} contacts + ${seed.activities} activities in ${(seed.seedMs / 1000).toFixed(1)} s (${server.database})`);
+    const context = await launchWithExtension(benchExtensionPath);
+    try {
+      const sw = await serviceWorker(context);
+      const id = new URL(sw.url()).host;
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/bench.html`);
+      await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready' && window.sidecarBench, null, { timeout: 15_000 });
+      const first = await page.evaluate((a) => window.sidecarBench.sync.firstSync(a), { url, code: seed.code });
+      if (first.error || !first.ok) throw new Error(`first sync: ${first.error ?? first.failure}`);
+      addRow({
+        metric: 'Sync: first sync of 10k contacts + 100k activities into a fresh profile',
+        value: (first.pairMs + first.syncMs) / 1000,
+        unit: 's',
+        budget: 10,
+        detail:
+          `pairing ${first.pairMs.toFixed(0)} ms, pull of ${first.pulled} records in pages of 5,000 (each page and its cursor one transaction) ${(first.pullMs / 1000).toFixed(2)} s, ` +
+          `activity summaries rebuilt for ${first.summaries} contacts ${(first.summariesMs / 1000).toFixed(2)} s; stored ${first.contacts} contacts, ${first.deals} deals, ${first.activities} activities; ` +
+          `server on ${server.database}, localhost; seeding the server (not timed) ${(seed.seedMs / 1000).toFixed(0)} s`,
+      });
+      const push = await page.evaluate(() => window.sidecarBench.sync.push1000());
+      addRow({
+        metric: 'Sync: push of 1,000 changes',
+        value: push.pushMs / 1000,
+        unit: 's',
+        budget: 1,
+        detail: `a title written on 1,000 contacts in one write (${push.queued} outbox entries), then a run: from its start until the last batch is acknowledged and its entries removed (batches of 1,000); the whole run, pull of the server's answer included, ${(push.runMs / 1000).toFixed(2)} s`,
+      });
+      // Steady state: runs with nothing to send or fetch, every request and answer as the browser sends them.
+      const sizes = [];
+      const onRequest = async (req) => {
+        if (!req.url().startsWith(url)) return;
+        const headers = await req.headersArray();
+        const reqBytes = `${req.method()} ${new URL(req.url()).pathname}${new URL(req.url()).search} HTTP/1.1\r\n`.length + headers.reduce((n, h) => n + h.name.length + h.value.length + 4, 2) + (req.postDataBuffer()?.length ?? 0);
+        const res = await req.response();
+        const resHeaders = res ? await res.headersArray() : [];
+        const body = res ? await res.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+        sizes.push({ method: req.method(), req: reqBytes, res: resHeaders.reduce((n, h) => n + h.name.length + h.value.length + 4, 17) + body.length });
+      };
+      context.on('request', (req) => void onRequest(req));
+      await page.evaluate(() => window.sidecarBench.sync.steady({ runs: 5 }));
+      await new Promise((r) => setTimeout(r, 500));
+      const maxReq = Math.max(...sizes.map((x) => x.req));
+      const maxRes = Math.max(...sizes.map((x) => x.res));
+      addRow({
+        metric: 'Sync: steady state, largest request with nothing to sync',
+        value: maxReq / 1024,
+        unit: 'KB',
+        budget: 1,
+        detail: `5 runs with nothing new: ${sizes.length} requests (${[...new Set(sizes.map((x) => x.method))].join(', ')}), request line + headers + body as Chromium sent them; largest answer ${maxRes} bytes`,
+      });
+      await page.evaluate(() => window.sidecarBench.sync.cleanup());
+    } finally {
+      await context.close();
+    }
+  } finally {
+    server.stop();
+  }
+}
+
+async function benchSyncServer() {
+  if (!process.env.DATABASE_URL) {
+    notes.push('Sync server load: skipped, DATABASE_URL (PostgreSQL) not set.');
+    return;
+  }
+  const r = runTs('server/bench/load.ts', []);
+  if (r.error || r.skipped) throw new Error(r.error ?? r.skipped);
+  addRow({
+    metric: 'Sync server on PostgreSQL: pull/push requests per second',
+    value: r.rps,
+    unit: 'req/s',
+    budget: null,
+    detail: `autocannon on localhost, ${r.devices} devices (one connection each) for ${r.seconds} s, each alternating a pull with nothing new and a one-field push: ${r.total} requests (${r.pulls} pulls, ${r.pushes} pushes), ${r.non2xx} not 2xx, ${r.errors} errors; budget ≥ 300 req/s; load average ${r.loadBefore.toFixed(1)} before, ${r.loadAfter.toFixed(1)} after`,
+  });
+  addRow({ metric: 'Sync server on PostgreSQL: p99 latency under that load', value: r.p99, unit: 'ms', budget: 100, detail: `p50 ${r.p50} ms, max ${r.max} ms` });
+}
+
 // ------------------------------------------------------------ main
 async function main() {
   if (!fs.existsSync(path.join(extensionPath, 'manifest.json'))) {
@@ -1095,6 +1209,8 @@ async function main() {
   if (want('page')) await step('bench page', benchPage);
   if (want('badge')) await step('badge', benchBadge);
   if (want('data')) await step('data', benchPortability);
+  if (want('sync')) await step('sync', benchSync);
+  if (want('sync-server')) await step('sync-server', benchSyncServer);
 
   const took = ((Date.now() - started) / 1000).toFixed(0);
   printTable();
