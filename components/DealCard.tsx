@@ -8,6 +8,7 @@ import { stageName, type Translate } from '@/lib/i18n';
 import { bantFieldKey } from '@/lib/i18n/keys';
 import { DealDetails } from './DealDetails';
 import { useCommand } from './hooks';
+import { dealOwnership } from '@/lib/domain/deal-owner';
 import { useI18n } from './i18n';
 import { Button, ErrorText, inputClass, labelClass } from './ui';
 
@@ -89,6 +90,11 @@ export function DealCard({ deal, settings }: { deal: Deal; settings: Settings })
         <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t('deal.stage')}</span>
         <StageBadge stage={stage} status={deal.status} />
       </div>
+      {dealOwnership(deal, settings.myAddresses) === 'team' && (
+        <p data-testid="sidecar-deal-owner" className="text-xs text-slate-600">
+          {t('deal.owner.team', { owner: deal.owner! })}
+        </p>
+      )}
       <ol aria-hidden className="flex gap-0.5">
         {stages.map((s, i) => (
           <li key={s.id} className="h-1.5 flex-1 rounded-full" style={{ background: i <= stageIndex(stages, deal.stageId) ? s.color : '#e2e8f0' }} />

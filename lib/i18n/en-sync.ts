@@ -31,6 +31,7 @@ export const syncEn = {
   'sync.error.server_error': 'The server had a problem. Sync will try again by itself; nothing was lost.',
   'sync.error.too_large': 'A change was too large for the server.',
   'sync.error.local_error': 'This browser could not store synced data (is the disk full?). Sync will try again.',
+  'deal.owner.team': 'Owned by {owner}',
   'sync.error.other': 'Sync failed: {message}',
 } as const;
 

@@ -31,5 +31,6 @@ export const syncId: Record<SyncKey, string> = {
   'sync.error.server_error': 'Server mengalami masalah. Sinkronisasi akan mencoba lagi dengan sendirinya; tidak ada yang hilang.',
   'sync.error.too_large': 'Sebuah perubahan terlalu besar untuk server.',
   'sync.error.local_error': 'Peramban ini tidak dapat menyimpan data sinkronisasi (apakah disk penuh?). Sinkronisasi akan mencoba lagi.',
+  'deal.owner.team': 'Milik {owner}',
   'sync.error.other': 'Sinkronisasi gagal: {message}',
 };
