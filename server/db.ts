@@ -18,8 +18,11 @@ export interface Scope {
 
 export interface Database {
   kind: 'pglite' | 'postgres';
-  /** One transaction, scoped: committed when `fn` resolves, rolled back when it throws. */
-  tx<T>(scope: Scope, fn: (sql: Sql) => Promise<T>): Promise<T>;
+  /**
+   * One transaction, scoped: committed when `fn` resolves, rolled back when it throws. Reads (pulls) have
+   * connections of their own, so pushes queued behind one team's lock never starve them.
+   */
+  tx<T>(scope: Scope, fn: (sql: Sql) => Promise<T>, use?: 'read' | 'write'): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -58,6 +61,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  const readPool = new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil(max / 2)) });
   const setup = await pool.connect();
   let switchRole: boolean;
   try {
@@ -74,8 +78,8 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   }
   return {
     kind: 'postgres',
-    async tx(scope, fn) {
-      const client = await pool.connect();
+    async tx(scope, fn, use = 'write') {
+      const client = await (use === 'read' ? readPool : pool).connect();
       try {
         await client.query(beginScoped(scope, switchRole));
         const out = await fn((text, params) => client.query(text, params).then((r) => r.rows));
@@ -88,7 +92,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: () => Promise.all([pool.end(), readPool.end()]).then(() => undefined),
   };
 }
 

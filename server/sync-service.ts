@@ -130,7 +130,7 @@ export async function pull(db: Database, cfg: Config, token: TokenParts, teamId:
       more,
       now: cfg.now(),
     };
-  });
+  }, 'read');
 }
 
 /** Exchanges a one-time pairing code for a device token (shown once; the server keeps only its hash). */

@@ -8,14 +8,16 @@ import { openDatabase } from '../db';
 
 /**
  * Load test of the sync server on PostgreSQL (`DATABASE_URL`), on this
- * machine's loopback only, bounded in time: a server process, one team of
- * DEVICES paired devices over 2,000 contacts, then autocannon with one
+ * machine's loopback only, bounded in time: a server process, TEAMS teams of
+ * DEVICES/TEAMS paired devices, each team over 2,000 contacts, then autocannon with one
  * connection per device for SECONDS, each alternating a pull from its
  * cursor (nothing new: the steady state) and a push of one field edit (the
  * next batch number, a fresh stamp). Prints one JSON line for
  * test/bench/run.mjs.
  */
 const DEVICES = Number(process.env.SYNC_LOAD_DEVICES ?? 40);
+/** Teams on the server (the devices are spread over them): a server serves many small teams, each its own lock. */
+const TEAMS = Number(process.env.SYNC_LOAD_TEAMS ?? 8);
 const SECONDS = Number(process.env.SYNC_LOAD_SECONDS ?? 10);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -38,35 +40,38 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const db = await openDatabase({ url, dataDir: '', poolSize: 2 });
   try {
-    const teamId = await createTeam(db, 'load test');
-    const devices: { id: string; token: string; seq: number; cursor: string; counter: number }[] = [];
+    const teamIds: string[] = [];
+    for (let t = 0; t < TEAMS; t++) teamIds.push(await createTeam(db, `load test ${t}`));
+    const devices: { id: string; team: string; token: string; seq: number; cursor: string; counter: number }[] = [];
     for (let i = 0; i < DEVICES; i++) {
-      const code = await createPairingCode(db, teamId, { ttlMs: 60_000 });
+      const team = teamIds[i % TEAMS]!;
+      const code = await createPairingCode(db, team, { ttlMs: 60_000 });
       const r = (await (await fetch(`${base}/v1/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: `load ${i}` }) })).json()) as {
         deviceId: string;
         token: string;
       };
-      devices.push({ id: r.deviceId, token: r.token, seq: 0, cursor: '', counter: 0 });
+      devices.push({ id: r.deviceId, team, token: r.token, seq: 0, cursor: '', counter: 0 });
     }
     const stamp = (d: (typeof devices)[number]) => encodeHlc({ ms: Date.now(), counter: ++d.counter % 100_000, node: d.id });
     const headers = (d: (typeof devices)[number]) => ({ authorization: `Bearer ${d.token}`, 'content-type': 'application/json' });
-    // 2,000 contacts to edit, in two batches of the first device.
-    const seed = devices[0]!;
-    for (let b = 0; b < 2; b++) {
-      const changes = Array.from({ length: 1000 }, (_, i) => ({
-        t: 'contacts',
-        id: `C${b}${String(i).padStart(4, '0')}`,
-        op: 'insert',
-        s: stamp(seed),
-        f: { name: `n${i}`, emails: [`p${b}-${i}@example.com`], title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null, createdAt: 1, updatedAt: 1, deletedAt: null },
-      }));
-      const res = await fetch(`${base}/v1/teams/${teamId}/push`, { method: 'POST', headers: headers(seed), body: JSON.stringify({ deviceId: seed.id, seq: ++seed.seq, changes }) });
-      if (!res.ok) throw new Error(`seed push ${res.status} ${await res.text()}`);
+    // 2,000 contacts to edit per team, in two batches of the team's first device.
+    for (const seed of devices.slice(0, TEAMS)) {
+      for (let b = 0; b < 2; b++) {
+        const changes = Array.from({ length: 1000 }, (_, i) => ({
+          t: 'contacts',
+          id: `C${b}${String(i).padStart(4, '0')}`,
+          op: 'insert',
+          s: stamp(seed),
+          f: { name: `n${i}`, emails: [`p${b}-${i}@example.com`], title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null, createdAt: 1, updatedAt: 1, deletedAt: null },
+        }));
+        const res = await fetch(`${base}/v1/teams/${seed.team}/push`, { method: 'POST', headers: headers(seed), body: JSON.stringify({ deviceId: seed.id, seq: ++seed.seq, changes }) });
+        if (!res.ok) throw new Error(`seed push ${res.status} ${await res.text()}`);
+      }
     }
     // Every device pulls to the end once: from then on a pull is the steady state.
     for (const d of devices) {
       for (;;) {
-        const page = (await (await fetch(`${base}/v1/teams/${teamId}/pull?after=${encodeURIComponent(d.cursor)}&limit=5000`, { headers: headers(d) })).json()) as { cursor: string; more: boolean };
+        const page = (await (await fetch(`${base}/v1/teams/${d.team}/pull?after=${encodeURIComponent(d.cursor)}&limit=5000`, { headers: headers(d) })).json()) as { cursor: string; more: boolean };
         d.cursor = page.cursor;
         if (!page.more) break;
       }
@@ -87,7 +92,7 @@ async function main(): Promise<void> {
             context.dev = free.pop()!;
             const d = devices[context.dev]!;
             pulls++;
-            return { ...req, method: 'GET', path: `/v1/teams/${teamId}/pull?after=${encodeURIComponent(d.cursor)}&limit=1000`, headers: headers(d) };
+            return { ...req, method: 'GET', path: `/v1/teams/${d.team}/pull?after=${encodeURIComponent(d.cursor)}&limit=1000`, headers: headers(d) };
           },
         },
         {
@@ -96,7 +101,7 @@ async function main(): Promise<void> {
             pushes++;
             const id = `C${Math.random() < 0.5 ? 0 : 1}${String(Math.floor(Math.random() * 1000)).padStart(4, '0')}`;
             const body = JSON.stringify({ deviceId: d.id, seq: ++d.seq, changes: [{ t: 'contacts', id, op: 'patch', s: stamp(d), f: { title: `t${d.seq}` } }] });
-            return { ...req, method: 'POST', path: `/v1/teams/${teamId}/push`, headers: headers(d), body };
+            return { ...req, method: 'POST', path: `/v1/teams/${d.team}/push`, headers: headers(d), body };
           },
           onResponse: (_status: number, _body: string, context: Record<string, number>) => {
             free.push(context.dev!);
@@ -117,6 +122,7 @@ async function main(): Promise<void> {
         pulls,
         pushes,
         devices: DEVICES,
+        teams: TEAMS,
         seconds: SECONDS,
         loadBefore,
         loadAfter: os.loadavg()[0],

@@ -1141,7 +1141,7 @@ async function benchSyncServer() {
     value: r.rps,
     unit: 'req/s',
     budget: null,
-    detail: `autocannon on localhost, ${r.devices} devices (one connection each) for ${r.seconds} s, each alternating a pull with nothing new and a one-field push: ${r.total} requests (${r.pulls} pulls, ${r.pushes} pushes), ${r.non2xx} not 2xx, ${r.errors} errors; budget ≥ 300 req/s; load average ${r.loadBefore.toFixed(1)} before, ${r.loadAfter.toFixed(1)} after`,
+    detail: `autocannon on localhost, ${r.devices} devices in ${r.teams} teams (one connection each) for ${r.seconds} s, each alternating a pull with nothing new and a one-field push: ${r.total} requests (${r.pulls} pulls, ${r.pushes} pushes), ${r.non2xx} not 2xx, ${r.errors} errors; budget ≥ 300 req/s; load average ${r.loadBefore.toFixed(1)} before, ${r.loadAfter.toFixed(1)} after`,
   });
   addRow({ metric: 'Sync server on PostgreSQL: p99 latency under that load', value: r.p99, unit: 'ms', budget: 100, detail: `p50 ${r.p50} ms, max ${r.max} ms` });
 }
