@@ -58,7 +58,7 @@ export function SyncSection() {
         {t('sync.title')}
       </h2>
       <p className="text-sm text-slate-600">{t('sync.intro')}</p>
-      <div data-testid="sidecar-sync-status" data-state={state} data-pending={status?.pending ?? 0} role="status" className="space-y-1 rounded-md border border-slate-200 p-3 text-sm">
+      <div data-testid="sidecar-sync-status" data-state={state} data-pending={status?.pending ?? 0} aria-live="polite" className="space-y-1 rounded-md border border-slate-200 p-3 text-sm">
         <p className="flex items-center gap-2 font-medium">
           <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${stateColor}`} />
           {t(`sync.state.${state}`)}
