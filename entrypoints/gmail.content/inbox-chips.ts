@@ -1,6 +1,6 @@
 import { sendToBackground } from '@/lib/platform/messaging';
-import { chipSlot, readRowSenders } from '@/lib/sites/gmail/read-inbox';
-import { LIST_ROW, ROW_PERSON } from '@/lib/sites/gmail/selectors';
+import { chipSlot, findListRows, readRowSenders } from '@/lib/sites/gmail/read-inbox';
+import { ROW_PERSON } from '@/lib/sites/gmail/selectors';
 
 interface Chip {
   label: string;
@@ -44,7 +44,7 @@ export function createInboxChips(account: () => string | null, requestFrame: () 
   let inFlight = false;
 
   function onFrame() {
-    const rows = document.querySelectorAll<HTMLElement>(LIST_ROW);
+    const rows = findListRows(document);
     if (rows.length === 0) return;
     const me = account();
     const missing = new Set<string>();

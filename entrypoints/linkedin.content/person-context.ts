@@ -1,8 +1,7 @@
 import type { PageContext } from '@/lib/messaging/protocol';
-import { readPartnerMessages } from '@/lib/sites/linkedin/read-messages';
-import { readConversation } from '@/lib/sites/linkedin/read-messaging';
+import { messageEvents, readPartnerMessages } from '@/lib/sites/linkedin/read-messages';
+import { conversationRoot, readConversation } from '@/lib/sites/linkedin/read-messaging';
 import { readProfile } from '@/lib/sites/linkedin/read-profile';
-import { MESSAGE_EVENT } from '@/lib/sites/linkedin/selectors';
 import { isProfileUrl } from '@/lib/sites/linkedin/urls';
 
 /** Reads who is on screen each frame (profile, messaging partner) and reports it when it changed. */
@@ -13,7 +12,8 @@ export function createPersonContext(report: (context: PageContext, hasPerson: bo
     const profile = isProfileUrl(url) ? readProfile(document, url) : null;
     const conversation = readConversation(document, url);
     // A new message in the open conversation is news too (its text may be a trigger).
-    const messages = conversation ? document.querySelectorAll(MESSAGE_EVENT).length : 0;
+    const root = conversation ? conversationRoot(document, url) : null;
+    const messages = root ? messageEvents(root).length : 0;
     const key = JSON.stringify([url, profile, conversation, messages]);
     if (key === last) return;
     last = key;

@@ -1,8 +1,6 @@
+import { findMessages, readHeader } from './messages';
 import { normaliseEmail } from './people';
-import { ACCOUNT_BUTTON, ACCOUNT_LABEL_ATTR, MESSAGE_BODY } from './selectors';
-
-/** Recipient / sender chips of an open thread's message headers. */
-const ME_LABEL = 'span.g2[email], span.gD[email]';
+import { ACCOUNT_BUTTON, ACCOUNT_LABEL_ATTR, EMAIL_ATTR, MAIN, NAME_ATTR } from './selectors';
 
 /**
  * The signed-in address. Gmail's title ends "… - <address> - Gmail" (Workspace:
@@ -36,12 +34,16 @@ const ME_WORDS = new Set(['me', 'saya', 'aku', 'moi', 'ich', 'yo', 'eu', 'io', '
  * element keeps the real address. Header elements only, never the body.
  */
 function fromMeLabel(doc: Document): string | null {
-  for (const el of doc.querySelectorAll(ME_LABEL)) {
-    if (el.closest(MESSAGE_BODY)) continue;
-    const shown = (el.textContent ?? '').trim().toLowerCase();
-    if (!ME_WORDS.has(shown) || shown === (el.getAttribute('name') ?? '').trim().toLowerCase()) continue;
-    const email = normaliseEmail(el.getAttribute('email'));
-    if (email) return email;
+  for (const main of doc.querySelectorAll(MAIN)) {
+    for (const message of findMessages(main)) {
+      const header = readHeader(message);
+      for (const el of header.sender ? [header.sender, ...header.recipients] : header.recipients) {
+        const shown = (el.textContent ?? '').trim().toLowerCase();
+        if (!ME_WORDS.has(shown) || shown === (el.getAttribute(NAME_ATTR) ?? '').trim().toLowerCase()) continue;
+        const email = normaliseEmail(el.getAttribute(EMAIL_ATTR));
+        if (email) return email;
+      }
+    }
   }
   return null;
 }

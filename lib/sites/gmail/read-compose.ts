@@ -6,13 +6,15 @@ const MAX_SUBJECT = 2000;
 
 /**
  * Open compose windows: pop-ups (`[role=dialog]` holding a form) and inline
- * replies (`div.M9`). When one candidate sits inside another (dialog > M9),
- * only the outer one is returned. Document order.
+ * replies (the compose region holding a compose id, or `div.M9`). When one
+ * candidate sits inside another (dialog > M9 > region), only the outer one is
+ * returned. Document order.
  */
 export function findComposeRoots(doc: Document): HTMLElement[] {
   try {
     const dialogs = [...doc.querySelectorAll<HTMLElement>(S.DIALOG)].filter((d) => d.querySelector(S.FORM));
-    const candidates = [...dialogs, ...doc.querySelectorAll<HTMLElement>(S.COMPOSE_M9)];
+    const regions = [...doc.querySelectorAll<HTMLElement>(S.COMPOSE_REGION)].filter((r) => r.querySelector(S.COMPOSE_ID));
+    const candidates = [...dialogs, ...regions, ...doc.querySelectorAll<HTMLElement>(S.COMPOSE_M9)];
     const unique = [...new Set(candidates)];
     return unique
       .filter((el) => !unique.some((other) => other !== el && other.contains(el)))

@@ -1,47 +1,57 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { chipSlot, readInboxRows, readRowSenders } from './read-inbox';
+import { chipSlot, findListRows, readRowSenders } from './read-inbox';
 import { gmailFixture, parseHtml, realFixture } from './test-fixtures';
 
-describe('readInboxRows: inbox-modern.html', () => {
+describe('findListRows and readRowSenders: inbox-modern.html', () => {
   const doc = gmailFixture('inbox-modern.html');
-  const rows = readInboxRows(doc);
+  const rows = findListRows(doc);
 
-  it('reads all 12 rows with thread-f ids and senders in order', () => {
+  it('finds all 12 rows and reads their senders in order', () => {
     expect(rows).toHaveLength(12);
-    expect(rows.map((r) => r.row.id)).toEqual([...doc.querySelectorAll('tr.zA')].map((tr) => tr.id));
-    expect(rows[0]?.data).toEqual({ threadId: 'thread-f:1882757844173182659', senders: ['news@linkedin.example'] });
+    expect(rows.map((r) => r.id)).toEqual([...doc.querySelectorAll('tr.zA')].map((tr) => tr.id));
+    expect(readRowSenders(rows[0]!)).toEqual(['news@linkedin.example']);
     // "Dana, me, Dana (3)": deduplicated, in row order.
-    expect(rows[1]?.data).toEqual({ threadId: 'thread-f:1882639733620975553', senders: ['dana@bigcorp.io', 'rep@acme-sales.com'] });
-    expect(rows[4]?.data).toEqual({ threadId: 'thread-f:1883885589758442773', senders: ['budi@tokomaju.co.id'] });
-    expect(rows[6]?.data.senders).toEqual(['ana.costa@fornecedor.com.br', 'rep@acme-sales.com', 'kim@startup.dev']);
+    expect(readRowSenders(rows[1]!)).toEqual(['dana@bigcorp.io', 'rep@acme-sales.com']);
+    expect(readRowSenders(rows[4]!)).toEqual(['budi@tokomaju.co.id']);
+    expect(readRowSenders(rows[6]!)).toEqual(['ana.costa@fornecedor.com.br', 'rep@acme-sales.com', 'kim@startup.dev']);
+    expect(readRowSenders(rows[10]!)).toEqual(['sam@bigcorp.io']);
   });
 
-  it('falls back to the legacy hex id when data-thread-id is absent (row 11)', () => {
-    expect(rows[10]?.data).toEqual({ threadId: '1a1d9646dc0be171', senders: ['sam@bigcorp.io'] });
-  });
-
-  it('reads one freshly rendered row passed as the root', () => {
-    const row = doc.querySelectorAll('tr.zA')[4] as HTMLElement;
-    expect(readInboxRows(row)).toEqual([{ row, data: { threadId: 'thread-f:1883885589758442773', senders: ['budi@tokomaju.co.id'] } }]);
+  it('finds the same rows by role=row when tr.zA is renamed, and by [gh=tl] alone when both are gone', () => {
+    const d = gmailFixture('inbox-modern.html');
+    const ids = findListRows(d).map((r) => r.id);
+    d.querySelectorAll('tr.zA').forEach((tr) => tr.classList.replace('zA', 'Ht-9c1f'));
+    expect(findListRows(d).map((r) => r.id)).toEqual(ids);
+    d.querySelectorAll('tr[role=row]').forEach((tr) => tr.removeAttribute('role'));
+    expect(findListRows(d).map((r) => r.id)).toEqual(ids);
   });
 
   it('puts the chip slot before .y6 in the subject block', () => {
-    for (const { row } of rows) {
+    for (const row of rows) {
       const slot = chipSlot(row);
       expect(slot?.parent.classList.contains('xT')).toBe(true);
       expect(slot?.before?.classList.contains('y6')).toBe(true);
     }
   });
+
+  it('finds that slot from the thread id on the subject when every class is hashed', () => {
+    const d = gmailFixture('inbox-modern.html');
+    const row = findListRows(d)[1]!;
+    const y6 = row.querySelector('.y6')!;
+    const xT = row.querySelector('.xT')!;
+    row.querySelectorAll('[class]').forEach((el, i) => el.setAttribute('class', `Ht-${i}`));
+    expect(chipSlot(row)).toEqual({ parent: xT, before: y6 });
+  });
 });
 
-describe('readInboxRows: real 2014 inbox (InboxSDK capture)', () => {
-  const rows = readInboxRows(realFixture('gmail-inbox-list-inboxsdk-2014.html'));
+describe('findListRows: real 2014 inbox (InboxSDK capture)', () => {
+  const doc = realFixture('gmail-inbox-list-inboxsdk-2014.html');
+  const rows = findListRows(doc);
 
-  it('reads 16 rows, senders from span.zF / span.yP, no thread ids', () => {
+  it('finds 16 rows, senders from span.zF / span.yP', () => {
     expect(rows).toHaveLength(16);
-    expect(rows.every((r) => r.data.threadId === null)).toBe(true);
-    expect(rows.map((r) => r.data.senders)).toEqual([
+    expect(rows.map(readRowSenders)).toEqual([
       ['streak.web.test.1@gmail.com'],
       ['streak.web.test.1@gmail.com'],
       ['news@twilio.com'],
@@ -61,24 +71,28 @@ describe('readInboxRows: real 2014 inbox (InboxSDK capture)', () => {
     ]);
   });
 
-  it('finds the chip slot before div.y6 in every row', () => {
-    for (const { row } of rows) {
+  it('finds the chip slot before div.y6 in every row, also inside the link when the classes are gone', () => {
+    for (const row of rows) {
       const slot = chipSlot(row);
       expect(slot?.before?.matches('div.y6')).toBe(true);
       expect(slot?.parent.matches('div.xT')).toBe(true);
     }
+    const row = rows[0]!;
+    const expected = chipSlot(row);
+    row.querySelectorAll('[class]').forEach((el, i) => el.setAttribute('class', `Ht-${i}`));
+    expect(chipSlot(row)).toEqual(expected);
   });
 });
 
-describe('readInboxRows: other pages', () => {
+describe('findListRows: other pages', () => {
   it.each(['thread-en.html', 'compose-peoplekit.html'])('%s has no rows', (name) => {
-    expect(readInboxRows(gmailFixture(name))).toEqual([]);
+    expect(findListRows(gmailFixture(name))).toEqual([]);
   });
 
-  it('ignores tr.zA outside [gh=tl] and rows without valid addresses keep empty senders', () => {
+  it('ignores tr.zA outside [gh=tl]; a row without a valid address has no senders', () => {
     const doc = parseHtml(`<table><tbody><tr class="zA"><td><span email="a@b.co"></span></td></tr></tbody></table>
-      <div gh="tl"><table><tbody><tr class="zA" data-thread-id="undefined"><td><span email="not-an-address"></span></td></tr></tbody></table></div>`);
-    expect(readInboxRows(doc).map((r) => r.data)).toEqual([{ threadId: null, senders: [] }]);
+      <div gh="tl"><table><tbody><tr class="zA" id="in"><td><span email="not-an-address"></span></td></tr></tbody></table></div>`);
+    expect(findListRows(doc).map((r) => [r.id, readRowSenders(r)])).toEqual([['in', []]]);
   });
 });
 
@@ -101,16 +115,5 @@ describe('chipSlot fallbacks', () => {
 
   it('null without any subject anchor', () => {
     expect(chipSlot(row('<td>nothing</td>'))).toBeNull();
-  });
-});
-
-describe('readRowSenders', () => {
-  it('gives each row the senders readInboxRows gives it, on modern and 2014 markup', () => {
-    for (const doc of [gmailFixture('inbox-modern.html'), realFixture('gmail-inbox-list-inboxsdk-2014.html')]) {
-      const rows = readInboxRows(doc);
-      expect(rows.length).toBeGreaterThan(0);
-      for (const { row, data } of rows) expect(readRowSenders(row)).toEqual(data.senders);
-      expect(rows.some((r) => r.data.senders.length > 0)).toBe(true);
-    }
   });
 });

@@ -1,34 +1,23 @@
-import { GmailInboxRowSchema, type GmailInboxRow } from './types';
-import { cleanId, normaliseEmail } from './people';
+import { normaliseEmail } from './people';
 import * as S from './selectors';
 
 /**
- * Thread-list rows (`tr.zA` in `[gh=tl]`) under `root` — a document, the list,
- * or a freshly rendered row itself. Rows whose data fails the schema are dropped.
+ * The rows of the thread list (`[gh=tl]`) in `root`: `tr[role=row]` (since
+ * ~2018) or `tr.zA`; when Gmail renamed both, every row of the list. A row
+ * without a sender simply gets no chip.
  */
-export function readInboxRows(root: ParentNode): Array<{ row: HTMLElement; data: GmailInboxRow }> {
-  const out: Array<{ row: HTMLElement; data: GmailInboxRow }> = [];
+export function findListRows(root: ParentNode): HTMLElement[] {
   try {
-    const rows: Element[] = [...root.querySelectorAll(S.LIST_ROW)];
-    if (isElement(root) && root.matches(S.LIST_ROW)) rows.unshift(root);
-    for (const row of rows) {
-      const data = readRow(row);
-      if (data) out.push({ row: row as HTMLElement, data });
-    }
+    const rows = root.querySelectorAll<HTMLElement>(S.LIST_ROW);
+    return [...(rows.length > 0 ? rows : root.querySelectorAll<HTMLElement>(S.LIST_ANY_ROW))];
   } catch {
-    // An odd DOM yields the rows read so far.
+    return [];
   }
-  return out;
-}
-
-function isElement(node: ParentNode): node is Element {
-  return typeof (node as Element).matches === 'function';
 }
 
 /**
  * The senders of one row, normalised and checked (normaliseEmail), in row
- * order, at most 50: all the inbox chips need, read on every changed row, so
- * without the whole row's schema parse.
+ * order, at most 50: all the inbox chips need, read on every changed row.
  */
 export function readRowSenders(row: Element): string[] {
   const senders: string[] = [];
@@ -44,49 +33,51 @@ export function readRowSenders(row: Element): string[] {
   return senders;
 }
 
-function readRow(row: Element): GmailInboxRow | null {
+type Slot = { parent: Element; before: Element | null };
+
+/**
+ * Where a stage chip goes in a row: before the subject, where InboxSDK puts
+ * labels. The subject is the element carrying the row's thread id; the chip
+ * goes before the outermost wrapper that holds only it (`div.y6`), inside the
+ * link that opens the thread. Rows without ids (pre-2018): before `.y6`, else
+ * before the container of `span.bog`, else at the start of the link's block or
+ * of the subject cell. Null when the row has none of these.
+ */
+export function chipSlot(row: HTMLElement): Slot | null {
   try {
-    const parsed = GmailInboxRowSchema.safeParse({ threadId: rowThreadId(row), senders: readRowSenders(row) });
-    return parsed.success ? parsed.data : null;
+    return bySubjectId(row) ?? byClasses(row) ?? byLink(row);
   } catch {
     return null;
   }
 }
 
-/** "thread-f:<dec>" from `data-thread-id`, else the legacy hex id, else null (pre-2018 rows). */
-function rowThreadId(row: Element): string | null {
-  const attrs: Array<[string, string]> = [
-    [S.ROW_THREAD_ID, S.ROW_THREAD_ID_ATTR],
-    [S.ROW_LEGACY_THREAD_ID, S.ROW_LEGACY_THREAD_ID_ATTR],
-  ];
-  for (const [selector, attr] of attrs) {
-    const el = row.matches(selector) ? row : row.querySelector(selector);
-    const id = cleanId(el?.getAttribute(attr));
-    if (id) return id;
+function bySubjectId(row: Element): Slot | null {
+  let wrapper = row.querySelector(S.ROW_SUBJECT_ID);
+  if (!wrapper) return null;
+  for (let parent = wrapper.parentElement; parent && parent !== row; parent = parent.parentElement) {
+    if (parent.childElementCount !== 1 || parent.matches(S.ROW_CELL) || parent.matches(S.ROW_SUBJECT_LINK)) break;
+    wrapper = parent;
+  }
+  return wrapper.parentElement ? { parent: wrapper.parentElement, before: wrapper } : null;
+}
+
+function byClasses(row: Element): Slot | null {
+  const y6 = row.querySelector(S.ROW_SUBJECT_Y6);
+  if (y6?.parentElement) return { parent: y6.parentElement, before: y6 };
+  const bogContainer = row.querySelector(S.ROW_SUBJECT_BOG)?.parentElement;
+  if (bogContainer?.parentElement && row.contains(bogContainer.parentElement)) {
+    return { parent: bogContainer.parentElement, before: bogContainer };
   }
   return null;
 }
 
-/**
- * Where a stage chip goes in a row: before `.y6` in the subject block (InboxSDK's
- * spot), else before the container of `span.bog` (newer markup), else at the start
- * of the subject cell; null when the row has none of these.
- */
-export function chipSlot(row: HTMLElement): { parent: Element; before: Element | null } | null {
-  try {
-    const y6 = row.querySelector(S.ROW_SUBJECT_Y6);
-    if (y6?.parentElement) return { parent: y6.parentElement, before: y6 };
-    const bogContainer = row.querySelector(S.ROW_SUBJECT_BOG)?.parentElement;
-    if (bogContainer?.parentElement && row.contains(bogContainer.parentElement)) {
-      return { parent: bogContainer.parentElement, before: bogContainer };
-    }
-    const cell = row.querySelector(S.ROW_SUBJECT_CELL);
-    if (cell) {
-      const inner = cell.querySelector(S.ROW_SUBJECT_INNER) ?? cell;
-      return { parent: inner, before: inner.firstElementChild };
-    }
-    return null;
-  } catch {
-    return null;
-  }
+/** The link that opens the thread (`div.xS[role=link] > div.xT`), else the subject cell `td.a4W`. */
+function byLink(row: Element): Slot | null {
+  const link = row.querySelector(S.ROW_SUBJECT_LINK);
+  const first = link?.firstElementChild;
+  const cell = link ? null : row.querySelector(S.ROW_SUBJECT_CELL);
+  const block = link ?? cell;
+  if (!block) return null;
+  const inner = block.querySelector(S.ROW_SUBJECT_INNER) ?? (first && first.childElementCount > 0 ? first : block);
+  return { parent: inner, before: inner.firstElementChild };
 }

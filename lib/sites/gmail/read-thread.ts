@@ -1,5 +1,6 @@
 import { GmailMessageSchema, GmailThreadSchema, type GmailMessage, type GmailThread } from './types';
-import { parseGmailDate, timeFromMessageId } from './dates';
+import { timeFromMessageId } from './dates';
+import { findMessages, headerDate, readHeader } from './messages';
 import { cleanId, cleanText, personFromElement, uniquePeople } from './people';
 import * as S from './selectors';
 import { threadIdFromUrl } from './urls';
@@ -22,7 +23,7 @@ export function readThread(doc: Document, url: string): GmailThread | null {
       cleanId(main.querySelector(S.THREAD_PERM_ID)?.getAttribute(S.THREAD_PERM_ID_ATTR)) ??
       threadIdFromUrl(url);
     const messages: GmailMessage[] = [];
-    for (const el of main.querySelectorAll(S.MESSAGE)) {
+    for (const el of findMessages(main)) {
       const message = readMessage(el);
       if (message) messages.push(message);
     }
@@ -54,27 +55,16 @@ function textWithEmoji(el: Element): string {
   return cleanText(text);
 }
 
-/** Header elements only: anything inside the body is the sender's own HTML. */
-function headerElements(message: Element, selector: string): Element[] {
-  return [...message.querySelectorAll(selector)].filter((el) => {
-    const body = el.closest(S.MESSAGE_BODY);
-    return !body || !message.contains(body);
-  });
-}
-
 function readMessage(el: Element): GmailMessage | null {
   try {
     const ids = [cleanId(el.getAttribute(S.MESSAGE_ID_ATTR)), cleanId(el.getAttribute(S.LEGACY_MESSAGE_ID_ATTR))];
     const id = ids.find((x) => x !== null);
-    const senderEl = headerElements(el, S.MESSAGE_SENDER)[0];
-    const from = senderEl ? personFromElement(senderEl) : null;
-    if (!id || !from) return null;
-    const recipients = uniquePeople(headerElements(el, S.MESSAGE_RECIPIENT).map((r) => personFromElement(r)), from.email);
-    const title = headerElements(el, S.MESSAGE_DATE)[0]?.getAttribute(S.MESSAGE_DATE_ATTR);
-    const date =
-      (title ? parseGmailDate(title) : null) ??
-      ids.map((x) => (x ? timeFromMessageId(x) : null)).find((t) => t !== null) ??
-      null;
+    if (!id) return null;
+    const header = readHeader(el);
+    const from = header.sender ? personFromElement(header.sender) : null;
+    if (!from) return null;
+    const recipients = uniquePeople(header.recipients.map((r) => personFromElement(r)), from.email);
+    const date = headerDate(header) ?? ids.map((x) => (x ? timeFromMessageId(x) : null)).find((t) => t !== null) ?? null;
     const parsed = GmailMessageSchema.safeParse({ id, from, recipients: recipients.slice(0, 500), date });
     return parsed.success ? parsed.data : null;
   } catch {

@@ -23,9 +23,12 @@ export const HOVERCARD_ATTR = 'data-hovercard-id';
 export const NAME_ATTR = 'name';
 
 // ── Open thread ─────────────────────────────────────────────────────────────
+// A thread is found by its data (message ids, person attributes, headings), so a
+// renamed class token loses nothing; class tokens only break ties (see each constant).
 
-/** Subject heading. thread-en/id/hostile/freemail.html (absent in thread-broken.html). S/M */
-export const THREAD_SUBJECT = 'h2.hP';
+/** Subject heading, by its thread-id attributes first; `h2.hP` for a heading without them.
+ * thread-en/id/hostile/freemail.html (absent in thread-broken.html). S (attributes) / M (hP) */
+export const THREAD_SUBJECT = 'h2[data-legacy-thread-id], h2[data-thread-perm-id], h2.hP';
 
 /** Emoji inside the subject; read as its alt text. thread-en.html. S */
 export const EMOJI_IMAGE = 'img[data-emoji]';
@@ -38,43 +41,65 @@ export const LEGACY_THREAD_ID_ATTR = 'data-legacy-thread-id';
 export const THREAD_PERM_ID_ATTR = 'data-thread-perm-id';
 export const THREAD_PERM_ID = `[${THREAD_PERM_ID_ATTR}]`;
 
-/** One message (expanded `.h7`, collapsed `.kv`/`.kQ`). thread-en/id/hostile/broken/freemail.html. S/M */
-export const MESSAGE = 'div.adn';
-
-/** Message ids on MESSAGE: "#msg-f:<dec>" and hex. thread-en/id/broken.html. S */
+/** One message: whatever carries a message id (Gmail's `div.adn`; expanded `.h7`, collapsed `.kv`/`.kQ`
+ * around it). Only the outermost holder counts. thread-en/id/hostile/broken/freemail.html. S */
 export const MESSAGE_ID_ATTR = 'data-message-id';
 export const LEGACY_MESSAGE_ID_ATTR = 'data-legacy-message-id';
+export const MESSAGE = `[${MESSAGE_ID_ATTR}], [${LEGACY_MESSAGE_ID_ATTR}]`;
 
-/** Sender: `email` (or `data-hovercard-id`) and `name`. thread-en/id/hostile/freemail.html. S */
-export const MESSAGE_SENDER = 'span.gD[email], span.gD[data-hovercard-id]';
+/** A person in a message header: `email` (or `data-hovercard-id`) plus `name`. thread-*.html. S */
+export const PERSON = '[email], [data-hovercard-id]';
 
-/** Recipients (To + Cc) in the header. thread-en/id.html. S/M */
-export const MESSAGE_RECIPIENT = 'span.hb span.g2[email]';
+/** The sender is the person in the header's heading (`h3.iw > span.qu > span.gD`); recipients are
+ * the header's other people. thread-en/id/hostile/freemail.html. S (heading) */
+export const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
-/** Date; the title text is localised. thread-en/id.html (English / Indonesian titles). M */
-export const MESSAGE_DATE = 'span.g3[title]';
-export const MESSAGE_DATE_ATTR = 'title';
+/** Sender by class, for a header without a heading. Unit tests (no heading). M */
+export const SENDER_CLASS = 'span.gD';
 
-/** Message body: page-controlled content, never a source of headers. thread-*.html. M */
+/** The "to …" line (`span.hb span.g2`): when present, recipients are read from it only, which leaves
+ * out the people of the opened details card (reply-to). thread-en/id/hostile/broken.html. M (tie-breaker) */
+export const RECIPIENT_LINE = 'span.hb';
+
+/** Date: a header element whose `title` is a date (localised text, parsed in English and Indonesian);
+ * `span.g3` wins a tie. thread-en/id/hostile/broken.html. S (title) / M (g3) */
+export const DATE_TITLE_ATTR = 'title';
+export const DATE_HOLDER = `[${DATE_TITLE_ATTR}]`;
+export const DATE_CLASS = 'span.g3';
+
+/** Message body: page-controlled content, never a source of headers. Without it (renamed), the
+ * header is the sender's outermost table in the message and the body the block after it.
+ * thread-*.html. M (a3s) / F (table layout, the fallback) */
 export const MESSAGE_BODY = 'div.a3s';
+export const HEADER_TABLE = 'TABLE';
+
+/** Quoted history inside a body: the sender's mail client marks it (`gmail_quote`, `gmail_attr`,
+ * `blockquote`; more than one, so one renamed token is covered by another), Gmail wraps trimmed
+ * content (`yj6qo`, `adL`). thread-en.html. S (blockquote) / M */
+export const QUOTED = '.gmail_quote, .gmail_attr, blockquote, .gmail_extra, div.yj6qo, div.adL';
 
 // ── Inbox list ──────────────────────────────────────────────────────────────
 
-/** One row of the thread list. inbox-modern.html (12), real: gmail-inbox-list-inboxsdk-2014.html (16). S/M */
-export const LIST_ROW = '[gh="tl"] tr.zA';
-export const ROW = 'tr.zA';
+/** Thread list (`[gh=tl]`) and its rows: `role=row` since ~2018, `tr.zA` before; any row of the list
+ * when neither matches. inbox-modern.html (12), real: gmail-inbox-list-inboxsdk-2014.html (16). S/M */
+export const LIST_ROW = '[gh="tl"] tr[role="row"], [gh="tl"] tr.zA';
+export const LIST_ANY_ROW = '[gh="tl"] tr';
 
-/** Thread ids in a row (absent before 2018). inbox-modern.html. S */
+/** Thread ids in a row, on the subject span (absent before 2018). inbox-modern.html. S */
 export const ROW_THREAD_ID_ATTR = 'data-thread-id';
 export const ROW_LEGACY_THREAD_ID_ATTR = LEGACY_THREAD_ID_ATTR;
-export const ROW_THREAD_ID = `[${ROW_THREAD_ID_ATTR}]`;
-export const ROW_LEGACY_THREAD_ID = `[${ROW_LEGACY_THREAD_ID_ATTR}]`;
+export const ROW_SUBJECT_ID = `[${ROW_THREAD_ID_ATTR}], [${ROW_LEGACY_THREAD_ID_ATTR}]`;
 
 /** Any addressed person in a row (span.zF / span.yP in div.yW). inbox-modern.html, real 2014 inbox. S */
 export const ROW_PERSON = '[email]';
 
-/** InboxSDK's label spot: before `.y6` in the subject cell. inbox-modern.html, real 2014 inbox. M */
-export const ROW_SUBJECT_Y6 = 'td.a4W div.xS div.xT .y6';
+/** Where the subject's wrappers stop: the cell, or the link that opens the thread (`div.xS[role=link]`).
+ * inbox-modern.html, real 2014 inbox. S */
+export const ROW_SUBJECT_LINK = '[role="link"]';
+export const ROW_CELL = 'td, [role="gridcell"]';
+
+/** InboxSDK's label spot: before `.y6` in the subject block. inbox-modern.html, real 2014 inbox. M */
+export const ROW_SUBJECT_Y6 = '.y6';
 
 /** Newer subject wrapper. inbox-modern.html. M */
 export const ROW_SUBJECT_BOG = 'span.bog';
@@ -89,7 +114,11 @@ export const ROW_SUBJECT_INNER = 'div.xT';
 export const DIALOG = '[role="dialog"]';
 export const FORM = 'form';
 
-/** Compose body block, also inline replies. compose-peoplekit.html, real compose. M */
+/** Compose region (`div.aoI[role=region]`, in pop-ups and inline replies) holding a compose id.
+ * compose-peoplekit.html, real compose. S */
+export const COMPOSE_REGION = '[role="region"]';
+
+/** Compose block, also inline replies; a tie-breaker beside the region. compose-peoplekit.html, real compose. M */
 export const COMPOSE_M9 = 'div.M9';
 
 /** Hidden ids. compose-peoplekit.html, real compose. S */
@@ -108,9 +137,10 @@ export const PEOPLEKIT_NAME_ATTR = 'data-name';
 /** Pre-2021 recipient fields: "Name <a@b>, c@d" text. Real compose (empty to/cc/bcc). F */
 export const COMPOSE_RECIPIENT_TEXTAREA = 'textarea[name="to"], textarea[name="cc"], textarea[name="bcc"]';
 
-/** Pre-2021 chips: hidden input with "Name <a@b>", or an [email] element. compose tests. F */
-export const COMPOSE_CHIP_INPUT = '.vR input[type="hidden"]';
-export const COMPOSE_CHIP_PERSON = '.vR [email]';
+/** Pre-2021 chips: a hidden input named like its field with "Name <a@b>", or an [email] element, in
+ * the compose form (`div.vR` around them). compose tests. F */
+export const COMPOSE_CHIP_INPUT = ['to', 'cc', 'bcc'].map((f) => `form input[type="hidden"][name="${f}"]`).join(', ') + ', .vR input[type="hidden"]';
+export const COMPOSE_CHIP_PERSON = 'form [email], .vR [email]';
 
 /** Primary send button by class (first signal). compose-peoplekit.html, real compose. F */
 export const SEND_BUTTON = 'div.T-I.aoO[role="button"]';

@@ -31,14 +31,6 @@ export const GmailThreadSchema = z.object({
 });
 export type GmailThread = z.infer<typeof GmailThreadSchema>;
 
-export const GmailInboxRowSchema = z.object({
-  /** "thread-f:<dec>" / legacy hex id when present, else null (pre-2018 markup). */
-  threadId: z.nullable(z.string().check(maxLen(200))),
-  /** Sender addresses shown in the row, normalised, in row order. */
-  senders: z.array(z.email()).check(maxLen(50)),
-});
-export type GmailInboxRow = z.infer<typeof GmailInboxRowSchema>;
-
 export const GmailComposeSchema = z.object({
   composeId: z.nullable(z.string().check(maxLen(200))),
   /** Reply-to thread id (input[name=rt]) when this compose is a reply. */

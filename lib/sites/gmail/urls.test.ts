@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountIndex, isGmailUrl, isListView, isThreadView, threadIdFromUrl } from './urls';
+import { threadIdFromUrl } from './urls';
 
 const G = 'https://mail.google.com/mail/u/0/';
 
@@ -18,7 +18,7 @@ const THREAD_URLS: Array<[string, string]> = [
   ['https://mail.google.com/mail/u/3/#inbox/FMfcgzQXJWxyz?compose=new', 'FMfcgzQXJWxyz'],
 ];
 
-/** Thread lists: Gmail, not a thread. */
+/** Thread lists: no thread id. */
 const LIST_URLS = [
   `${G}#inbox`,
   `${G}`,
@@ -45,44 +45,10 @@ const NOT_GMAIL = [
   '',
 ];
 
-const DETECTORS = { isThreadView, isListView } as const;
-const OWN: Record<keyof typeof DETECTORS, string[]> = {
-  isThreadView: THREAD_URLS.map(([u]) => u),
-  isListView: LIST_URLS,
-};
-
-describe('page detectors', () => {
-  for (const [name, detect] of Object.entries(DETECTORS) as Array<[keyof typeof DETECTORS, (u: string) => boolean]>) {
-    it(`${name} is true on its own URLs`, () => {
-      for (const url of OWN[name]) expect(detect(url), url).toBe(true);
-    });
-    it(`${name} is false on every other detector's URLs and on other pages`, () => {
-      const others = Object.entries(OWN).filter(([n]) => n !== name).flatMap(([, urls]) => urls);
-      for (const url of [...others, ...OTHER_GMAIL_URLS, ...NOT_GMAIL]) expect(detect(url), url).toBe(false);
-    });
-  }
-
-  it('isGmailUrl is true on every Gmail page and false elsewhere', () => {
-    for (const url of [...OWN.isThreadView, ...LIST_URLS, ...OTHER_GMAIL_URLS]) expect(isGmailUrl(url), url).toBe(true);
-    for (const url of NOT_GMAIL) expect(isGmailUrl(url), url).toBe(false);
-  });
-});
-
 describe('threadIdFromUrl', () => {
   it.each(THREAD_URLS)('%s → %s', (url, id) => expect(threadIdFromUrl(url)).toBe(id));
 
   it('is null for lists, settings and foreign pages', () => {
     for (const url of [...LIST_URLS, ...OTHER_GMAIL_URLS, ...NOT_GMAIL]) expect(threadIdFromUrl(url), url).toBeNull();
   });
-});
-
-describe('accountIndex', () => {
-  it.each([
-    [`${G}#inbox`, 0],
-    ['https://mail.google.com/mail/u/2/#inbox/FMfcgzQXJWxyz', 2],
-    ['https://mail.google.com/mail/u/12/', 12],
-    ['https://mail.google.com/mail/#inbox', 0],
-    ['https://mail.google.com/mail/u/x/', 0],
-    ['nonsense', 0],
-  ])('%s → %i', (url, n) => expect(accountIndex(url)).toBe(n));
 });

@@ -1,5 +1,5 @@
 /**
- * Pure page detection over Gmail URL strings (no DOM, no globals).
+ * The thread id in a Gmail URL, for a thread whose page carries none (no DOM, no globals).
  * Views live in the hash: `#inbox`, `#inbox/<threadId>`, `#label/Work/<id>`,
  * `#search/foo/<id>`, `#category/promotions/<id>`, `#settings/general`.
  */
@@ -23,16 +23,9 @@ function parse(url: string): URL | null {
 }
 
 /** https://mail.google.com/mail/… */
-export function isGmailUrl(url: string): boolean {
+function isGmailUrl(url: string): boolean {
   const u = parse(url);
   return !!u && u.protocol === 'https:' && u.hostname === 'mail.google.com' && /^\/mail(\/|$)/.test(u.pathname);
-}
-
-/** The signed-in account slot: `/mail/u/<n>/` → n, else 0. */
-export function accountIndex(url: string): number {
-  const u = parse(url);
-  const m = u ? /^\/mail\/u\/(\d{1,3})(\/|$)/.exec(u.pathname) : null;
-  return m ? Number(m[1]) : 0;
 }
 
 /** Hash segments without any "?compose=…" tail; null when not a Gmail URL. */
@@ -51,20 +44,4 @@ export function threadIdFromUrl(url: string): string | null {
   if (!expected || segments.length !== expected) return null;
   const id = segments[expected - 1] ?? '';
   return THREAD_ID.test(id) && !/^p\d+$/.test(id) ? id : null;
-}
-
-/** An open conversation. */
-export function isThreadView(url: string): boolean {
-  return threadIdFromUrl(url) !== null;
-}
-
-/** A thread list (inbox, label, search, category…, default view when the hash is empty). */
-export function isListView(url: string): boolean {
-  const segments = hashSegments(url);
-  if (!segments || isThreadView(url)) return false;
-  const view = segments[0];
-  if (!view) return true;
-  if (PLAIN_VIEWS.has(view)) return segments.length === 1 || (segments.length === 2 && /^p\d+$/.test(segments[1] ?? ''));
-  if (PARAM_VIEWS.has(view)) return segments.length === 2 || (segments.length === 3 && /^p\d+$/.test(segments[2] ?? ''));
-  return false;
 }

@@ -1,6 +1,7 @@
 import type { LinkedInConversation } from './types';
 import * as sel from './selectors';
-import { isMessagingThreadUrl, profileUrlFromLink } from './urls';
+import { conversationRoot } from './read-messaging';
+import { profileUrlFromLink } from './urls';
 import { cleanText } from './text';
 
 const MAX_BODY = 50_000;
@@ -12,24 +13,40 @@ function hash(s: string): string {
   return (h >>> 0).toString(36);
 }
 
+/** The messages (and events) of a conversation: by class, else each list
+ *  item of it outside the conversation list, forms and headers. */
+export function messageEvents(root: ParentNode): Element[] {
+  const byClass = Array.from(root.querySelectorAll(sel.MESSAGE_EVENT));
+  if (byClass.length > 0) return byClass;
+  return Array.from(root.querySelectorAll(sel.LIST_ITEM)).filter(
+    (li) => !li.closest(sel.NOT_THREAD_PARTNER) && !li.closest(sel.NOT_A_MESSAGE),
+  );
+}
+
+/** A message's text: its body by class, else its paragraphs. */
+function bodyOf(ev: Element): string {
+  const body = ev.querySelector(sel.MESSAGE_BODY);
+  const parts = body ? [body] : Array.from(ev.querySelectorAll(sel.PARAGRAPH));
+  return cleanText(parts.map((p) => p.textContent ?? '').join(' ')).slice(0, MAX_BODY);
+}
+
 /**
  * The partner's messages in the open conversation (thread page or open
  * bubble), as text, keyed by a stable id: for trigger scanning only, never
- * stored. A message group names its sender once; later messages of the group
- * inherit it.
+ * stored. A message group names its sender once (by class, else in the
+ * sender's profile link); later messages of the group inherit it.
  */
 export function readPartnerMessages(doc: Document, url: string, partner: LinkedInConversation): Record<string, string> {
   const out: Record<string, string> = {};
   try {
-    const root = isMessagingThreadUrl(url)
-      ? (doc.querySelector(sel.THREAD_ROOT) ?? doc)
-      : (doc.querySelector(sel.OPEN_BUBBLE) ?? null);
+    const root = conversationRoot(doc, url);
     if (!root) return out;
     let sender: { url: string | null; name: string } | null = null;
-    for (const ev of root.querySelectorAll(sel.MESSAGE_EVENT)) {
-      const name = cleanText(ev.querySelector(sel.MESSAGE_SENDER_NAME)?.textContent ?? '');
-      if (name) sender = { name, url: profileUrlFromLink(ev.querySelector(sel.MESSAGE_SENDER_LINK)?.getAttribute('href') ?? '') };
-      const body = cleanText(ev.querySelector(sel.MESSAGE_BODY)?.textContent ?? '').slice(0, MAX_BODY);
+    for (const ev of messageEvents(root)) {
+      const link = ev.querySelector(sel.MESSAGE_SENDER_LINK);
+      const name = cleanText(ev.querySelector(sel.MESSAGE_SENDER_NAME)?.textContent ?? link?.textContent ?? '');
+      if (name) sender = { name, url: profileUrlFromLink(link?.getAttribute('href') ?? '') };
+      const body = bodyOf(ev);
       if (!sender || !body) continue;
       const fromPartner = partner.profileUrl && sender.url ? sender.url === partner.profileUrl : sender.name === partner.name;
       if (fromPartner) out[`li:${hash(`${partner.profileUrl ?? partner.name}\n${body}`)}`] = body;

@@ -27,11 +27,27 @@ function readThread(doc: Document): LinkedInConversation | null {
   return conversation(firstInThread(root, sel.THREAD_PARTNER_NAME), firstInThread(root, sel.THREAD_PARTNER_LINK));
 }
 
+/** The overlay's conversation bubbles: by class, else each child of the
+ *  overlay that holds a message form (the conversation-list bubble has none). */
+function bubbles(doc: Document): Element[] {
+  const byClass = Array.from(doc.querySelectorAll(sel.BUBBLE));
+  if (byClass.length > 0) return byClass;
+  return Array.from(doc.querySelectorAll(sel.OVERLAY)).flatMap((overlay) =>
+    Array.from(overlay.children).filter((child) => child.querySelector(sel.FORM)),
+  );
+}
+
 /** The open bubble the user is typing in, else the first open one. */
 function openBubble(doc: Document): Element | null {
-  const open = Array.from(doc.querySelectorAll(sel.OPEN_BUBBLE));
+  const open = bubbles(doc).filter((bubble) => !bubble.matches(sel.MINIMISED_BUBBLE));
   const active = doc.activeElement;
   return open.find((bubble) => active && bubble.contains(active)) ?? open[0] ?? null;
+}
+
+/** Where the open conversation is: the thread pane (else the page) on a
+ *  thread page, the open bubble elsewhere; null when there is none. */
+export function conversationRoot(doc: Document, url: string): ParentNode | null {
+  return isMessagingThreadUrl(url) ? (doc.querySelector(sel.THREAD_ROOT) ?? doc) : openBubble(doc);
 }
 
 function readOverlay(doc: Document): LinkedInConversation | null {
@@ -52,13 +68,21 @@ function readConversationUnchecked(doc: Document, url: string): LinkedInConversa
 export const readConversation: (doc: Document, url: string) => LinkedInConversation | null =
   neverThrow(readConversationUnchecked);
 
-/** Message composers (`.msg-form`) of the thread page and of every bubble
- *  that is not minimised, in document order. */
+/** Message composers of the thread page and of every bubble that is not
+ *  minimised, in document order: `.msg-form`, and any form holding a text box
+ *  and a submit button in the thread pane or the overlay (never a comment box
+ *  of the feed). */
 export function findMessageComposers(doc: Document): HTMLElement[] {
   try {
-    return Array.from(doc.querySelectorAll<HTMLElement>(sel.MESSAGE_FORM)).filter(
-      (form) => !form.closest(sel.MINIMISED_BUBBLE),
-    );
+    const forms = new Set(Array.from(doc.querySelectorAll<HTMLElement>(sel.MESSAGE_FORM)));
+    for (const scope of Array.from(doc.querySelectorAll(`${sel.THREAD_ROOT}, ${sel.OVERLAY}`))) {
+      for (const form of Array.from(scope.querySelectorAll<HTMLElement>(sel.FORM))) {
+        if (form.querySelector(sel.TEXT_BOX) && form.querySelector(sel.SUBMIT)) forms.add(form);
+      }
+    }
+    return [...forms]
+      .filter((form) => !form.closest(sel.MINIMISED_BUBBLE))
+      .sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
   } catch {
     return [];
   }

@@ -83,14 +83,33 @@ function companyFromButtons(topCard: Element): string | null {
 
 const cleanLabel = (label: string | null) => (label ?? '').replace(/\s+/g, ' ').trim();
 
+/** Own text (not a child's) with a letter or digit. */
+function hasOwnText(el: Element): boolean {
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && !isSeparator(n.textContent ?? '')) return true;
+  return false;
+}
+
+/**
+ * 2024 headline without its classes: the first line of text after the name's
+ * row (the nearest `div` around the name heading), outside links, buttons and
+ * headings. Layout, not words.
+ */
+function lineAfterName(topCard: Element, nameEl: Element | null): Element | null {
+  const row = nameEl?.closest('div');
+  if (!row || !topCard.contains(row)) return null;
+  for (const el of Array.from(topCard.querySelectorAll('*'))) {
+    if (!(row.compareDocumentPosition(el) & FOLLOWING) || row.contains(el)) continue;
+    if (hasOwnText(el) && !el.closest(sel.NOT_A_TEXT_LINE)) return el;
+  }
+  return null;
+}
+
 function read2024(doc: Document, topCard: Element): Parts {
   const location = topCard.querySelector(sel.LOCATION_2024) ?? lineBeforeContactLink(topCard);
+  const names = [topCard.querySelector(sel.NAME_2024), topCard.querySelector('h1')].filter((e): e is Element => e !== null);
   return {
-    name: pickName(
-      [topCard.querySelector(sel.NAME_2024), topCard.querySelector('h1')].filter((e): e is Element => e !== null),
-      nameFromTitle(doc),
-    ) ?? '',
-    headline: textOf(topCard.querySelector(sel.HEADLINE_2024)) || null,
+    name: pickName(names, nameFromTitle(doc)) ?? '',
+    headline: textOf(topCard.querySelector(sel.HEADLINE_2024) ?? lineAfterName(topCard, names[0] ?? null)) || null,
     company: companyFromButtons(topCard) ?? companyFromExperience(doc),
     location: textOf(location) || null,
     photo: topCard.querySelector(sel.PROFILE_PHOTO),
@@ -144,9 +163,10 @@ function profileUrlOf(doc: Document, root: Element, pageUrl: string): string | n
 }
 
 function readProfileUnchecked(doc: Document, url: string): LinkedInProfile | null {
-  const topCard2026 = doc.querySelector(sel.TOP_CARD_2026);
-  const topCard2024 = doc.querySelector(sel.TOP_CARD_2024);
-  const topCard = topCard2026 ?? topCard2024;
+  // One walk of the page for both generations; the 2025/26 card wins when both are there.
+  const cards = Array.from(doc.querySelectorAll(`${sel.TOP_CARD_2026}, ${sel.TOP_CARD_2024}`));
+  const topCard2026 = cards.find((card) => card.matches(sel.TOP_CARD_2026));
+  const topCard = topCard2026 ?? cards[0];
   if (!topCard) return null;
   const parts = topCard2026 ? read2026(doc, topCard2026) : read2024(doc, topCard);
   if (!parts.name || sel.ANONYMOUS_MEMBER_NAMES.includes(parts.name.toLowerCase())) return null;

@@ -60,8 +60,11 @@ export const TOP_CARD_2024 = 'section[data-member-id]';
 /** Name. scoutr-2024. F; the top card's first `h1` is the fallback. */
 export const NAME_2024 = 'h1.text-heading-xlarge';
 
-/** Headline. scoutr-2024. F. */
+/** Headline. scoutr-2024. F; the first text line after the name's row is the fallback. */
 export const HEADLINE_2024 = 'div.text-body-medium.break-words';
+
+/** Not a text line of the top card: links, buttons, headings. scoutr-2024. S. */
+export const NOT_A_TEXT_LINE = 'a, button, h1, h2, h3, h4, h5, h6';
 
 /** Location. scoutr-2024. F; the text before the contact-info link is the fallback. */
 export const LOCATION_2024 = 'span.text-body-small.inline.t-black--light.break-words';
@@ -82,8 +85,11 @@ export const EXPERIENCE_ANCHOR_ID_2024 = 'experience';
 export const ANONYMOUS_MEMBER_NAMES: readonly string[] = ['linkedin member', 'anggota linkedin'];
 
 // ---- Messaging ----------------------------------------------------------
+// LinkedIn marks its messaging UI with named (BEM) classes only; where the
+// markup has data (profile links, the overlay's id, forms, submit buttons),
+// each class below has a fallback made of it.
 
-/** Thread pane of `/messaging/thread/<id>/`. messaging-thread. M. */
+/** Thread pane of `/messaging/thread/<id>/`. messaging-thread. M; the whole page is the fallback. */
 export const THREAD_ROOT = '.msg-thread';
 
 /** Conversation list and overlay, both full of other people's names; never
@@ -97,15 +103,19 @@ export const THREAD_PARTNER_NAME = '.msg-entity-lockup__entity-title, .msg-threa
 export const THREAD_PARTNER_LINK =
   'a.msg-thread__link-to-profile[href*="/in/"], .msg-entity-lockup a[href*="/in/"]';
 
-/** The open (not minimised) overlay conversation bubble; the conversation-list
- *  bubble is a different element. messaging-overlay (one open, one minimised). M. */
-export const OPEN_BUBBLE =
-  '.msg-overlay-conversation-bubble:not(.msg-overlay-conversation-bubble--is-minimized)';
+/** The messaging overlay (`aside#msg-overlay`). messaging-overlay. S (id) / M (class). */
+export const OVERLAY = '#msg-overlay, .msg-overlay-container';
 
-/** A minimised bubble. messaging-overlay. M. */
+/** A conversation bubble of the overlay; the conversation-list bubble is a
+ *  different element. messaging-overlay. M; the fallback is a child of the
+ *  overlay that holds a message form. */
+export const BUBBLE = '.msg-overlay-conversation-bubble';
+
+/** A minimised bubble. messaging-overlay (one open, one minimised). M: the
+ *  markup has no other mark of it. */
 export const MINIMISED_BUBBLE = '.msg-overlay-conversation-bubble--is-minimized';
 
-/** Partner name in a bubble header. messaging-overlay. M. */
+/** Partner name in a bubble header. messaging-overlay. M; the partner link's text is the fallback. */
 export const BUBBLE_TITLE = '.msg-overlay-bubble-header__title';
 
 /** Partner link in a bubble header, not the message senders' links below it
@@ -113,16 +123,27 @@ export const BUBBLE_TITLE = '.msg-overlay-bubble-header__title';
 export const BUBBLE_PARTNER_LINK = '.msg-overlay-bubble-header__title a[href*="/in/"], header a[href*="/in/"]';
 
 /** A message composer, in the thread page and in each bubble.
- *  messaging-thread, messaging-overlay. M. */
+ *  messaging-thread, messaging-overlay. M; the fallback is a form holding a
+ *  text box and a submit button, in the thread pane or the overlay. */
 export const MESSAGE_FORM = '.msg-form';
+export const FORM = 'form';
+export const TEXT_BOX = '[contenteditable="true"]';
+export const SUBMIT = 'button[type="submit"]';
 
 /** The composer's send control. messaging-thread, messaging-overlay. M/S. */
 export const SEND_BUTTON = 'button.msg-form__send-button, button[type="submit"]';
 
-/** One message (or event) in a conversation. Fixtures: messaging-thread.html, messaging-overlay.html. Stability: M. */
+/** One message (or event) in a conversation. messaging-thread, messaging-overlay. M; the
+ *  fallback is each list item of the conversation outside the conversation list and forms. */
 export const MESSAGE_EVENT = '.msg-s-message-list__event';
-/** Sender of a message group (only on the group's first message). Stability: M. */
+export const LIST_ITEM = 'li';
+export const NOT_A_MESSAGE = 'form, header';
+
+/** Sender of a message group (only on the group's first message). M; the
+ *  fallback is the text of the sender's profile link. */
 export const MESSAGE_SENDER_NAME = '.msg-s-message-group__name';
 export const MESSAGE_SENDER_LINK = 'a.msg-s-message-group__profile-link[href*="/in/"], a[href*="/in/"]';
-/** The text of one message. Stability: M. */
+
+/** The text of one message. M; the fallback is the message's paragraphs. */
 export const MESSAGE_BODY = '.msg-s-event-listitem__body';
+export const PARAGRAPH = 'p';

@@ -1,0 +1,89 @@
+import { parseGmailDate } from './dates';
+import * as S from './selectors';
+
+/**
+ * The parts of an open thread's messages, found by what Gmail uses as data
+ * (message ids, person attributes, the header's heading, date titles), with
+ * class tokens only as tie-breakers, so that a renamed class loses nothing.
+ * Throw-free over any markup.
+ */
+
+/** The messages under `root`, in page order: each outermost element that carries a message id. */
+export function findMessages(root: ParentNode): Element[] {
+  return [...root.querySelectorAll(S.MESSAGE)].filter((el) => !el.parentElement?.closest(S.MESSAGE));
+}
+
+export interface MessageHeader {
+  /** The sender's element: the person in the header's heading, else `span.gD`. */
+  sender: Element | null;
+  /** The other people of the header, in page order (the "to …" line when Gmail marks it). */
+  recipients: Element[];
+  /** Date titles of the header, `span.g3`'s first. */
+  dateTitles: string[];
+}
+
+/**
+ * The header of one message. The body (`div.a3s`) is the sender's own HTML and
+ * never a source of people or dates; when that class is gone, the header is
+ * the sender's outermost table in the message (Gmail's layout since 2011).
+ */
+export function readHeader(message: Element): MessageHeader {
+  const bodies = [...message.querySelectorAll(S.MESSAGE_BODY)];
+  const inHeader = (el: Element) => !bodies.some((body) => body.contains(el));
+  let people = [...message.querySelectorAll(S.PERSON)].filter(inHeader);
+  const heading = (el: Element) => {
+    const h = el.closest(S.HEADING);
+    return h && message.contains(h) ? h : null;
+  };
+  const sender = people.find((el) => heading(el)) ?? people.find((el) => el.matches(S.SENDER_CLASS)) ?? null;
+  const block = bodies.length === 0 ? headerTable(message, sender ?? people[0] ?? null) : null;
+  if (block) people = people.filter((el) => block.contains(el));
+  const senderHeading = sender ? heading(sender) : null;
+  let recipients = people.filter((el) => el !== sender && !(senderHeading && senderHeading.contains(el)));
+  const onLine = recipients.filter((el) => el.closest(S.RECIPIENT_LINE));
+  if (onLine.length > 0) recipients = onLine;
+  const dates = [...message.querySelectorAll(S.DATE_HOLDER)].filter((el) => inHeader(el) && (!block || block.contains(el)));
+  const byClass = dates.filter((el) => el.matches(S.DATE_CLASS));
+  const dateTitles = [...byClass, ...dates.filter((el) => !byClass.includes(el))].map(
+    (el) => el.getAttribute(S.DATE_TITLE_ATTR) ?? '',
+  );
+  return { sender, recipients, dateTitles };
+}
+
+/** The first date title that reads as a date, else null. */
+export function headerDate(header: MessageHeader): number | null {
+  for (const title of header.dateTitles) {
+    const date = title ? parseGmailDate(title) : null;
+    if (date !== null) return date;
+  }
+  return null;
+}
+
+/** The outermost table around `anchor` inside `message`: Gmail's header layout. */
+function headerTable(message: Element, anchor: Element | null): Element | null {
+  let table: Element | null = null;
+  for (let el = anchor?.parentElement; el && el !== message; el = el.parentElement) {
+    if (el.tagName === S.HEADER_TABLE) table = el;
+  }
+  return table;
+}
+
+/**
+ * The message's body element: `div.a3s`, else the first block with text that
+ * follows the header (its table and the wrappers that hold only it).
+ */
+export function messageBody(message: Element): Element | null {
+  const body = message.querySelector(S.MESSAGE_BODY);
+  if (body) return body;
+  const people = [...message.querySelectorAll(S.PERSON)];
+  const anchor = people.find((el) => el.closest(S.HEADING)) ?? people[0] ?? message.querySelector(S.DATE_HOLDER);
+  let block = headerTable(message, anchor);
+  if (!block) return null;
+  while (block.parentElement && block.parentElement !== message && block.parentElement.childElementCount === 1) {
+    block = block.parentElement;
+  }
+  for (let next = block.nextElementSibling; next; next = next.nextElementSibling) {
+    if ((next.textContent ?? '').trim()) return next;
+  }
+  return null;
+}
