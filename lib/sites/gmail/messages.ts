@@ -18,54 +18,54 @@ export interface MessageHeader {
   sender: Element | null;
   /** The other people of the header, in page order (the "to …" line when Gmail marks it). */
   recipients: Element[];
-  /** Date titles of the header, `span.g3`'s first. */
-  dateTitles: string[];
+  /** Whether an element belongs to the header (not to the body, nor, without `div.a3s`, outside the header table). */
+  inHeader: (el: Element) => boolean;
 }
 
-/**
- * The header of one message. The body (`div.a3s`) is the sender's own HTML and
- * never a source of people or dates; when that class is gone, the header is
- * the sender's outermost table in the message (Gmail's layout since 2011).
- */
-export function readHeader(message: Element): MessageHeader {
-  const bodies = [...message.querySelectorAll(S.MESSAGE_BODY)];
-  const inHeader = (el: Element) => !bodies.some((body) => body.contains(el));
-  let people = [...message.querySelectorAll(S.PERSON)].filter(inHeader);
-  const heading = (el: Element) => {
-    const h = el.closest(S.HEADING);
-    return h && message.contains(h) ? h : null;
-  };
-  const sender = people.find((el) => heading(el)) ?? people.find((el) => el.matches(S.SENDER_CLASS)) ?? null;
-  const block = bodies.length === 0 ? headerTable(message, sender ?? people[0] ?? null) : null;
-  if (block) people = people.filter((el) => block.contains(el));
-  const senderHeading = sender ? heading(sender) : null;
-  let recipients = people.filter((el) => el !== sender && !(senderHeading && senderHeading.contains(el)));
-  const onLine = recipients.filter((el) => el.closest(S.RECIPIENT_LINE));
-  if (onLine.length > 0) recipients = onLine;
-  const dates = [...message.querySelectorAll(S.DATE_HOLDER)].filter((el) => inHeader(el) && (!block || block.contains(el)));
-  const byClass = dates.filter((el) => el.matches(S.DATE_CLASS));
-  const dateTitles = [...byClass, ...dates.filter((el) => !byClass.includes(el))].map(
-    (el) => el.getAttribute(S.DATE_TITLE_ATTR) ?? '',
-  );
-  return { sender, recipients, dateTitles };
+/** The heading around `el` inside `message` (the sender's `h3`), else null. */
+function headingOf(message: Element, el: Element): Element | null {
+  const heading = el.closest(S.HEADING);
+  return heading && message.contains(heading) ? heading : null;
 }
 
-/** The first date title that reads as a date, else null. */
-export function headerDate(header: MessageHeader): number | null {
-  for (const title of header.dateTitles) {
-    const date = title ? parseGmailDate(title) : null;
-    if (date !== null) return date;
-  }
-  return null;
-}
-
-/** The outermost table around `anchor` inside `message`: Gmail's header layout. */
+/** The outermost table around `anchor` inside `message`: Gmail's header layout since 2011. */
 function headerTable(message: Element, anchor: Element | null): Element | null {
   let table: Element | null = null;
   for (let el = anchor?.parentElement; el && el !== message; el = el.parentElement) {
     if (el.tagName === S.HEADER_TABLE) table = el;
   }
   return table;
+}
+
+/**
+ * The header of one message. The body (`div.a3s`) is the sender's own HTML and
+ * never a source of people or dates; when that class is gone, the header is
+ * the sender's outermost table in the message.
+ */
+export function readHeader(message: Element): MessageHeader {
+  const bodies = [...message.querySelectorAll(S.MESSAGE_BODY)];
+  const outsideBody = (el: Element) => !bodies.some((body) => body.contains(el));
+  const people = [...message.querySelectorAll(S.PERSON)].filter(outsideBody);
+  const sender =
+    people.find((el) => headingOf(message, el)) ?? people.find((el) => el.matches(S.SENDER_CLASS)) ?? null;
+  const table = bodies.length === 0 ? headerTable(message, sender ?? people[0] ?? null) : null;
+  const inHeader = (el: Element) => outsideBody(el) && (!table || table.contains(el));
+  const senderHeading = sender ? headingOf(message, sender) : null;
+  let recipients = people.filter((el) => el !== sender && inHeader(el) && !senderHeading?.contains(el));
+  const onLine = recipients.filter((el) => el.closest(S.RECIPIENT_LINE));
+  if (onLine.length > 0) recipients = onLine;
+  return { sender, recipients, inHeader };
+}
+
+/** The first header date title that reads as a date (`span.g3`'s first), else null. */
+export function headerDate(message: Element, header: MessageHeader): number | null {
+  for (const selector of [S.DATE_CLASS_HOLDER, S.DATE_HOLDER]) {
+    for (const el of message.querySelectorAll(selector)) {
+      const date = header.inHeader(el) ? parseGmailDate(el.getAttribute(S.DATE_TITLE_ATTR) ?? '') : null;
+      if (date !== null) return date;
+    }
+  }
+  return null;
 }
 
 /**
@@ -76,7 +76,7 @@ export function messageBody(message: Element): Element | null {
   const body = message.querySelector(S.MESSAGE_BODY);
   if (body) return body;
   const people = [...message.querySelectorAll(S.PERSON)];
-  const anchor = people.find((el) => el.closest(S.HEADING)) ?? people[0] ?? message.querySelector(S.DATE_HOLDER);
+  const anchor = people.find((el) => headingOf(message, el)) ?? people[0] ?? message.querySelector(S.DATE_HOLDER);
   let block = headerTable(message, anchor);
   if (!block) return null;
   while (block.parentElement && block.parentElement !== message && block.parentElement.childElementCount === 1) {

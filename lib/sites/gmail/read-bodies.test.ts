@@ -17,4 +17,12 @@ describe('readMessageBodies', () => {
     expect(Object.values(hostile).join(' ')).not.toContain('<script');
     expect(() => readMessageBodies(gmailFixture('thread-broken.html'))).not.toThrow();
   });
+
+  it('finds the body after the header table when div.a3s is renamed', () => {
+    const doc = gmailFixture('thread-id.html');
+    const before = readMessageBodies(doc);
+    expect(Object.keys(before)).toHaveLength(3);
+    doc.querySelectorAll('.a3s').forEach((el) => el.classList.replace('a3s', 'Ht-3f0a'));
+    expect(readMessageBodies(doc)).toEqual(before);
+  });
 });

@@ -38,10 +38,11 @@ type Slot = { parent: Element; before: Element | null };
 /**
  * Where a stage chip goes in a row: before the subject, where InboxSDK puts
  * labels. The subject is the element carrying the row's thread id; the chip
- * goes before the outermost wrapper that holds only it (`div.y6`), inside the
- * link that opens the thread. Rows without ids (pre-2018): before `.y6`, else
- * before the container of `span.bog`, else at the start of the link's block or
- * of the subject cell. Null when the row has none of these.
+ * goes before its `.y6` block (the tie-breaker), else before the outermost
+ * wrapper that holds only the subject, inside the link that opens the thread.
+ * Rows without ids (pre-2018): before `.y6`, else before the container of
+ * `span.bog`, else at the start of the link's block or of the subject cell.
+ * Null when the row has none of these.
  */
 export function chipSlot(row: HTMLElement): Slot | null {
   try {
@@ -52,13 +53,21 @@ export function chipSlot(row: HTMLElement): Slot | null {
 }
 
 function bySubjectId(row: Element): Slot | null {
-  let wrapper = row.querySelector(S.ROW_SUBJECT_ID);
-  if (!wrapper) return null;
-  for (let parent = wrapper.parentElement; parent && parent !== row; parent = parent.parentElement) {
+  const subject = row.querySelector(S.ROW_SUBJECT_ID);
+  if (!subject) return null;
+  const y6 = subject.closest(S.ROW_SUBJECT_Y6);
+  const wrapper = y6 && row.contains(y6) ? y6 : outermostWrapper(row, subject);
+  return wrapper.parentElement ? { parent: wrapper.parentElement, before: wrapper } : null;
+}
+
+/** The outermost ancestor of `el` that holds nothing else, below the cell and the thread link. */
+function outermostWrapper(row: Element, el: Element): Element {
+  let wrapper = el;
+  for (let parent = el.parentElement; parent && parent !== row; parent = parent.parentElement) {
     if (parent.childElementCount !== 1 || parent.matches(S.ROW_CELL) || parent.matches(S.ROW_SUBJECT_LINK)) break;
     wrapper = parent;
   }
-  return wrapper.parentElement ? { parent: wrapper.parentElement, before: wrapper } : null;
+  return wrapper;
 }
 
 function byClasses(row: Element): Slot | null {

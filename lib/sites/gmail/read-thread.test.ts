@@ -105,6 +105,29 @@ describe('readThread: thread-freemail.html', () => {
   });
 });
 
+describe('readThread: every class token hashed (Gmail A/B-tests `Ht-<hash>` classes)', () => {
+  const hashAll = (doc: Document) => {
+    doc.querySelectorAll('[class]').forEach((el, i) => el.setAttribute('class', `Ht-${i.toString(16)}`));
+    return doc;
+  };
+
+  it.each([
+    ['thread-en.html', URL_EN],
+    ['thread-id.html', URL_EN],
+    ['thread-broken.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWxyzBroken'],
+    ['thread-freemail.html', URL_EN],
+  ])('%s reads the same: ids, the sender in the header heading, recipients, date titles', (name, url) => {
+    expect(readThread(hashAll(gmailFixture(name)), url)).toEqual(readThread(gmailFixture(name), url));
+  });
+
+  it('still ignores the look-alikes inside the body (thread-hostile.html): the header is the table around the sender', () => {
+    const message = readThread(hashAll(gmailFixture('thread-hostile.html')), URL_EN)?.messages[0];
+    expect(message?.from.email).toBe('evil@attacker.test');
+    expect(message?.recipients).toEqual([rep]);
+    expect(message?.date).toBe(local(2026, 10, 1, 11, 0));
+  });
+});
+
 describe('readThread: no open thread', () => {
   it.each([
     ['inbox-modern.html', () => gmailFixture('inbox-modern.html')],

@@ -64,7 +64,7 @@ function readMessage(el: Element): GmailMessage | null {
     const from = header.sender ? personFromElement(header.sender) : null;
     if (!from) return null;
     const recipients = uniquePeople(header.recipients.map((r) => personFromElement(r)), from.email);
-    const date = headerDate(header) ?? ids.map((x) => (x ? timeFromMessageId(x) : null)).find((t) => t !== null) ?? null;
+    const date = headerDate(el, header) ?? ids.map((x) => (x ? timeFromMessageId(x) : null)).find((t) => t !== null) ?? null;
     const parsed = GmailMessageSchema.safeParse({ id, from, recipients: recipients.slice(0, 500), date });
     return parsed.success ? parsed.data : null;
   } catch {

@@ -12,8 +12,8 @@
 /** Main region. thread-*.html, inbox-modern.html, real: gmail-inbox-list-inboxsdk-2014.html. S */
 export const MAIN = 'div[role="main"]';
 
-/** Account button; the label is localised ("Google Account: …", "Akun Google: …"),
- * so only the "(address)" inside it is read. thread-en/id.html. F */
+/** Account button, by its href (S) or its localised label ("Google Account: …", "Akun Google: …", F);
+ * only the "(address)" inside the label is read. thread-en/id/broken.html. S/F */
 export const ACCOUNT_BUTTON = '[aria-label^="Google Account"], a[href*="accounts.google.com"][aria-label]';
 export const ACCOUNT_LABEL_ATTR = 'aria-label';
 
@@ -54,7 +54,7 @@ export const PERSON = '[email], [data-hovercard-id]';
  * the header's other people. thread-en/id/hostile/freemail.html. S (heading) */
 export const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
-/** Sender by class, for a header without a heading. Unit tests (no heading). M */
+/** Sender by class, for a header without a heading. read-thread.test.ts (a header without h3). M */
 export const SENDER_CLASS = 'span.gD';
 
 /** The "to …" line (`span.hb span.g2`): when present, recipients are read from it only, which leaves
@@ -65,12 +65,13 @@ export const RECIPIENT_LINE = 'span.hb';
  * `span.g3` wins a tie. thread-en/id/hostile/broken.html. S (title) / M (g3) */
 export const DATE_TITLE_ATTR = 'title';
 export const DATE_HOLDER = `[${DATE_TITLE_ATTR}]`;
-export const DATE_CLASS = 'span.g3';
+export const DATE_CLASS_HOLDER = `span.g3${DATE_HOLDER}`;
 
 /** Message body: page-controlled content, never a source of headers. Without it (renamed), the
  * header is the sender's outermost table in the message and the body the block after it.
  * thread-*.html. M (a3s) / F (table layout, the fallback) */
 export const MESSAGE_BODY = 'div.a3s';
+/** Tag name (compared with `tagName`) of the header's layout table. */
 export const HEADER_TABLE = 'TABLE';
 
 /** Quoted history inside a body: the sender's mail client marks it (`gmail_quote`, `gmail_attr`,
@@ -85,10 +86,9 @@ export const QUOTED = '.gmail_quote, .gmail_attr, blockquote, .gmail_extra, div.
 export const LIST_ROW = '[gh="tl"] tr[role="row"], [gh="tl"] tr.zA';
 export const LIST_ANY_ROW = '[gh="tl"] tr';
 
-/** Thread ids in a row, on the subject span (absent before 2018). inbox-modern.html. S */
-export const ROW_THREAD_ID_ATTR = 'data-thread-id';
-export const ROW_LEGACY_THREAD_ID_ATTR = LEGACY_THREAD_ID_ATTR;
-export const ROW_SUBJECT_ID = `[${ROW_THREAD_ID_ATTR}], [${ROW_LEGACY_THREAD_ID_ATTR}]`;
+/** The row's subject: the span carrying its thread ids (`span.bqe[data-thread-id][data-legacy-thread-id]`;
+ * absent before 2018). inbox-modern.html (row 11: legacy id only). S */
+export const ROW_SUBJECT_ID = `[data-thread-id], [${LEGACY_THREAD_ID_ATTR}]`;
 
 /** Any addressed person in a row (span.zF / span.yP in div.yW). inbox-modern.html, real 2014 inbox. S */
 export const ROW_PERSON = '[email]';
@@ -142,10 +142,11 @@ export const COMPOSE_RECIPIENT_TEXTAREA = 'textarea[name="to"], textarea[name="c
 export const COMPOSE_CHIP_INPUT = ['to', 'cc', 'bcc'].map((f) => `form input[type="hidden"][name="${f}"]`).join(', ') + ', .vR input[type="hidden"]';
 export const COMPOSE_CHIP_PERSON = 'form [email], .vR [email]';
 
-/** Primary send button by class (first signal). compose-peoplekit.html, real compose. F */
+/** Send button, two independent signals (either suffices): the class of the primary button (M, below)
+ * and the "(Ctrl-Enter)" shortcut in its tooltip (F). compose-peoplekit.html, real compose. */
 export const SEND_BUTTON = 'div.T-I.aoO[role="button"]';
 
-/** Any button with a tooltip; a send button's (localised) tooltip ends in "(Ctrl-Enter)". F */
+/** Any button with a tooltip; a send button's (localised) tooltip carries "(Ctrl-Enter)". compose-peoplekit.html, real compose. F */
 export const TOOLTIP_ATTR = 'data-tooltip';
 export const TOOLTIP_BUTTON = `[role="button"][${TOOLTIP_ATTR}]`;
 export const SEND_TOOLTIP_MARK = 'Enter)';

@@ -74,6 +74,16 @@ describe('findMessageComposers and isMessageSendControl', () => {
     expect(isMessageSendControl(open.querySelector('button[type="submit"]')!, open)).toBe(true);
   });
 
+  it('finds the composers as forms with a text box and a submit button when .msg-form is renamed', () => {
+    for (const name of ['messaging-thread.html', 'messaging-overlay.html']) {
+      const doc = linkedinFixture(name);
+      const before = findMessageComposers(doc);
+      expect(before).toHaveLength(1);
+      doc.querySelectorAll('.msg-form').forEach((el) => el.classList.replace('msg-form', 'Ht-77aa'));
+      expect(findMessageComposers(doc)).toEqual(before);
+    }
+  });
+
   it('finds nothing on pages without messaging', () => {
     expect(findMessageComposers(linkedinFixture('profile-2026-id.html'))).toEqual([]);
     expect(findMessageComposers(null as unknown as Document)).toEqual([]);

@@ -46,6 +46,12 @@ describe('readProfile on the real 2024 capture (scoutr)', () => {
       location: 'Greater Stockholm Metropolitan Area',
     });
   });
+
+  it('reads the headline as the first line after the name row when its classes are renamed', () => {
+    const doc = realFixture(REAL_2024);
+    for (const el of Array.from(doc.querySelectorAll('.text-body-medium'))) el.classList.replace('text-body-medium', 'Ht-51c2');
+    expect(readProfile(doc, url)?.headline).toBe('Tech Education Lead, Tech Expert & Frontend Dev at Novare Potential');
+  });
 });
 
 const none = { headline: null, company: null, location: null, photoUrl: null };
