@@ -99,8 +99,8 @@ describe('findListRows: other pages', () => {
 describe('chipSlot fallbacks', () => {
   const row = (cells: string) => parseHtml(`<table><tbody><tr class="zA">${cells}</tr></tbody></table>`).querySelector('tr') as HTMLElement;
 
-  it('before the container of span.bog when .y6 is gone', () => {
-    const r = row('<td class="xY a4W"><div class="xS"><div class="Ht-x1"><div class="Ht-x2"><span class="bog">S</span></div></div></div></td>');
+  it('before the outermost wrapper of the subject (the span with the thread id) when .y6 is gone', () => {
+    const r = row('<td class="xY a4W"><div class="xS" role="link"><div class="Ht-x1"><div class="Ht-x2"><span class="Ht-x3"><span data-thread-id="#thread-f:1">S</span></span></div><span>snippet</span></div></div></td>');
     const slot = chipSlot(r);
     expect(slot?.parent.className).toBe('Ht-x1');
     expect(slot?.before?.className).toBe('Ht-x2');

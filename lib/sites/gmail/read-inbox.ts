@@ -40,9 +40,8 @@ type Slot = { parent: Element; before: Element | null };
  * labels. The subject is the element carrying the row's thread id; the chip
  * goes before its `.y6` block (the tie-breaker), else before the outermost
  * wrapper that holds only the subject, inside the link that opens the thread.
- * Rows without ids (pre-2018): before `.y6`, else before the container of
- * `span.bog`, else at the start of the link's block or of the subject cell.
- * Null when the row has none of these.
+ * Rows without ids (pre-2018): before `.y6`, else at the start of the link's
+ * block or of the subject cell. Null when the row has none of these.
  */
 export function chipSlot(row: HTMLElement): Slot | null {
   try {
@@ -70,14 +69,10 @@ function outermostWrapper(row: Element, el: Element): Element {
   return wrapper;
 }
 
+/** Rows without ids (pre-2018): before `.y6`. */
 function byClasses(row: Element): Slot | null {
   const y6 = row.querySelector(S.ROW_SUBJECT_Y6);
-  if (y6?.parentElement) return { parent: y6.parentElement, before: y6 };
-  const bogContainer = row.querySelector(S.ROW_SUBJECT_BOG)?.parentElement;
-  if (bogContainer?.parentElement && row.contains(bogContainer.parentElement)) {
-    return { parent: bogContainer.parentElement, before: bogContainer };
-  }
-  return null;
+  return y6?.parentElement ? { parent: y6.parentElement, before: y6 } : null;
 }
 
 /** The link that opens the thread (`div.xS[role=link] > div.xT`), else the subject cell `td.a4W`. */

@@ -101,9 +101,6 @@ export const ROW_CELL = 'td, [role="gridcell"]';
 /** InboxSDK's label spot: before `.y6` in the subject block. inbox-modern.html, real 2014 inbox. M */
 export const ROW_SUBJECT_Y6 = '.y6';
 
-/** Newer subject wrapper. inbox-modern.html. M */
-export const ROW_SUBJECT_BOG = 'span.bog';
-
 /** Subject cell and its inner block. inbox-modern.html, real 2014 inbox. M */
 export const ROW_SUBJECT_CELL = 'td.a4W';
 export const ROW_SUBJECT_INNER = 'div.xT';
