@@ -1,6 +1,7 @@
 import { dbDump, expect, readFixture, realFixture, sidebar, test } from './fixtures';
 import { gmailFixture, serveGmail, THREAD_URL } from './gmail';
 import { LINKEDIN, linkedinFixture, serveLinkedIn, spaNavigate } from './linkedin';
+import { hashClasses } from './variants';
 
 const DANA = `${LINKEDIN}/in/dana-prospect/`;
 
@@ -117,6 +118,14 @@ test('the real 2024 profile capture and odd profiles still get a sidebar', async
   await expect(sb.getByTestId('sidecar-contact-name')).toHaveText('<img src=x onerror="window.__pwned=1">');
   expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
   expect(errors).toEqual([]);
+});
+
+test('the real 2024 capture with every class hashed still gives the person and the company', async ({ context, page }) => {
+  await serveLinkedIn(context, { '/in/eduardo-alvarez-nowak/': hashClasses(readFixture(realFixture('linkedin-profile-scoutr-profile1.html'))) });
+  await page.goto(`${LINKEDIN}/in/eduardo-alvarez-nowak/`);
+  const sb = sidebar(page);
+  await expect(sb.getByTestId('sidecar-contact-name')).toHaveText('Eduardo Alvarez Nowak');
+  await expect(sb.getByTestId('sidecar-contact-company')).toHaveText('Novare Potential');
 });
 
 test('side-panel mode injects nothing into LinkedIn, and the same sidebar app serves the panel', async ({ context, page, extensionId }) => {

@@ -29,3 +29,14 @@ export const threadFuture = () => variant(gmailFixture('thread-freemail.html'), 
 /** Dana asks in a LinkedIn message: "Could we book a demo next week?" */
 export const messagingDemo = () =>
   variant(linkedinFixture('messaging-thread.html'), 'Sure, Tuesday works. Please send the deck first.', 'Sure. Could we book a demo next week? Tuesday works.');
+
+/** FNV-1a of a class token, as a hashed class name ("Ht-1a2b3c4d"). */
+function hashedToken(token: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
+  return `Ht-${(h >>> 0).toString(16)}`;
+}
+
+/** Every class token of a page renamed to a hashed one, as Gmail's A/B test of hashed class names (2026) does. */
+export const hashClasses = (html: string) =>
+  html.replace(/(\sclass=")([^"]*)"/g, (_all, start: string, tokens: string) => `${start}${tokens.split(/\s+/).filter(Boolean).map(hashedToken).join(' ')}"`);
