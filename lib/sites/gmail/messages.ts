@@ -1,3 +1,4 @@
+import { allOf } from '../dom';
 import { parseGmailDate } from './dates';
 import * as S from './selectors';
 
@@ -10,7 +11,8 @@ import * as S from './selectors';
 
 /** The messages under `root`, in page order: each outermost element that carries a message id. */
 export function findMessages(root: ParentNode): Element[] {
-  return [...root.querySelectorAll(S.MESSAGE)].filter((el) => !el.parentElement?.closest(S.MESSAGE));
+  const found = allOf(root, S.MESSAGE);
+  return found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
 }
 
 export interface MessageHeader {
@@ -45,7 +47,7 @@ function headerTable(message: Element, anchor: Element | null): Element | null {
 export function readHeader(message: Element): MessageHeader {
   const bodies = [...message.querySelectorAll(S.MESSAGE_BODY)];
   const outsideBody = (el: Element) => !bodies.some((body) => body.contains(el));
-  const people = [...message.querySelectorAll(S.PERSON)].filter(outsideBody);
+  const people = allOf(message, S.PERSON).filter(outsideBody);
   const sender =
     people.find((el) => headingOf(message, el)) ?? people.find((el) => el.matches(S.SENDER_CLASS)) ?? null;
   const table = bodies.length === 0 ? headerTable(message, sender ?? people[0] ?? null) : null;
@@ -75,7 +77,7 @@ export function headerDate(message: Element, header: MessageHeader): number | nu
 export function messageBody(message: Element): Element | null {
   const body = message.querySelector(S.MESSAGE_BODY);
   if (body) return body;
-  const people = [...message.querySelectorAll(S.PERSON)];
+  const people = allOf(message, S.PERSON);
   const anchor = people.find((el) => headingOf(message, el)) ?? people[0] ?? message.querySelector(S.DATE_HOLDER);
   let block = headerTable(message, anchor);
   if (!block) return null;

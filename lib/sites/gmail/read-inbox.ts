@@ -1,3 +1,4 @@
+import { firstOf } from '../dom';
 import { normaliseEmail } from './people';
 import * as S from './selectors';
 
@@ -8,8 +9,9 @@ import * as S from './selectors';
  */
 export function findListRows(root: ParentNode): HTMLElement[] {
   try {
-    const rows = root.querySelectorAll<HTMLElement>(S.LIST_ROW);
-    return [...(rows.length > 0 ? rows : root.querySelectorAll<HTMLElement>(S.LIST_ANY_ROW))];
+    const all = [...root.querySelectorAll<HTMLElement>(S.LIST_ANY_ROW)];
+    const rows = all.filter((row) => row.matches(S.ROW));
+    return rows.length > 0 ? rows : all;
   } catch {
     return [];
   }
@@ -52,7 +54,7 @@ export function chipSlot(row: HTMLElement): Slot | null {
 }
 
 function bySubjectId(row: Element): Slot | null {
-  const subject = row.querySelector(S.ROW_SUBJECT_ID);
+  const subject = firstOf(row, S.ROW_SUBJECT_ID);
   if (!subject) return null;
   const y6 = subject.closest(S.ROW_SUBJECT_Y6);
   const wrapper = y6 && row.contains(y6) ? y6 : outermostWrapper(row, subject);

@@ -1,4 +1,5 @@
 import { GmailMessageSchema, GmailThreadSchema, type GmailMessage, type GmailThread } from './types';
+import { firstOf } from '../dom';
 import { timeFromMessageId } from './dates';
 import { findMessages, headerDate, readHeader } from './messages';
 import { cleanId, cleanText, personFromElement, uniquePeople } from './people';
@@ -13,11 +14,9 @@ const MAX_SUBJECT = 2000;
  */
 export function readThread(doc: Document, url: string): GmailThread | null {
   try {
-    const main = [...doc.querySelectorAll(S.MAIN)].find(
-      (m) => m.querySelector(S.THREAD_SUBJECT) || m.querySelector(S.MESSAGE),
-    );
+    const main = [...doc.querySelectorAll(S.MAIN)].find((m) => subjectOf(m) || firstOf(m, S.MESSAGE));
     if (!main) return null;
-    const heading = main.querySelector(S.THREAD_SUBJECT);
+    const heading = subjectOf(main);
     const threadId =
       cleanId(heading?.getAttribute(S.LEGACY_THREAD_ID_ATTR)) ??
       cleanId(main.querySelector(S.THREAD_PERM_ID)?.getAttribute(S.THREAD_PERM_ID_ATTR)) ??
@@ -36,6 +35,16 @@ export function readThread(doc: Document, url: string): GmailThread | null {
   } catch {
     return null;
   }
+}
+
+/** The subject heading: among the region's `h2`s (a cheap query by tag), by id attributes first, then by class. */
+function subjectOf(main: Element): Element | null {
+  const headings = [...main.querySelectorAll(S.SUBJECT_TAG)];
+  for (const selector of S.THREAD_SUBJECT) {
+    const found = headings.find((h) => h.matches(selector));
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Text of an element with emoji images read as their alt text. */

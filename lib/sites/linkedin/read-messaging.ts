@@ -4,6 +4,7 @@
  * the document it is given; never throws.
  */
 import { LinkedInConversationSchema, type LinkedInConversation } from './types';
+import { allOf } from '../dom';
 import * as sel from './selectors';
 import { isMessagingThreadUrl, profileUrlFromLink } from './urls';
 import { clip, neverThrow, textOf, validOrNull } from './text';
@@ -32,7 +33,7 @@ function readThread(doc: Document): LinkedInConversation | null {
 function bubbles(doc: Document): Element[] {
   const byClass = Array.from(doc.querySelectorAll(sel.BUBBLE));
   if (byClass.length > 0) return byClass;
-  return Array.from(doc.querySelectorAll(sel.OVERLAY)).flatMap((overlay) =>
+  return allOf(doc, sel.OVERLAY).flatMap((overlay) =>
     Array.from(overlay.children).filter((child) => child.querySelector(sel.FORM)),
   );
 }
@@ -75,7 +76,7 @@ export const readConversation: (doc: Document, url: string) => LinkedInConversat
 export function findMessageComposers(doc: Document): HTMLElement[] {
   try {
     const forms = new Set(Array.from(doc.querySelectorAll<HTMLElement>(sel.MESSAGE_FORM)));
-    for (const scope of Array.from(doc.querySelectorAll(`${sel.THREAD_ROOT}, ${sel.OVERLAY}`))) {
+    for (const scope of allOf(doc, [sel.THREAD_ROOT, ...sel.OVERLAY])) {
       for (const form of Array.from(scope.querySelectorAll<HTMLElement>(sel.FORM))) {
         if (form.querySelector(sel.TEXT_BOX) && form.querySelector(sel.SUBMIT)) forms.add(form);
       }

@@ -163,10 +163,8 @@ function profileUrlOf(doc: Document, root: Element, pageUrl: string): string | n
 }
 
 function readProfileUnchecked(doc: Document, url: string): LinkedInProfile | null {
-  // One walk of the page for both generations; the 2025/26 card wins when both are there.
-  const cards = Array.from(doc.querySelectorAll(`${sel.TOP_CARD_2026}, ${sel.TOP_CARD_2024}`));
-  const topCard2026 = cards.find((card) => card.matches(sel.TOP_CARD_2026));
-  const topCard = topCard2026 ?? cards[0];
+  const topCard2026 = doc.querySelector(sel.TOP_CARD_2026);
+  const topCard = topCard2026 ?? doc.querySelector(sel.TOP_CARD_2024);
   if (!topCard) return null;
   const parts = topCard2026 ? read2026(doc, topCard2026) : read2024(doc, topCard);
   if (!parts.name || sel.ANONYMOUS_MEMBER_NAMES.includes(parts.name.toLowerCase())) return null;

@@ -9,6 +9,10 @@
  * real/linkedin-profile-scoutr-profile1.html, `liex-2026` =
  * real/linkedin-profile-synthetic-2026-liex.html, the others sit in
  * test/fixtures/linkedin/.
+ *
+ * Alternatives that run every frame are arrays, asked one at a time
+ * (lib/sites/dom.ts): Chromium's querySelector is 10-30x slower on a comma
+ * list than on one selector.
  */
 
 // ---- Profile page, both generations -------------------------------------
@@ -104,7 +108,7 @@ export const THREAD_PARTNER_LINK =
   'a.msg-thread__link-to-profile[href*="/in/"], .msg-entity-lockup a[href*="/in/"]';
 
 /** The messaging overlay (`aside#msg-overlay`). messaging-overlay. S (id) / M (class). */
-export const OVERLAY = '#msg-overlay, .msg-overlay-container';
+export const OVERLAY = ['#msg-overlay', '.msg-overlay-container'] as const;
 
 /** A conversation bubble of the overlay; the conversation-list bubble is a
  *  different element. messaging-overlay. M; the fallback is a child of the
