@@ -95,7 +95,7 @@ function hasOwnText(el: Element): boolean {
  * headings. Layout, not words.
  */
 function lineAfterName(topCard: Element, nameEl: Element | null): Element | null {
-  const row = nameEl?.closest('div');
+  const row = nameEl?.closest(sel.NAME_ROW_2024);
   if (!row || !topCard.contains(row)) return null;
   for (const el of Array.from(topCard.querySelectorAll('*'))) {
     if (!(row.compareDocumentPosition(el) & FOLLOWING) || row.contains(el)) continue;

@@ -67,6 +67,10 @@ export const NAME_2024 = 'h1.text-heading-xlarge';
 /** Headline. scoutr-2024. F; the first text line after the name's row is the fallback. */
 export const HEADLINE_2024 = 'div.text-body-medium.break-words';
 
+/** The name's row: the nearest `div` around the name heading; the headline
+ *  is the first text line after it. scoutr-2024. F (layout). */
+export const NAME_ROW_2024 = 'div';
+
 /** Not a text line of the top card: links, buttons, headings. scoutr-2024. S. */
 export const NOT_A_TEXT_LINE = 'a, button, h1, h2, h3, h4, h5, h6';
 
