@@ -3,7 +3,7 @@ import tailwindcss from '@tailwindcss/vite';
 
 const SITES = ['https://mail.google.com/*', 'https://www.linkedin.com/*'];
 
-// See docs/architecture.md: only the sidebar page is web-accessible, only to
+// See docs/architecture.md ("Why it is split this way"): only the sidebar page is web-accessible, only to
 // the two sites, and only through a per-session dynamic URL so that sites
 // cannot probe for the extension by a fixed address.
 // `npm run bench` builds a second copy with an extra, unlisted bench page that

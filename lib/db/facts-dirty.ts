@@ -8,6 +8,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie
  * the database rather than in memory, because the MV3 worker may stop between
  * a write and the engine's turn; keyed rather than timestamped, so a clock
  * that moves backwards loses nothing.
+ * See docs/architecture.md, "The nudge facts and their change marker".
  */
 
 export const DIRTY_TABLE = 'factsDirty';

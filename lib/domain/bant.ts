@@ -1,3 +1,4 @@
+// BANT qualification and per-stage gates (docs/sales-method.md, "Qualification: BANT").
 import { z } from 'zod';
 
 export const BANT_FIELDS = ['budget', 'authority', 'need', 'timeline'] as const;

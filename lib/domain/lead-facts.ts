@@ -11,6 +11,7 @@ import { ActivityKindSchema, type ActivityKind, type Deal, type DealStatus } fro
 // objects: IndexedDB's cost is per row, and a typed array clones as one block.
 // Pure: building facts, packing and unpacking, and the digest of a contact's
 // nudges that lets a pass skip every contact whose nudges did not change.
+// See docs/architecture.md, "The nudge facts and their change marker".
 
 export interface LeadFacts {
   contactId: string;

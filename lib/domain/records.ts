@@ -3,7 +3,8 @@ import { BantSchema } from './bant';
 import { EmailSchema } from './email';
 
 // Every record is sync-ready from day one: a client-made time-sortable id,
-// timestamps in epoch ms and a tombstone instead of a hard delete.
+// timestamps in epoch ms and a tombstone instead of a hard delete
+// (docs/architecture.md, "Invariants").
 const Id = z.string().min(1).max(64);
 const Time = z.number().int().nonnegative();
 const Text = (max: number) => z.string().max(max);

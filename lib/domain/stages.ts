@@ -16,7 +16,7 @@ export type Stage = z.infer<typeof StageSchema>;
 
 export const BUILTIN_STAGE_IDS = ['contact', 'qualification', 'meeting', 'proposal', 'closing', 'retention'] as const;
 
-/** The guide's default pipeline (docs/sales-method.md); editable in settings. */
+/** The guide's default pipeline (docs/sales-method.md, "Stages"); editable in settings. */
 export const DEFAULT_STAGES: Stage[] = [
   { id: 'contact', name: null, color: '#64748b', phase: 'awareness', gate: null },
   { id: 'qualification', name: null, color: '#0ea5e9', phase: 'awareness', gate: null },

@@ -1,5 +1,5 @@
 /**
- * Triggers (docs/sales-method.md): words in an incoming message that show a
+ * Triggers (docs/sales-method.md, "Triggers"): words in an incoming message that show a
  * lead is ready for the next stage ("can we schedule a demo", "minta
  * penawaran harga"): the kinds, the rep's editable rules and the defaults.
  * Finding them in a message is trigger-scan.ts.

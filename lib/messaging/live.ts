@@ -6,7 +6,8 @@ import { GmailMessageSchema } from '../sites/gmail/types';
  * page: a third-party frame, where Chromium denies IndexedDB when third-party
  * storage is blocked (and would partition it otherwise). So every extension
  * page reads through the background, which holds the one database and pushes
- * fresh results whenever the data behind a query changes.
+ * fresh results whenever the data behind a query changes. More in
+ * docs/architecture.md ("Why it is split this way", "Live queries").
  */
 export const LIVE_PORT = 'sidecar-live';
 
