@@ -83,7 +83,7 @@ function layer(files, forbidden, ignores = []) {
 }
 
 export default defineConfig([
-  globalIgnores(['.output/', '.output-bench/', '.wxt/', 'node_modules/', 'test-results/', 'playwright-report/', '.bench-tmp/']),
+  globalIgnores(['.output/', '.output-bench/', '.wxt/', 'node_modules/', 'test-results/', 'playwright-report/', '.bench-tmp/', '.profile/']),
   {
     name: 'sidecar/base',
     files: ['**/*.{js,mjs,ts,tsx,mts}'],
