@@ -20,7 +20,7 @@ function history(dealId: string, path: [number, string][], close?: [number, 'won
   return out;
 }
 
-// The worked example of docs/metrics.md, every figure below computed by hand.
+// The worked example of docs/sales-method.md, "A worked example", every figure below computed by hand.
 const deals: MetricDeal[] = [
   deal('A', { createdAt: day(0), status: 'won', closedAt: day(10), stageId: 'meeting', valueMinor: 100_000, leadSource: 'referral' }),
   deal('B', { createdAt: day(1), status: 'lost', closedAt: day(7), stageId: 'qualification', valueMinor: 50_000, lostReason: 'No budget', leadSource: 'cold_email' }),

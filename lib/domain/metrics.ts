@@ -1,10 +1,11 @@
 import { currencyDigits } from './money';
 import type { DealStatus } from './records';
 
-// The sales method's pipeline metrics (docs/metrics.md says what each figure
-// counts), computed from the deals and their insert-only stage history. Pure:
-// no database, no clock (`now` comes in), so the dashboard, the background's
-// daily velocity snapshot and the tests all compute the same figures.
+// The sales method's pipeline metrics, computed from the deals and their
+// insert-only stage history; docs/sales-method.md, "Pipeline metrics", says
+// what each figure counts. Pure: no database, no clock (`now` comes in), so
+// the dashboard, the background's daily velocity snapshot and the tests all
+// compute the same figures.
 
 export const DAY_MS = 86_400_000;
 
