@@ -1,14 +1,8 @@
 import { DEFAULT_STAGES } from './stages';
 import { DEFAULT_TRIGGERS, TriggerRuleSchema, TriggerRulesSchema, type TriggerRule } from './triggers';
 
-const rule = (over: Partial<TriggerRule> = {}): TriggerRule => ({
-  id: 'r1',
-  kind: 'demo_request',
-  phrases: ['demo'],
-  stageId: 'meeting',
-  enabled: true,
-  ...over,
-});
+/** The default demo rule (kind demo_request, stage meeting, enabled), cut down to one phrase. */
+const rule = (over: Partial<TriggerRule> = {}): TriggerRule => ({ ...DEFAULT_TRIGGERS[0]!, id: 'r1', phrases: ['demo'], ...over });
 
 describe('DEFAULT_TRIGGERS', () => {
   it('is valid and points at built-in stages or lost', () => {
