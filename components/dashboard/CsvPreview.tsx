@@ -7,7 +7,8 @@ import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type Recognised } 
 import { readRows, type ImportIssue, type ImportRecord } from '@/lib/domain/import-rows';
 import { LOST, suggestStageMap, WON, type StageTarget } from '@/lib/domain/import-stages';
 import { detectDateOrder, type DateOrder } from '@/lib/domain/import-values';
-import { stageName, type MessageKey } from '@/lib/i18n';
+import { stageName } from '@/lib/i18n';
+import { importFieldKey, importIssueKey, importPresetKey, importRowActionKey } from '@/lib/i18n/keys';
 import { dataClient } from '@/lib/platform/data-client';
 import { useI18n } from '../i18n';
 import { Button, ErrorText, focusRing, inputClass } from '../ui';
@@ -89,7 +90,7 @@ export function CsvPreview({
     }
   };
 
-  const issueText = (i: ImportIssue) => t(`data.issue.${i.code}` as MessageKey, { value: i.value ?? '' });
+  const issueText = (i: ImportIssue) => t(importIssueKey(i.code), { value: i.value ?? '' });
   const targets = [...settings.stages.map((s) => ({ id: s.id, label: names[s.id]! })), { id: WON, label: t('data.stages.won') }, { id: LOST, label: t('data.stages.lost') }];
 
   return (
@@ -99,7 +100,7 @@ export function CsvPreview({
         <strong data-testid="sidecar-import-preset" data-preset={recognised.preset}>
           {recognised.preset}
         </strong>{' '}
-        <span className="text-slate-600 dark:text-slate-400">({t(`data.preset.${recognised.preset}` as MessageKey)})</span>
+        <span className="text-slate-600 dark:text-slate-400">({t(importPresetKey(recognised.preset))})</span>
       </p>
 
       {recognised.preset === 'custom' && (
@@ -117,7 +118,7 @@ export function CsvPreview({
                   <option value="">{t('data.mapping.ignore')}</option>
                   {IMPORT_FIELDS.map((f) => (
                     <option key={f} value={f}>
-                      {t(`data.field.${f}` as MessageKey)}
+                      {t(importFieldKey(f))}
                     </option>
                   ))}
                 </select>
@@ -211,7 +212,7 @@ export function CsvPreview({
                           <option value="skip">{t('data.action.skip')}</option>
                         </select>
                       ) : (
-                        t(`data.action.${p.action}` as MessageKey)
+                        t(importRowActionKey(p.action))
                       )}
                     </td>
                     <td className="px-2 py-1">

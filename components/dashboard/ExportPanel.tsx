@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CSV_TABLES, type CsvTableName } from '@/lib/domain/csv-tables';
-import type { MessageKey } from '@/lib/i18n';
+import { csvTableKey } from '@/lib/i18n/keys';
 import { dataClient, saveBlob } from '@/lib/platform/data-client';
 import { useI18n } from '../i18n';
 import { Button, ErrorText } from '../ui';
@@ -47,9 +47,9 @@ export function ExportPanel() {
             data-testid="sidecar-export-csv"
             data-table={table}
             disabled={busy !== null}
-            onClick={() => run(t(`data.export.csv.${table}` as MessageKey), { kind: 'csv', table }, datedName(table, 'csv'), 'text/csv;charset=utf-8')}
+            onClick={() => run(t(csvTableKey(table)), { kind: 'csv', table }, datedName(table, 'csv'), 'text/csv;charset=utf-8')}
           >
-            {t(`data.export.csv.${table}` as MessageKey)}
+            {t(csvTableKey(table))}
           </Button>
         ))}
       </div>

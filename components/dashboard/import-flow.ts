@@ -38,7 +38,7 @@ export function csvProblem(e: CsvFileError): Problem {
     case 'broken_quotes':
       return { key: 'data.error.broken_quotes', params: { row: e.row } };
     default:
-      return { key: `data.error.${e.code}` as MessageKey };
+      return { key: `data.error.${e.code}` };
   }
 }
 
@@ -51,7 +51,7 @@ export function backupProblem(e: BackupError): Problem {
     case 'count_mismatch':
       return { key: 'data.error.count_mismatch', params: { table: e.table, expected: e.expected, found: e.found } };
     default:
-      return { key: `data.error.${e.code}` as MessageKey };
+      return { key: `data.error.${e.code}` };
   }
 }
 

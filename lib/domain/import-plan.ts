@@ -10,7 +10,8 @@ import type { Stage } from './stages';
 // against the database and against earlier rows of the same file; the rep
 // chooses merge or skip (for all, and per row).
 
-export type RowAction = 'create' | 'merge' | 'skip' | 'error';
+export const ROW_ACTIONS = ['create', 'merge', 'skip', 'error'] as const;
+export type RowAction = (typeof ROW_ACTIONS)[number];
 export type DuplicateChoice = 'merge' | 'skip';
 
 export interface Existing {

@@ -9,18 +9,20 @@ import { ActivityKindSchema, type ActivityKind, type DealStatus } from './record
 // the problems found on the way. Nothing is decided here about existing
 // contacts (that is the plan's job, import-plan.ts).
 
-export type IssueCode =
-  | 'no_identity'
-  | 'missing_email'
-  | 'bad_email'
-  | 'bad_date'
-  | 'ambiguous_date'
-  | 'bad_amount'
-  | 'bad_linkedin'
-  | 'bad_status'
-  | 'bad_kind'
-  | 'ragged'
-  | 'duplicate_in_file';
+export const ISSUE_CODES = [
+  'no_identity',
+  'missing_email',
+  'bad_email',
+  'bad_date',
+  'ambiguous_date',
+  'bad_amount',
+  'bad_linkedin',
+  'bad_status',
+  'bad_kind',
+  'ragged',
+  'duplicate_in_file',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 export interface ImportIssue {
   level: 'error' | 'warning';

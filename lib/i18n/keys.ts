@@ -7,6 +7,10 @@
  */
 import { ActivityKindSchema } from '../domain/records';
 import { BANT_FIELDS, BantStateSchema } from '../domain/bant';
+import { CSV_TABLES } from '../domain/csv-tables';
+import { ROW_ACTIONS } from '../domain/import-plan';
+import { IMPORT_FIELDS, PRESET_IDS } from '../domain/import-presets';
+import { ISSUE_CODES } from '../domain/import-rows';
 import { NUDGE_KINDS, NUDGE_NUMBER_SETTINGS } from '../domain/nudges';
 import { FIT_RULES, ICP_KEYWORD_LISTS } from '../domain/scoring-config';
 import { BUILTIN_STAGE_IDS, PhaseSchema } from '../domain/stages';
@@ -39,3 +43,8 @@ export const phaseKey = keys(PhaseSchema.options, (p) => `stages.phase.${p}` as 
 export const stageKey = keys(BUILTIN_STAGE_IDS, (id) => `stage.${id}` as const);
 export const triggerKindKey = keys(TriggerKindSchema.options, (k) => `trigger.kind.${k}` as const);
 export const weekdayKey = keys(WEEKDAYS, (d) => `day.${d}` as const);
+export const csvTableKey = keys(CSV_TABLES, (t) => `data.export.csv.${t}` as const);
+export const importFieldKey = keys(IMPORT_FIELDS, (f) => `data.field.${f}` as const);
+export const importIssueKey = keys(ISSUE_CODES, (c) => `data.issue.${c}` as const);
+export const importPresetKey = keys(PRESET_IDS, (p) => `data.preset.${p}` as const);
+export const importRowActionKey = keys(ROW_ACTIONS, (a) => `data.action.${a}` as const);
