@@ -54,6 +54,17 @@ const BROWSER_SYNTAX = [
   { selector: `${API_MEMBER} > :matches(TSAsExpression, TSNonNullExpression, TSTypeAssertion) Identifier${GLOBAL_OBJECT}`, message: browserMessage },
 ];
 
+// Page text is attacker-controlled (email HTML, names, LinkedIn text): it is shown only as text. No code of ours
+// writes HTML, so every HTML sink is refused outright, in every folder.
+const HTML_SINKS = [
+  {
+    selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML|srcdoc)$/]',
+    message: 'Show page text only as text (textContent, React text): never as HTML.',
+  },
+  { selector: 'MemberExpression[object.name="document"][property.name=/^(write|writeln)$/]', message: 'No document.write: show text as text.' },
+  { selector: 'JSXAttribute[name.name="dangerouslySetInnerHTML"]', message: 'Show page text only as text: never dangerouslySetInnerHTML.' },
+];
+
 /**
  * The rules that keep one folder inside its layer. `import()` is checked too:
  * no-restricted-imports only sees static imports and re-exports.
@@ -76,6 +87,7 @@ function layer(files, forbidden, ignores = []) {
           message,
         })),
         ...BROWSER_SYNTAX,
+        ...HTML_SINKS,
       ],
       'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
     },
@@ -123,4 +135,6 @@ export default defineConfig([
   layer(['lib/sites/**'], [DEXIE, DB, SERVICES]),
   layer(['components/**'], [DEXIE, DB]),
   layer(['lib/**'], [], ['lib/domain/**', 'lib/sites/**', 'lib/platform/**']),
+  // The folders outside the layers above still never write HTML.
+  { name: 'sidecar/no HTML sinks', files: ['lib/platform/**', 'entrypoints/**'], rules: { 'no-restricted-syntax': ['error', ...HTML_SINKS] } },
 ]);

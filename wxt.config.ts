@@ -39,7 +39,7 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'sidecar-crm@sidecar.example', data_collection_permissions: { required: ['none'] } },
+            gecko: { id: '{f50d84bf-bc50-471b-bd01-bab0cae787b5}', data_collection_permissions: { required: ['none'] } },
           },
         }
       : {}),

@@ -5,7 +5,7 @@ import { sendToBackground } from '@/lib/platform/messaging';
 import { requestNotifications } from '@/lib/platform/permissions';
 import { useSettings } from './hooks';
 import { Button, Toggle } from './ui';
-import { openDashboard } from '@/lib/platform/open-pages';
+import { openDashboard, openPrivacyPolicy } from '@/lib/platform/open-pages';
 import { AutoBackupSettings } from './AutoBackupSettings';
 import { SyncSection } from './SyncSection';
 import { LostReasons } from './LostReasons';
@@ -41,9 +41,14 @@ function Form({ settings: stored }: { settings: Settings }) {
     <main className="mx-auto max-w-3xl space-y-8 p-8 text-slate-900">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t('options.title')}</h1>
-        <Button data-testid="sidecar-open-dashboard" onClick={() => void openDashboard()}>
-          {t('open.dashboard')}
-        </Button>
+        <div className="flex items-center gap-2">
+          <Button data-testid="sidecar-open-privacy" onClick={() => void openPrivacyPolicy()}>
+            {t('privacy.link')}
+          </Button>
+          <Button data-testid="sidecar-open-dashboard" onClick={() => void openDashboard()}>
+            {t('open.dashboard')}
+          </Button>
+        </div>
       </div>
       <label className="block space-y-1">
         <span className="text-sm font-medium">{t('options.language')}</span>

@@ -88,6 +88,8 @@ export const en = {
   'stage.closing': 'Closing',
   'stage.retention': 'Retention',
   'error.generic': 'Something went wrong: {message}',
+  'privacy.link': 'Privacy policy',
+  'privacy.languages': 'Language of the policy',
   'options.title': 'Sidecar CRM settings',
   'options.language': 'Language',
   'options.language.auto': 'Follow the browser',

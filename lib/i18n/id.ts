@@ -87,6 +87,8 @@ export const id: Messages = {
   'stage.closing': 'Penutupan',
   'stage.retention': 'Retensi',
   'error.generic': 'Terjadi kesalahan: {message}',
+  'privacy.link': 'Kebijakan privasi',
+  'privacy.languages': 'Bahasa kebijakan',
   'options.title': 'Pengaturan Sidecar CRM',
   'options.language': 'Bahasa',
   'options.language.auto': 'Ikuti peramban',

@@ -7,6 +7,11 @@ export async function openDashboard(): Promise<void> {
   else window.open(url, '_blank', 'noopener');
 }
 
+/** The privacy policy the extension ships (docs/privacy.md), in a new tab. */
+export async function openPrivacyPolicy(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/privacy.html') });
+}
+
 type ChromeSidePanel = { open(o: { windowId: number }): Promise<void> };
 type FirefoxSidebarAction = { open(): Promise<void> };
 
