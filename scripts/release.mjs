@@ -36,7 +36,10 @@ function write(name, bytes) {
   console.log(`${path.relative(root, file)}  ${(bytes.length / 1024).toFixed(0)} KB`);
 }
 
-const run = (...cmd) => execFileSync('npx', cmd, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+// The caller's environment must not change the bundle: NODE_ENV=test (set by a test runner) would build React's
+// development code, and a bench flag would add the bench page.
+const buildEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(NODE_ENV|VITEST.*|SIDECAR_.*|MODE)$/.test(k)));
+const run = (...cmd) => execFileSync('npx', cmd, { cwd: root, env: { ...buildEnv, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] });
 
 if (build) {
   run('wxt', 'build');
