@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import { BANT_FIELDS, bantCompleteness, BantStateSchema, emptyBant, type Bant, type BantField, type Evidence } from '@/lib/domain/bant';
+import { BANT_FIELDS, bantCompleteness, BantStateSchema, emptyBant, type Bant, type BantField, type BantPatch, type Evidence } from '@/lib/domain/bant';
 import { currencyDigits, parseMoney } from '@/lib/domain/money';
 import type { Activity, Deal } from '@/lib/domain/records';
 import { activityKindKey, bantFieldKey, bantStateKey } from '@/lib/i18n/keys';
+import { CommandError } from './CommandError';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
-import { ErrorText, inputClass, SectionTitle } from './ui';
+import { inputClass, SectionTitle } from './ui';
 
-type Patch = { [F in BantField]?: Record<string, unknown> };
 
 /** A text field that saves when the rep leaves it (or presses Enter), not on every key. */
 function CommitInput({ value, onCommit, testId, label, ...rest }: { value: string; onCommit: (v: string) => void; testId: string; label: string } & React.InputHTMLAttributes<HTMLInputElement>) {
@@ -43,10 +43,7 @@ export function BantPanel({ deal, activities, people }: { deal: Deal; activities
   const { t, lang } = useI18n();
   const cmd = useCommand();
   const bant: Bant = deal.bant ?? emptyBant();
-  const save = async (patch: Patch) => {
-    const r = await cmd.run({ type: 'ui/update-bant', dealId: deal.id, patch });
-    if (r && !r.ok) cmd.setError(r.issues.join('; '));
-  };
+  const save = (patch: BantPatch) => cmd.run({ type: 'ui/update-bant', dealId: deal.id, patch }, (r) => r.ok || cmd.refuse(t('options.invalid', { issues: r.issues.join('; ') })));
   const citable = activities.filter((a) => a.kind !== 'stage_change' && a.kind !== 'note').slice(0, 20);
   const fmt = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en', { dateStyle: 'medium' });
   const n = bantCompleteness(bant);
@@ -61,7 +58,7 @@ export function BantPanel({ deal, activities, people }: { deal: Deal; activities
           value={bant.budget.amountMinor === null ? '' : String(bant.budget.amountMinor / 10 ** currencyDigits(bant.budget.currency ?? deal.currency))}
           onCommit={(v) => {
             const minor = v.trim() ? parseMoney(v, deal.currency) : null;
-            if (v.trim() && minor === null) return cmd.setError(t('bant.budget.amount'));
+            if (v.trim() && minor === null) return cmd.refuse(t('input.amountInvalid'));
             void save({ budget: { amountMinor: minor, currency: minor === null ? null : deal.currency } });
           }}
         />
@@ -176,7 +173,7 @@ export function BantPanel({ deal, activities, people }: { deal: Deal; activities
           </div>
         );
       })}
-      {cmd.error && <ErrorText>{t('error.generic', { message: cmd.error })}</ErrorText>}
+      <CommandError command={cmd} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Company } from '@/lib/domain/records';
+import { CommandError, refusalText } from './CommandError';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
 import { inputClass, labelClass } from './ui';
@@ -14,7 +15,8 @@ export function CompanyDetails({ company }: { company: Company }) {
     setIndustry(company.industry ?? '');
     setEmployees(company.employees?.toString() ?? '');
   }, [company.industry, company.employees]);
-  const save = (patch: { industry?: string | null; employees?: number | null }) => void cmd.run({ type: 'ui/update-company', companyId: company.id, patch });
+  const save = (patch: { industry?: string | null; employees?: number | null }) =>
+    void cmd.run({ type: 'ui/update-company', companyId: company.id, patch }, (r) => r.ok || cmd.refuse(refusalText('not_found', t)));
   return (
     <details className="rounded-lg border border-slate-200 p-3 text-sm">
       <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-slate-500">{t('company.details')}</summary>
@@ -45,6 +47,7 @@ export function CompanyDetails({ company }: { company: Company }) {
           />
         </label>
       </div>
+      <CommandError command={cmd} />
     </details>
   );
 }

@@ -10,7 +10,8 @@ import { DealDetails } from './DealDetails';
 import { useCommand } from './hooks';
 import { dealOwnership } from '@/lib/domain/deal-owner';
 import { useI18n } from './i18n';
-import { Button, ErrorText, inputClass, labelClass } from './ui';
+import { CommandError, refusalText } from './CommandError';
+import { Button, inputClass, labelClass } from './ui';
 
 export function StageBadge({ stage, status }: { stage: Stage | undefined; status: Deal['status'] }) {
   const { t } = useI18n();
@@ -31,11 +32,8 @@ export function LostForm({ deal, reasons, onDone }: { deal: Pick<Deal, 'id'>; re
   const [other, setOther] = useState('');
   const cmd = useCommand();
   const reason = choice === '__other' ? other.trim() : choice;
-  const confirm = async () => {
-    const r = await cmd.run({ type: 'ui/close-deal', dealId: deal.id, outcome: 'lost', reason });
-    if (r?.ok) onDone();
-    else if (r) cmd.setError(r.reason === 'reason_required' ? t('deal.error.reason_required') : r.reason);
-  };
+  const confirm = () =>
+    cmd.run({ type: 'ui/close-deal', dealId: deal.id, outcome: 'lost', reason }, (r) => (r.ok ? onDone() : cmd.refuse(refusalText(r.reason, t))));
   return (
     <div className="space-y-2 rounded-md border border-red-200 bg-red-50 p-2">
       <label className="block space-y-1">
@@ -58,7 +56,7 @@ export function LostForm({ deal, reasons, onDone }: { deal: Pick<Deal, 'id'>; re
         </Button>
         <Button onClick={onDone}>{t('deal.cancel')}</Button>
       </div>
-      {cmd.error && <ErrorText>{cmd.error}</ErrorText>}
+      <CommandError command={cmd} />
     </div>
   );
 }
@@ -74,13 +72,13 @@ export function DealCard({ deal, settings }: { deal: Deal; settings: Settings })
   const next = open ? nextStage(stages, deal.stageId) : null;
   const hint = next ? gateMissing(next.gate, deal.bant) : [];
 
-  const advance = async () => {
+  const advance = () => {
     setGated(null);
-    const r = await cmd.run({ type: 'ui/move-stage', dealId: deal.id });
-    if (r && !r.ok) {
-      if (r.reason === 'gated') setGated({ stageId: r.stageId!, missing: (r.missing ?? []) as BantField[] });
-      else cmd.setError(r.reason);
-    }
+    return cmd.run({ type: 'ui/move-stage', dealId: deal.id }, (r) => {
+      if (r.ok) return;
+      if (r.reason === 'gated') setGated({ stageId: r.stageId, missing: r.missing });
+      else cmd.refuse(refusalText(r.reason, t));
+    });
   };
   const gatedStage = gated && stages.find((s) => s.id === gated.stageId);
 
@@ -135,7 +133,7 @@ export function DealCard({ deal, settings }: { deal: Deal; settings: Settings })
           </Button>
         </div>
       )}
-      {cmd.error && <ErrorText>{t('error.generic', { message: cmd.error })}</ErrorText>}
+      <CommandError command={cmd} />
       <DealDetails deal={deal} />
     </section>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatMoney, parseMoney } from '@/lib/domain/money';
 import type { Deal } from '@/lib/domain/records';
+import { CommandError, refusalText } from './CommandError';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
 import { inputClass, labelClass } from './ui';
@@ -13,41 +14,47 @@ export function DealDetails({ deal }: { deal: Deal }) {
   const cmd = useCommand();
   const [amount, setAmount] = useState('');
   useEffect(() => setAmount(deal.valueMinor ? formatMoney(deal.valueMinor, deal.currency, 'en').replace(/[^\d.,]/g, '') : ''), [deal.valueMinor, deal.currency]);
+  // false: the deal is gone (deleted elsewhere) by the time the edit arrived.
+  const update = (patch: { valueMinor?: number; expectedCloseAt?: number | null }) =>
+    void cmd.run({ type: 'ui/update-deal', dealId: deal.id, patch }, (r) => r.ok || cmd.refuse(refusalText('not_found', t)));
   const saveAmount = () => {
     const minor = amount.trim() === '' ? 0 : parseMoney(amount, deal.currency);
-    if (minor === null) return cmd.setError(t('deal.value'));
-    if (minor !== deal.valueMinor) void cmd.run({ type: 'ui/update-deal', dealId: deal.id, patch: { valueMinor: minor } });
+    if (minor === null) return cmd.refuse(t('input.amountInvalid'));
+    if (minor !== deal.valueMinor) update({ valueMinor: minor });
   };
   return (
-    <div className="grid grid-cols-2 gap-2">
-      <label className="space-y-0.5">
-        <span className={labelClass}>
-          {t('deal.value')} ({deal.currency})
-        </span>
-        <input
-          data-testid="sidecar-deal-value"
-          inputMode="decimal"
-          className={inputClass}
-          value={amount}
-          placeholder={formatMoney(0, deal.currency, lang === 'id' ? 'id-ID' : 'en')}
-          onChange={(e) => setAmount(e.target.value)}
-          onBlur={saveAmount}
-          onKeyDown={(e) => e.key === 'Enter' && saveAmount()}
-        />
-      </label>
-      <label className="space-y-0.5">
-        <span className={labelClass}>{t('deal.expectedClose')}</span>
-        <input
-          type="date"
-          data-testid="sidecar-deal-close"
-          className={inputClass}
-          value={toDateInput(deal.expectedCloseAt)}
-          onChange={(e) => {
-            const v = e.target.valueAsNumber;
-            void cmd.run({ type: 'ui/update-deal', dealId: deal.id, patch: { expectedCloseAt: Number.isFinite(v) ? v : null } });
-          }}
-        />
-      </label>
+    <div className="space-y-1">
+      <div className="grid grid-cols-2 gap-2">
+        <label className="space-y-0.5">
+          <span className={labelClass}>
+            {t('deal.value')} ({deal.currency})
+          </span>
+          <input
+            data-testid="sidecar-deal-value"
+            inputMode="decimal"
+            className={inputClass}
+            value={amount}
+            placeholder={formatMoney(0, deal.currency, lang === 'id' ? 'id-ID' : 'en')}
+            onChange={(e) => setAmount(e.target.value)}
+            onBlur={saveAmount}
+            onKeyDown={(e) => e.key === 'Enter' && saveAmount()}
+          />
+        </label>
+        <label className="space-y-0.5">
+          <span className={labelClass}>{t('deal.expectedClose')}</span>
+          <input
+            type="date"
+            data-testid="sidecar-deal-close"
+            className={inputClass}
+            value={toDateInput(deal.expectedCloseAt)}
+            onChange={(e) => {
+              const v = e.target.valueAsNumber;
+              update({ expectedCloseAt: Number.isFinite(v) ? v : null });
+            }}
+          />
+        </label>
+      </div>
+      <CommandError command={cmd} />
     </div>
   );
 }

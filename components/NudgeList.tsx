@@ -5,7 +5,8 @@ import { nudgeKindKey } from '@/lib/i18n/keys';
 import type { NudgeItem } from '@/lib/services/views';
 import { useCommand, useLive } from './hooks';
 import { useI18n } from './i18n';
-import { Button, ErrorText, inputClass } from './ui';
+import { CommandError } from './CommandError';
+import { Button, inputClass } from './ui';
 
 function why(item: NudgeItem, t: Translate): string {
   // Elapsed numbers (hours waited, days quiet) are counted from the stored `since` as of now.
@@ -107,7 +108,7 @@ function NudgeRow({ item, showPerson }: { item: NudgeItem; showPerson: boolean }
           }}
         />
       )}
-      {cmd.error && <ErrorText>{t('error.generic', { message: cmd.error })}</ErrorText>}
+      <CommandError command={cmd} />
     </li>
   );
 }

@@ -4,7 +4,8 @@ import type { Weekday } from '@/lib/domain/working-time';
 import { nudgeSettingKey, weekdayKey } from '@/lib/i18n/keys';
 import { useSettingsSave } from './hooks';
 import { useI18n } from './i18n';
-import { inputClass, labelClass, SaveBar, SectionTitle } from './ui';
+import { SaveBar } from './SaveBar';
+import { inputClass, labelClass, SectionTitle } from './ui';
 
 /** Monday first. */
 const DAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
@@ -14,7 +15,7 @@ export function NudgeSettingsEditor({ nudges }: { nudges: NudgeSettings }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(nudges);
   const [cadence, setCadence] = useState(nudges.cadenceDays.join(', '));
-  const { saved, issues, save: saveSettings } = useSettingsSave();
+  const { saved, issues, save: saveSettings, command } = useSettingsSave();
   useEffect(() => {
     setDraft(nudges);
     setCadence(nudges.cadenceDays.join(', '));
@@ -78,6 +79,7 @@ export function NudgeSettingsEditor({ nudges }: { nudges: NudgeSettings }) {
         <input data-testid="sidecar-nudge-cadence" className={inputClass} value={cadence} onChange={(e) => setCadence(e.target.value)} />
       </label>
       <SaveBar
+        command={command}
         label={t('nudgeSettings.save')}
         testId="sidecar-nudge-settings-save"
         onSave={save}

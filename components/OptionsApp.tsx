@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { LanguageSettingSchema, type Settings } from '@/lib/domain/settings';
 import type { MessageKey } from '@/lib/i18n';
-import { sendToBackground } from '@/lib/platform/messaging';
 import { requestNotifications } from '@/lib/platform/permissions';
-import { useSettings } from './hooks';
+import { CommandError } from './CommandError';
+import { useCommand, useSettings } from './hooks';
 import { Button, Toggle } from './ui';
 import { openDashboard, openPrivacyPolicy } from '@/lib/platform/open-pages';
 import { AutoBackupSettings } from './AutoBackupSettings';
@@ -26,15 +26,14 @@ function Form({ settings: stored }: { settings: Settings }) {
   const settings = { ...stored, ...pending };
   // A key, not a string: a language change re-renders the status in the new language.
   const [status, setStatus] = useState<{ key: MessageKey; params?: Record<string, string> } | null>(null);
-  const save = async (patch: Partial<Settings>) => {
+  const cmd = useCommand();
+  const save = (patch: Partial<Settings>) => {
     setPending((p) => ({ ...p, ...patch }));
-    try {
-      const r = await sendToBackground({ type: 'ui/update-settings', patch });
+    setStatus(null);
+    return cmd.run({ type: 'ui/update-settings', patch }, (r) => {
       setStatus(r.ok ? { key: 'options.saved' } : { key: 'options.invalid', params: { issues: r.issues.join('; ') } });
       if (!r.ok) setPending({});
-    } catch (e) {
-      setStatus({ key: 'error.generic', params: { message: e instanceof Error ? e.message : String(e) } });
-    }
+    }).then(() => {});
   };
   const field = 'block rounded-md border border-slate-300 px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-sky-600';
   return (
@@ -114,6 +113,7 @@ function Form({ settings: stored }: { settings: Settings }) {
       <p role="status" className="min-h-5 text-sm text-slate-600">
         {status && t(status.key, status.params)}
       </p>
+      <CommandError command={cmd} />
       <AutoBackupSettings backups={settings.backups} save={save} />
       <SyncSection />
       <StageEditor stages={stored.stages} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { activityKindKey } from '@/lib/i18n/keys';
+import { CommandError } from './CommandError';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
 
@@ -13,18 +14,12 @@ export function OutreachLog({ contactId }: { contactId: string }) {
   const [last, setLast] = useState<{ id: string; kind: LogKind } | null>(null);
   const cmd = useCommand();
 
-  const log = async (kind: LogKind) => {
-    const r = await cmd.run({ type: 'ui/log-activity', contactId, kind, text: text.trim() || null });
-    if (r) {
+  const log = (kind: LogKind) =>
+    cmd.run({ type: 'ui/log-activity', contactId, kind, text: text.trim() || null }, (r) => {
       setLast({ id: r.activityId, kind });
       setText('');
-    }
-  };
-  const undo = async () => {
-    if (!last) return;
-    await cmd.run({ type: 'ui/delete-activity', id: last.id });
-    setLast(null);
-  };
+    });
+  const undo = () => last && cmd.run({ type: 'ui/delete-activity', id: last.id }, () => setLast(null));
 
   return (
     <section aria-labelledby="sc-log" className="space-y-2 rounded-lg border border-slate-200 p-3">
@@ -64,11 +59,7 @@ export function OutreachLog({ contactId }: { contactId: string }) {
           </button>
         </p>
       )}
-      {cmd.error && (
-        <p role="alert" className="text-xs text-red-700">
-          {t('error.generic', { message: cmd.error })}
-        </p>
-      )}
+      <CommandError command={cmd} />
     </section>
   );
 }

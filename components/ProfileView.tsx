@@ -2,6 +2,7 @@ import type { Settings } from '@/lib/domain/settings';
 import type { LinkedInConversation, LinkedInProfile } from '@/lib/sites/linkedin/types';
 import { ContactCard, PersonHeader } from './ContactCard';
 import { OutreachLog } from './OutreachLog';
+import { CommandError, refusalText } from './CommandError';
 import { useCommand, useLive } from './hooks';
 import { useI18n } from './i18n';
 
@@ -27,14 +28,12 @@ export function ProfileView({ profile, conversation, settings }: { profile: Link
         <button type="button" data-testid="sidecar-unlink-contact" className={secondary} onClick={() => cmd.run({ type: 'ui/unlink-profile', contactId: match.contactId! })}>
           {t('linkedin.unlink')}
         </button>
+        <CommandError command={cmd} />
       </ContactCard>
     );
   }
 
-  const link = async (contactId: string) => {
-    const r = await cmd.run({ type: 'ui/link-profile', contactId, facts });
-    if (r && !r.ok) cmd.setError(r.reason === 'already_linked' ? t('linkedin.error.already_linked') : r.reason);
-  };
+  const link = (contactId: string) => cmd.run({ type: 'ui/link-profile', contactId, facts }, (r) => r.ok || cmd.refuse(refusalText(r.reason, t)));
   const create = () =>
     cmd.run({
       type: 'ui/create-person',
@@ -88,11 +87,7 @@ export function ProfileView({ profile, conversation, settings }: { profile: Link
       <button type="button" data-testid="sidecar-create-contact" disabled={cmd.busy} onClick={create} className={best && facts.profileUrl ? secondary : primary}>
         {best && facts.profileUrl ? t('linkedin.createNew') : t('person.create')}
       </button>
-      {cmd.error && (
-        <p role="alert" className="text-xs text-red-700">
-          {t('error.generic', { message: cmd.error })}
-        </p>
-      )}
+      <CommandError command={cmd} />
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { FIT_RULES, ICP_KEYWORD_LISTS, SCORED_BANT_STATES, type ScoringConfig } 
 import { bantFieldKey, bantStateKey, engagementKey, fitRuleKey, icpListKey } from '@/lib/i18n/keys';
 import { useSettingsSave } from './hooks';
 import { useI18n } from './i18n';
-import { inputClass, labelClass, SaveBar, SectionTitle } from './ui';
+import { SaveBar } from './SaveBar';
+import { inputClass, labelClass, SectionTitle } from './ui';
 
 const LISTS = ICP_KEYWORD_LISTS;
 const toList = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
@@ -16,7 +17,7 @@ export function ScoringEditor({ scoring }: { scoring: ScoringConfig }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(scoring);
   const [lists, setLists] = useState(() => Object.fromEntries(LISTS.map((k) => [k, scoring.icp[k].join(', ')])) as Record<(typeof LISTS)[number], string>);
-  const { saved, issues, save: saveSettings } = useSettingsSave();
+  const { saved, issues, save: saveSettings, command } = useSettingsSave();
   useEffect(() => {
     setDraft(scoring);
     setLists(Object.fromEntries(LISTS.map((k) => [k, scoring.icp[k].join(', ')])) as Record<(typeof LISTS)[number], string>);
@@ -82,6 +83,7 @@ export function ScoringEditor({ scoring }: { scoring: ScoringConfig }) {
       </fieldset>
       <div className="w-48">{numberInput(t('scoring.threshold'), draft.threshold, (n) => setDraft((d) => ({ ...d, threshold: n })), 'sidecar-threshold')}</div>
       <SaveBar
+        command={command}
         label={t('scoring.save')}
         testId="sidecar-scoring-save"
         onSave={save}

@@ -4,8 +4,9 @@ import { newId } from '@/lib/domain/ids';
 import { PhaseSchema, type Stage } from '@/lib/domain/stages';
 import { stageName, type Translate } from '@/lib/i18n';
 import { bantFieldKey, phaseKey } from '@/lib/i18n/keys';
-import { sendToBackground } from '@/lib/platform/messaging';
 import { useI18n } from './i18n';
+import { CommandError } from './CommandError';
+import { useCommand } from './hooks';
 import { Button, ErrorText, inputClass, SectionTitle } from './ui';
 
 type Draft = Stage & { label: string };
@@ -20,6 +21,7 @@ export function StageEditor({ stages }: { stages: readonly Stage[] }) {
   const [moves, setMoves] = useState<Record<string, string>>({});
   const [issues, setIssues] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
+  const cmd = useCommand();
   // A new language redraws the built-in names too: a draft left in the old language would be saved as a custom name.
   useEffect(() => setDraft(toDraft(stages, t)), [stages, t]);
 
@@ -42,7 +44,7 @@ export function StageEditor({ stages }: { stages: readonly Stage[] }) {
     patch(i, { gate: req.size ? { requires: BANT_FIELDS.filter((x) => req.has(x)) } : null });
   };
 
-  const save = async () => {
+  const save = () => {
     setIssues([]);
     // A built-in stage keeps name null (localised) until the rep types a different name.
     const out: Stage[] = draft.map(({ label, ...s }) => {
@@ -50,15 +52,16 @@ export function StageEditor({ stages }: { stages: readonly Stage[] }) {
       const trimmed = label.trim();
       return { ...s, name: builtin && trimmed === stageName(builtin, t) ? null : trimmed };
     });
-    const r = await sendToBackground({ type: 'ui/save-stages', stages: out, moves });
-    if (r.ok) {
-      setNeedsMove([]);
-      setMoves({});
-      setSaved(true);
-    } else if ('needsMove' in r) {
-      setNeedsMove(r.needsMove);
-      setMoves(Object.fromEntries(r.needsMove.map((m) => [m.stageId, draft[0]!.id])));
-    } else setIssues(r.issues);
+    return cmd.run({ type: 'ui/save-stages', stages: out, moves }, (r) => {
+      if (r.ok) {
+        setNeedsMove([]);
+        setMoves({});
+        setSaved(true);
+      } else if ('needsMove' in r) {
+        setNeedsMove(r.needsMove);
+        setMoves(Object.fromEntries(r.needsMove.map((m) => [m.stageId, draft[0]!.id])));
+      } else setIssues(r.issues);
+    });
   };
 
   return (
@@ -152,7 +155,7 @@ export function StageEditor({ stages }: { stages: readonly Stage[] }) {
         >
           {t('stages.add')}
         </Button>
-        <Button variant="dark" data-testid="sidecar-stages-save" onClick={save}>
+        <Button variant="dark" data-testid="sidecar-stages-save" disabled={cmd.busy} onClick={save}>
           {t('stages.save')}
         </Button>
         {saved && (
@@ -162,6 +165,7 @@ export function StageEditor({ stages }: { stages: readonly Stage[] }) {
         )}
       </div>
       {issues.length > 0 && <ErrorText>{t('options.invalid', { issues: issues.join('; ') })}</ErrorText>}
+      <CommandError command={cmd} />
     </section>
   );
 }

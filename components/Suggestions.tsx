@@ -4,7 +4,8 @@ import { stageName } from '@/lib/i18n';
 import { bantFieldKey, triggerKindKey } from '@/lib/i18n/keys';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
-import { Button, ErrorText } from './ui';
+import { CommandError, refusalText } from './CommandError';
+import { Button } from './ui';
 
 /** "Demo requested → move to Meeting?": the rep decides; a deal never moves on its own. */
 export function Suggestions({ suggestions, settings }: { suggestions: readonly Suggestion[]; settings: Settings }) {
@@ -32,17 +33,17 @@ export function Suggestions({ suggestions, settings }: { suggestions: readonly S
                 variant="primary"
                 data-testid="sidecar-trigger-accept"
                 disabled={cmd.busy}
-                onClick={async () => {
-                  const r = await cmd.run({ type: 'ui/accept-suggestion', id: s.id, lostReason: kind });
-                  if (r && !r.ok) {
-                    const gateStage = settings.stages.find((x) => x.id === r.stageId);
-                    cmd.setError(
+                onClick={() =>
+                  cmd.run({ type: 'ui/accept-suggestion', id: s.id, lostReason: kind }, (r) => {
+                    if (r.ok) return;
+                    const gateStage = r.reason === 'gated' ? settings.stages.find((x) => x.id === r.stageId) : undefined;
+                    cmd.refuse(
                       r.reason === 'gated' && gateStage
-                        ? t('deal.gated', { stage: stageName(gateStage, t), fields: (r.missing ?? []).filter(bantFieldKey.has).map((f) => t(bantFieldKey(f))).join(', ') })
-                        : r.reason,
+                        ? t('deal.gated', { stage: stageName(gateStage, t), fields: r.missing.map((f) => t(bantFieldKey(f))).join(', ') })
+                        : refusalText(r.reason, t),
                     );
-                  }
-                }}
+                  })
+                }
               >
                 {lost ? t('trigger.acceptLost') : t('trigger.accept')}
               </Button>
@@ -53,7 +54,7 @@ export function Suggestions({ suggestions, settings }: { suggestions: readonly S
           </div>
         );
       })}
-      {cmd.error && <ErrorText>{cmd.error}</ErrorText>}
+      <CommandError command={cmd} />
     </section>
   );
 }

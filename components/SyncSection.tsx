@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { MessageKey } from '@/lib/i18n';
-import { sendToBackground } from '@/lib/platform/messaging';
-import { useLive } from './hooks';
+import { CommandError } from './CommandError';
+import { useCommand, useLive } from './hooks';
 import { useI18n } from './i18n';
 import { Button, focusRing } from './ui';
 
@@ -24,31 +24,15 @@ export function SyncSection() {
   const status = useLive({ name: 'syncStatus' });
   const [url, setUrl] = useState('');
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ code: string; message: string } | null>(null);
+  const cmd = useCommand();
+  const busy = cmd.busy;
   const state = status?.state ?? 'off';
   const field = `block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm ${focusRing}`;
   const explain = (f: { code: string; message: string }) => {
     const key = reasonKey(f.code);
     return key ? t(key) : t('sync.error.other', { message: f.message });
   };
-  const act = async (fn: () => Promise<{ code: string; message: string } | null>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      setFailure(await fn());
-    } catch (e) {
-      setFailure({ code: 'other', message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const connect = () =>
-    act(async () => {
-      const r = await sendToBackground({ type: 'ui/sync-connect', url, code });
-      if (r.ok) setCode('');
-      return r.ok ? null : { code: r.code, message: r.message };
-    });
+  const connect = () => cmd.run({ type: 'ui/sync-connect', url, code }, (r) => (r.ok ? setCode('') : cmd.refuse(explain(r))));
   const lastSync = status?.lastSyncAt ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(status.lastSyncAt) : null;
   const stateColor = { off: 'bg-slate-400', syncing: 'bg-sky-500', ok: 'bg-emerald-500', error: 'bg-rose-500' }[state];
 
@@ -97,20 +81,16 @@ export function SyncSection() {
         </form>
       ) : (
         <div className="flex flex-wrap items-center gap-2">
-          <Button data-testid="sidecar-sync-now" disabled={busy} onClick={() => void act(async () => (await sendToBackground({ type: 'ui/sync-now' }), null))}>
+          <Button data-testid="sidecar-sync-now" disabled={busy} onClick={() => void cmd.run({ type: 'ui/sync-now' })}>
             {t('sync.now')}
           </Button>
-          <Button data-testid="sidecar-sync-disconnect" disabled={busy} onClick={() => void act(async () => (await sendToBackground({ type: 'ui/sync-disconnect' }), null))}>
+          <Button data-testid="sidecar-sync-disconnect" disabled={busy} onClick={() => void cmd.run({ type: 'ui/sync-disconnect' })}>
             {t('sync.disconnect')}
           </Button>
           <span className="text-xs text-slate-500">{t('sync.disconnectHint')}</span>
         </div>
       )}
-      {failure && (
-        <p role="alert" className="text-sm text-rose-700">
-          {explain(failure)}
-        </p>
-      )}
+      <CommandError command={cmd} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { Settings } from '@/lib/domain/settings';
 import { threadPeople } from '@/lib/domain/thread';
 import type { GmailThread } from '@/lib/sites/gmail/types';
 import { ContactCard, PersonHeader } from './ContactCard';
+import { CommandError } from './CommandError';
 import { useCommand, useLive } from './hooks';
 import { useI18n } from './i18n';
 
@@ -55,11 +56,7 @@ export function ThreadView({ thread, account, settings }: { thread: GmailThread;
           </button>
         </div>
       )}
-      {action.error && (
-        <p role="alert" className="text-xs text-red-700">
-          {t('error.generic', { message: action.error })}
-        </p>
-      )}
+      <CommandError command={action} />
       {others.length > 0 && (
         <nav aria-label={t('sidebar.otherPeople')} className="border-t border-slate-200 pt-3">
           <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t('sidebar.otherPeople')}</h3>

@@ -5,7 +5,8 @@ import { stageName } from '@/lib/i18n';
 import { triggerKindKey } from '@/lib/i18n/keys';
 import { useSettingsSave } from './hooks';
 import { useI18n } from './i18n';
-import { inputClass, SaveBar, SectionTitle } from './ui';
+import { SaveBar } from './SaveBar';
+import { inputClass, SectionTitle } from './ui';
 
 type Draft = Omit<TriggerRule, 'phrases'> & { phrases: string };
 
@@ -14,7 +15,7 @@ const toDraft = (rules: readonly TriggerRule[]): Draft[] => rules.map((r) => ({ 
 export function TriggerEditor({ rules, stages }: { rules: readonly TriggerRule[]; stages: readonly Stage[] }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<Draft[]>(() => toDraft(rules));
-  const { saved, issues, save: saveSettings } = useSettingsSave();
+  const { saved, issues, save: saveSettings, command } = useSettingsSave();
   useEffect(() => setDraft(toDraft(rules)), [rules]);
   const patch = (i: number, p: Partial<Draft>) => setDraft((d) => d.map((r, j) => (j === i ? { ...r, ...p } : r)));
   const save = async () => {
@@ -61,6 +62,7 @@ export function TriggerEditor({ rules, stages }: { rules: readonly TriggerRule[]
         })}
       </ul>
       <SaveBar
+        command={command}
         label={t('triggers.save')}
         testId="sidecar-triggers-save"
         onSave={save}

@@ -1,8 +1,8 @@
 import type { ScoringConfig } from '@/lib/domain/scoring-config';
 import { parseConversionAttribute } from '@/lib/domain/what-converts';
 import { bantFieldKey, bantStateKey, fitRuleKey } from '@/lib/i18n/keys';
-import { sendToBackground } from '@/lib/platform/messaging';
-import { useLive } from './hooks';
+import { CommandError } from './CommandError';
+import { useCommand, useLive } from './hooks';
 import { useI18n } from './i18n';
 import { Button, SectionTitle } from './ui';
 
@@ -12,6 +12,7 @@ const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%
 export function WhatConverts({ scoring }: { scoring: ScoringConfig }) {
   const { t } = useI18n();
   const data = useLive({ name: 'conversions' });
+  const cmd = useCommand();
   if (!data) return null;
   const label = (attr: string) => {
     const a = parseConversionAttribute(attr);
@@ -24,7 +25,7 @@ export function WhatConverts({ scoring }: { scoring: ScoringConfig }) {
     const fit = structuredClone(scoring.fit);
     if ('fit' in a) fit[a.fit] = points;
     else fit.bant[a.bant][a.state] = points;
-    void sendToBackground({ type: 'ui/update-settings', patch: { scoring: { ...scoring, fit } } });
+    void cmd.run({ type: 'ui/update-settings', patch: { scoring: { ...scoring, fit } } }, (r) => r.ok || cmd.refuse(t('options.invalid', { issues: r.issues.join('; ') })));
   };
   return (
     <section aria-labelledby="sc-converts" className="space-y-2">
@@ -66,6 +67,7 @@ export function WhatConverts({ scoring }: { scoring: ScoringConfig }) {
           </tbody>
         </table>
       )}
+      <CommandError command={cmd} />
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '@/lib/domain/settings';
+import type { MessageKey } from '@/lib/i18n';
 import type { LiveQuery } from '@/lib/messaging/live';
-import type { PageContext, UItoBGMessage } from '@/lib/messaging/protocol';
+import type { PageContext, ReplyTo, Request, UIMessageType } from '@/lib/messaging/protocol';
 import { liveClient } from '@/lib/platform/live-client';
-import { sendToBackground } from '@/lib/platform/messaging';
+import { BackgroundError, sendToBackground } from '@/lib/platform/messaging';
 import type { ViewOf } from '@/lib/services/views';
 
 /** A live view from the background; undefined while loading. Re-renders on every change behind it. */
@@ -11,7 +12,7 @@ export function useLive<Q extends LiveQuery>(query: Q): ViewOf<Q> | undefined {
   const key = JSON.stringify(query);
   const [state, setState] = useState<{ key: string; data: ViewOf<Q> } | undefined>(undefined);
   // The query is rebuilt from its key, so an equal query written anew does not resubscribe.
-  useEffect(() => liveClient().subscribe(JSON.parse(key) as Q, (data) => setState({ key, data: data as ViewOf<Q> })), [key]);
+  useEffect(() => liveClient().subscribe(JSON.parse(key) as Q, (data) => setState({ key, data })), [key]);
   return state?.key === key ? state.data : undefined;
 }
 
@@ -24,34 +25,65 @@ export function usePageContext(): PageContext | null | undefined {
   return useLive({ name: 'page' });
 }
 
-/** Runs a command in the background with busy and error state for the button that asked. */
+/**
+ * Why a command did not go through, for the rep: either plain words by error
+ * kind (`key`), or a refusal the component worded itself (`text`). `retry`
+ * sends the same command again, with the same follow-up, when that can help.
+ */
+export type CommandFailure = ({ key: MessageKey } | { text: string }) & { retry: (() => void) | null };
+
+/** Plain words per kind of failure; only an unreachable or failing background is worth a retry. */
+const FAILURES: Record<string, { key: MessageKey; retry: boolean }> = {
+  unreachable: { key: 'command.unreachable', retry: true },
+  internal: { key: 'command.failed', retry: true },
+  bad_request: { key: 'command.rejected', retry: false },
+  forbidden: { key: 'command.rejected', retry: false },
+};
+
+/**
+ * Every command an extension page sends goes through here, so none can fail
+ * silently. `run` sends one; `then` gets the reply (also after a retry). A
+ * failure is kept in `failure` for <CommandError> to show where the rep acted,
+ * and `run` then resolves to undefined. `refuse` shows a refusal the background
+ * answered (a gate, a missing reason) in the component's own words.
+ */
 export function useCommand() {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function run<M extends UItoBGMessage>(message: M) {
+  const [failure, setFailure] = useState<CommandFailure | null>(null);
+  function run<K extends UIMessageType>(message: { type: K } & NoInfer<Request<K>>, then?: (reply: ReplyTo<K>) => void): Promise<ReplyTo<K> | undefined> {
     setBusy(true);
-    setError(null);
-    try {
-      return await sendToBackground(message);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
+    setFailure(null);
+    return sendToBackground<K>(message).then(
+      (reply) => {
+        setBusy(false);
+        // Outside the failure path: a follow-up that throws is a bug to see, not a command to retry.
+        then?.(reply);
+        return reply;
+      },
+      (e: unknown) => {
+        setBusy(false);
+        console.error('[sidecar]', message.type, e);
+        const kind = FAILURES[e instanceof BackgroundError ? e.code : 'internal'] ?? FAILURES.internal!;
+        setFailure({ key: kind.key, retry: kind.retry ? () => void run(message, then) : null });
+        return undefined;
+      },
+    );
   }
-  return { busy, error, run, setError };
+  return { busy, failure, run, refuse: (text: string) => setFailure({ text, retry: null }) };
 }
+export type Command = ReturnType<typeof useCommand>;
 
 /** An options-page editor's save: the whole patch is validated by the background; "Saved" or the reasons it was refused. */
 export function useSettingsSave() {
   const [saved, setSaved] = useState(false);
   const [issues, setIssues] = useState<string[]>([]);
-  const save = async (patch: Partial<Settings>) => {
+  const command = useCommand();
+  const save = (patch: Partial<Settings>) => {
     setSaved(false);
-    const r = await sendToBackground({ type: 'ui/update-settings', patch });
-    setIssues(r.ok ? [] : r.issues);
-    setSaved(r.ok);
+    return command.run({ type: 'ui/update-settings', patch }, (r) => {
+      setIssues(r.ok ? [] : r.issues);
+      setSaved(r.ok);
+    });
   };
-  return { saved, issues, save };
+  return { saved, issues, save, command };
 }

@@ -1,5 +1,4 @@
 import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
-import { useI18n } from './i18n';
 
 // Shared looks, so every control has the same visible focus ring.
 export const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600';
@@ -29,26 +28,6 @@ export function ErrorText({ children }: { children: ReactNode }) {
     <p role="alert" className="text-xs text-red-700">
       {children}
     </p>
-  );
-}
-
-/** The save button of an editor, its "Saved" status and the reasons a save was refused. */
-export function SaveBar({ label, testId, onSave, saved, issues }: { label: string; testId: string; onSave: () => void; saved: boolean; issues: string[] }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <div className="flex items-center gap-2">
-        <Button variant="dark" data-testid={testId} onClick={onSave}>
-          {label}
-        </Button>
-        {saved && (
-          <span role="status" className="text-sm text-emerald-700">
-            {t('options.saved')}
-          </span>
-        )}
-      </div>
-      {issues.length > 0 && <ErrorText>{t('options.invalid', { issues: issues.join('; ') })}</ErrorText>}
-    </>
   );
 }
 

@@ -21,9 +21,11 @@ import type { Settings } from '@/lib/domain/settings';
 import { stageName, type MessageKey } from '@/lib/i18n';
 import type { PipelineRow } from '@/lib/services/dashboard';
 import { LostForm } from '../DealCard';
+import type { ReplyTo } from '@/lib/messaging/protocol';
+import { CommandError, refusalText } from '../CommandError';
 import { useCommand } from '../hooks';
 import { useI18n } from '../i18n';
-import { ErrorText, focusRing } from '../ui';
+import { focusRing } from '../ui';
 import { useFormat } from './format';
 import { Section } from './Section';
 
@@ -200,13 +202,15 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
     setMessage(null);
     if (to === 'lost') return setLosing(row);
     setPending((p) => new Map(p).set(deal.id, to));
-    const r = to === 'won' ? await cmd.run({ type: 'ui/close-deal', dealId: deal.id, outcome: 'won' }) : await cmd.run({ type: 'ui/move-stage', dealId: deal.id, toStageId: to });
+    // Also run after a "Try again" of a move that failed on the way.
+    const answer = (r: ReplyTo<'ui/close-deal'> | ReplyTo<'ui/move-stage'>) => {
+      if (r.ok) return setMessage(t('board.moved', { name: row.name, stage: targetName(to) }));
+      if (r.reason === 'gated') return setGated({ name: row.name, stageId: r.stageId, missing: r.missing });
+      cmd.refuse(t('board.error', { name: row.name, reason: r.reason === 'not_open' ? t('board.error.not_open') : refusalText(r.reason, t) }));
+    };
+    if (to === 'won') await cmd.run({ type: 'ui/close-deal', dealId: deal.id, outcome: 'won' }, answer);
+    else await cmd.run({ type: 'ui/move-stage', dealId: deal.id, toStageId: to }, answer);
     settle(deal.id);
-    if (!r) return;
-    if (r.ok) return setMessage(t('board.moved', { name: row.name, stage: targetName(to) }));
-    const refusal = r as { reason: string; stageId?: string; missing?: string[] };
-    if (refusal.reason === 'gated') return setGated({ name: row.name, stageId: refusal.stageId!, missing: (refusal.missing ?? []) as BantField[] });
-    cmd.setError(t('board.error', { name: row.name, reason: refusal.reason === 'not_open' ? t('board.error.not_open') : refusal.reason }));
   };
 
   const announcements: Announcements = {
@@ -229,7 +233,7 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
           {gated.name}: {t('deal.gated', { stage: stageName(gatedStage, t), fields: fields(gated.missing) })}
         </p>
       )}
-      {cmd.error && <ErrorText>{cmd.error}</ErrorText>}
+      <CommandError command={cmd} />
       <p role="status" className="sr-only">
         {message}
       </p>

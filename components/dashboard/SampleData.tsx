@@ -1,6 +1,7 @@
+import { CommandError } from '../CommandError';
 import { useCommand } from '../hooks';
 import { useI18n } from '../i18n';
-import { Button, ErrorText } from '../ui';
+import { Button } from '../ui';
 
 /** "Try with a sample pipeline" (always offered until loaded) and "Remove sample data". */
 export function SampleData({ loaded, empty }: { loaded: boolean; empty: boolean }) {
@@ -13,7 +14,7 @@ export function SampleData({ loaded, empty }: { loaded: boolean; empty: boolean 
         <Button variant="danger" data-testid="sidecar-sample-remove" disabled={cmd.busy} onClick={() => void cmd.run({ type: 'ui/remove-sample' })}>
           {cmd.busy ? t('dash.sample.busy') : t('dash.sample.remove')}
         </Button>
-        {cmd.error && <ErrorText>{t('error.generic', { message: cmd.error })}</ErrorText>}
+        <CommandError command={cmd} />
       </div>
     );
   }
@@ -33,7 +34,7 @@ export function SampleData({ loaded, empty }: { loaded: boolean; empty: boolean 
           {t('dash.sample.help')}
         </p>
       </div>
-      {cmd.error && <ErrorText>{t('error.generic', { message: cmd.error })}</ErrorText>}
+      <CommandError command={cmd} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { listenToBackground } from '@/lib/platform/listen-to-background';
 import { sendToBackground } from '@/lib/platform/messaging';
 import { mountSidebarFrame } from '@/lib/platform/sidebar-frame';
 import { observeInFrames } from '@/lib/sites/frame-batch';
@@ -33,15 +34,15 @@ export default defineContentScript({
       ctx.signal,
     );
 
-    const onMessage = (message: unknown) => {
-      const type = (message as { type?: string })?.type;
-      if (type === 'bg/chips-stale') chips.invalidate();
-      if (type === 'bg/resend') {
-        thread.forget();
-        requestFrame();
-      }
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    listenToBackground(
+      {
+        'bg/chips-stale': () => chips.invalidate(),
+        'bg/resend': () => {
+          thread.forget();
+          requestFrame();
+        },
+      },
+      ctx.signal,
+    );
   },
 });

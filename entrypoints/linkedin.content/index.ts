@@ -1,3 +1,4 @@
+import { listenToBackground } from '@/lib/platform/listen-to-background';
 import { sendToBackground } from '@/lib/platform/messaging';
 import { mountSidebarFrame } from '@/lib/platform/sidebar-frame';
 import { observeInFrames } from '@/lib/sites/frame-batch';
@@ -17,12 +18,14 @@ export default defineContentScript({
     });
     watchMessageSends(ctx.signal);
     const requestFrame = observeInFrames(document.body, person.onFrame, ctx.signal);
-    const onMessage = (message: unknown) => {
-      if ((message as { type?: string })?.type !== 'bg/resend') return;
-      person.forget();
-      requestFrame();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    listenToBackground(
+      {
+        'bg/resend': () => {
+          person.forget();
+          requestFrame();
+        },
+      },
+      ctx.signal,
+    );
   },
 });

@@ -44,6 +44,9 @@ export const BantSchema = z.object({
 });
 export type Bant = z.infer<typeof BantSchema>;
 
+/** An edit of some answers, as the sidebar sends it; only the merged whole is validated. */
+export type BantPatch = { [F in BantField]?: Partial<Bant[F]> };
+
 export function emptyBant(): Bant {
   const base = { state: 'unknown' as const, evidence: null };
   return {

@@ -1,8 +1,23 @@
 // zod/mini, like the reader schemas it embeds (they run in content scripts).
 import * as z from 'zod/mini';
+import type { BantPatch } from '../domain/bant';
+import type { Settings } from '../domain/settings';
+import type { Stage } from '../domain/stages';
+import type { StageChip } from '../services/chips';
+import type { BantResult, CloseResult, MoveResult } from '../services/deals';
+import type { LinkResult } from '../services/linkedin';
+import type { DeleteResult, MergeResult } from '../services/merge';
+import type { SaveStagesResult } from '../services/stages';
+import type { AcceptResult } from '../services/triggers';
+import type { SyncFailure } from '../sync/transport';
 import { GmailComposeSchema, GmailThreadSchema } from '../sites/gmail/types';
 import { LinkedInConversationSchema, LinkedInProfileSchema } from '../sites/linkedin/types';
 import { ProfileFactsSchema, ThreadMessagesSchema } from './live';
+import { ask, parsedByService, unionOf, type MessageOf, type ReplyOf, type RequestOf } from './table';
+
+// Adding a message: one row in CS_TO_BG or UI_TO_BG (its fields and its reply
+// type), then its handler in the background; the compiler points at whatever
+// is missing or answers the wrong shape.
 
 const EmailSchema = z.email().check(z.maxLength(320));
 
@@ -25,10 +40,13 @@ export const PageContextSchema = z.discriminatedUnion('site', [
 ]);
 export type PageContext = z.infer<typeof PageContextSchema>;
 
-export const CStoBG = z.discriminatedUnion('type', [
+/** A refusal a service answers in its own reply (not an error: the page words it for the rep). */
+type Refusal<R> = Exclude<R, { ok: true }>;
+
+/** Content script → background. */
+export const CS_TO_BG = {
   /** Who is on screen in this tab. */
-  z.object({
-    type: z.literal('cs/context'),
+  'cs/context': ask({
     context: PageContextSchema,
     /** Message bodies by id, for trigger scanning only: scanned in memory, never stored. */
     bodies: z.optional(
@@ -36,15 +54,17 @@ export const CStoBG = z.discriminatedUnion('type', [
         z.refine((r) => Object.keys(r).length <= 200, 'too many bodies'),
       ),
     ),
-  }),
+  }).answers<null>(),
   /** Inbox rows: which of these senders are contacts, and at which stage. */
-  z.object({ type: z.literal('cs/chips'), emails: z.array(EmailSchema).check(z.maxLength(1000)) }),
+  'cs/chips': ask({ emails: z.array(EmailSchema).check(z.maxLength(1000)) }).answers<Record<string, StageChip>>(),
   /** The rep sent a Gmail compose. */
-  z.object({ type: z.literal('cs/compose-sent'), compose: GmailComposeSchema, account: z.nullable(EmailSchema) }),
+  'cs/compose-sent': ask({ compose: GmailComposeSchema, account: z.nullable(EmailSchema) }).answers<{ logged: number }>(),
   /** The rep sent a LinkedIn message in the page's composer. */
-  z.object({ type: z.literal('cs/linkedin-sent'), conversation: LinkedInConversationSchema }),
-]);
-export type CStoBGMessage = z.infer<typeof CStoBG>;
+  'cs/linkedin-sent': ask({ conversation: LinkedInConversationSchema }).answers<{ logged: number }>(),
+};
+export const CStoBG = unionOf(CS_TO_BG);
+/** A content-script message as the background's handler gets it (parsed). */
+export type CStoBGMessage = MessageOf<typeof CS_TO_BG>;
 
 const Id = z.string().check(z.minLength(1), z.maxLength(64));
 const optText = (max: number) => z.optional(z.nullable(z.string().check(z.maxLength(max))));
@@ -60,43 +80,42 @@ export const NewPersonSchema = z.object({
   photoUrl: optText(2000),
 });
 
-export const ActivityKindSchema = z.enum([
-  'email_in', 'email_out', 'linkedin_connect', 'linkedin_message', 'linkedin_inmail', 'call', 'meeting', 'note', 'stage_change',
-]);
-
-export const UItoBG = z.discriminatedUnion('type', [
+/** Extension page (sidebar, popup, options) → background. */
+export const UI_TO_BG = {
   /** One click: contact + company + deal; then the thread on screen is logged. */
-  z.object({
-    type: z.literal('ui/create-person'),
+  'ui/create-person': ask({
     person: NewPersonSchema,
     thread: z.optional(ThreadMessagesSchema),
     account: z.optional(z.nullable(EmailSchema)),
-  }),
-  z.object({ type: z.literal('ui/move-stage'), dealId: Id, toStageId: z.optional(Id), reason: optText(300) }),
-  z.object({
-    type: z.literal('ui/log-activity'),
+  }).answers<{ contactId: string; created: boolean }>(),
+  'ui/move-stage': ask({ dealId: Id, toStageId: z.optional(Id), reason: optText(300) }).answers<{ ok: true } | Refusal<MoveResult>>(),
+  'ui/log-activity': ask({
     contactId: Id,
     kind: z.enum(['linkedin_connect', 'linkedin_message', 'linkedin_inmail', 'call', 'meeting', 'note']),
     text: optText(1000),
-  }),
-  z.object({ type: z.literal('ui/delete-activity'), id: Id }),
+  }).answers<{ activityId: string }>(),
+  'ui/delete-activity': ask({ id: Id }).answers<null>(),
   /** The rep confirmed a suggested contact is this LinkedIn person. */
-  z.object({ type: z.literal('ui/link-profile'), contactId: Id, facts: ProfileFactsSchema }),
-  z.object({ type: z.literal('ui/unlink-profile'), contactId: Id }),
-  z.object({ type: z.literal('ui/update-settings'), patch: z.record(z.string(), z.unknown()) }),
-  z.object({ type: z.literal('ui/close-deal'), dealId: Id, outcome: z.enum(['won', 'lost']), reason: optText(300) }),
-  z.object({ type: z.literal('ui/reopen-deal'), dealId: Id }),
+  'ui/link-profile': ask({ contactId: Id, facts: ProfileFactsSchema }).answers<LinkResult>(),
+  'ui/unlink-profile': ask({ contactId: Id }).answers<null>(),
+  /** Any top-level settings; the service validates the merged whole (SettingsSchema) before writing. */
+  'ui/update-settings': ask({ patch: parsedByService<Partial<Settings>>()(z.record(z.string(), z.unknown())) }).answers<
+    { ok: true } | { ok: false; issues: string[] }
+  >(),
+  'ui/close-deal': ask({ dealId: Id, outcome: z.enum(['won', 'lost']), reason: optText(300) }).answers<CloseResult>(),
+  'ui/reopen-deal': ask({ dealId: Id }).answers<{ ok: boolean }>(),
   /** A trigger suggestion accepted (the deal moves; gates apply) or dismissed. */
-  z.object({ type: z.literal('ui/accept-suggestion'), id: z.string().check(z.minLength(1), z.maxLength(400)), lostReason: z.string().check(z.minLength(1), z.maxLength(300)) }),
-  z.object({ type: z.literal('ui/dismiss-suggestion'), id: z.string().check(z.minLength(1), z.maxLength(400)) }),
-  /** A partial BANT edit; the background validates the merged whole. */
-  z.object({
-    type: z.literal('ui/update-bant'),
+  'ui/accept-suggestion': ask({
+    id: z.string().check(z.minLength(1), z.maxLength(400)),
+    lostReason: z.string().check(z.minLength(1), z.maxLength(300)),
+  }).answers<{ ok: true } | Refusal<AcceptResult>>(),
+  'ui/dismiss-suggestion': ask({ id: z.string().check(z.minLength(1), z.maxLength(400)) }).answers<null>(),
+  /** A partial BANT edit; the service merges it and validates the whole (BantSchema) before writing. */
+  'ui/update-bant': ask({
     dealId: Id,
-    patch: z.partialRecord(z.enum(['budget', 'authority', 'need', 'timeline']), z.record(z.string(), z.unknown())),
-  }),
-  z.object({
-    type: z.literal('ui/update-deal'),
+    patch: parsedByService<BantPatch>()(z.partialRecord(z.enum(['budget', 'authority', 'need', 'timeline']), z.record(z.string(), z.unknown()))),
+  }).answers<{ ok: true } | Refusal<BantResult>>(),
+  'ui/update-deal': ask({
     dealId: Id,
     patch: z.object({
       valueMinor: z.optional(z.number().check(z.int(), z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER))),
@@ -105,89 +124,54 @@ export const UItoBG = z.discriminatedUnion('type', [
       title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(300))),
       leadSource: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(60)))),
     }),
-  }),
-  z.object({
-    type: z.literal('ui/update-company'),
+  }).answers<{ ok: boolean }>(),
+  'ui/update-company': ask({
     companyId: Id,
     patch: z.object({
       name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(300))),
       industry: optText(120),
       employees: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative(), z.maximum(10_000_000)))),
     }),
-  }),
-  z.object({ type: z.literal('ui/nudge-done'), id: z.string().check(z.minLength(1), z.maxLength(300)) }),
-  z.object({
-    type: z.literal('ui/nudge-snooze'),
+  }).answers<{ ok: boolean }>(),
+  'ui/nudge-done': ask({ id: z.string().check(z.minLength(1), z.maxLength(300)) }).answers<null>(),
+  'ui/nudge-snooze': ask({
     id: z.string().check(z.minLength(1), z.maxLength(300)),
     until: z.union([z.enum(['1d', '3d', 'nextWeek']), z.number().check(z.int(), z.positive())]),
-  }),
-  z.object({ type: z.literal('ui/nudge-dismiss-deal'), dealId: Id }),
+  }).answers<{ until: number | null }>(),
+  'ui/nudge-dismiss-deal': ask({ dealId: Id }).answers<null>(),
   /** Jump to where the person is: their Gmail conversation or LinkedIn profile. */
-  z.object({ type: z.literal('ui/open-contact'), contactId: Id }),
+  'ui/open-contact': ask({ contactId: Id }).answers<{ url: string | null }>(),
   /** The dashboard's "Try with a sample pipeline" and "Remove sample data". */
-  z.object({ type: z.literal('ui/load-sample') }),
-  z.object({ type: z.literal('ui/remove-sample') }),
+  'ui/load-sample': ask({}).answers<{ contacts: number }>(),
+  'ui/remove-sample': ask({}).answers<null>(),
   /** People & deals: merge two people into one, delete one, and undo either. */
-  z.object({ type: z.literal('ui/merge-contacts'), keepId: Id, mergeId: Id }),
-  z.object({ type: z.literal('ui/delete-contact'), contactId: Id }),
-  z.object({ type: z.literal('ui/undo'), undoId: z.string().check(z.minLength(1), z.maxLength(100)) }),
-  /** The stage editor: the new pipeline, and where the deals of removed stages go. */
-  z.object({ type: z.literal('ui/save-stages'), stages: z.unknown(), moves: z.record(z.string(), Id) }),
+  'ui/merge-contacts': ask({ keepId: Id, mergeId: Id }).answers<MergeResult>(),
+  'ui/delete-contact': ask({ contactId: Id }).answers<DeleteResult>(),
+  'ui/undo': ask({ undoId: z.string().check(z.minLength(1), z.maxLength(100)) }).answers<{ ok: boolean }>(),
+  /** The stage editor: the new pipeline (the service parses it with StageEditSchema), and where the deals of removed stages go. */
+  'ui/save-stages': ask({ stages: parsedByService<Stage[]>()(z.unknown()), moves: z.record(z.string(), Id) }).answers<SaveStagesResult>(),
   /** Sync (optional): pair with a server (the background checks the address), run now, stop (data kept). */
-  z.object({ type: z.literal('ui/sync-connect'), url: z.string().check(z.maxLength(500)), code: z.string().check(z.maxLength(40)) }),
-  z.object({ type: z.literal('ui/sync-now') }),
-  z.object({ type: z.literal('ui/sync-disconnect') }),
-]);
-export type UItoBGMessage = z.infer<typeof UItoBG>;
+  'ui/sync-connect': ask({ url: z.string().check(z.maxLength(500)), code: z.string().check(z.maxLength(40)) }).answers<
+    { ok: true } | { ok: false; code: SyncFailure['code']; message: string }
+  >(),
+  'ui/sync-now': ask({}).answers<{ ok: boolean; code: SyncFailure['code'] | null }>(),
+  'ui/sync-disconnect': ask({}).answers<null>(),
+};
+export const UItoBG = unionOf(UI_TO_BG);
+/** An extension-page message as the background's handler gets it (parsed). */
+export type UItoBGMessage = MessageOf<typeof UI_TO_BG>;
 
-export const BGtoCS = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('bg/chips-stale') }),
-  /** Report who is on screen again (with message bodies): a new contact's thread is then scanned for triggers. */
-  z.object({ type: z.literal('bg/resend') }),
-]);
-export type BGtoCSMessage = z.infer<typeof BGtoCS>;
+type Messages = typeof CS_TO_BG & typeof UI_TO_BG;
+export type MessageType = keyof Messages;
+/** The commands an extension page may send. */
+export type UIMessageType = keyof typeof UI_TO_BG;
+/** A message as its sender builds it: the payloads checked by a service are held to their real types here. */
+export type Request<K extends MessageType = MessageType> = RequestOf<Messages, K>;
+/** What the background answers to a message of type K (inside `Reply`). */
+export type ReplyTo<K extends MessageType> = ReplyOf<Messages, K>;
 
-export const ErrorCodeSchema = z.enum(['bad_request', 'forbidden', 'internal']);
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: z.infer<typeof ErrorCodeSchema>; message: string } };
-
-export const ReplySchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: ErrorCodeSchema, message: z.string() }) }),
-]);
-
-export interface ReplyData {
-  'cs/context': null;
-  'cs/chips': Record<string, { label: string; color: string }>;
-  'cs/compose-sent': { logged: number };
-  'cs/linkedin-sent': { logged: number };
-  'ui/create-person': { contactId: string; created: boolean };
-  'ui/move-stage': { ok: true } | { ok: false; reason: string; stageId?: string; missing?: string[] };
-  'ui/log-activity': { activityId: string };
-  'ui/delete-activity': null;
-  'ui/link-profile': { ok: true } | { ok: false; reason: string };
-  'ui/unlink-profile': null;
-  'ui/update-settings': { ok: true } | { ok: false; issues: string[] };
-  'ui/close-deal': { ok: true } | { ok: false; reason: string };
-  'ui/reopen-deal': { ok: boolean };
-  'ui/nudge-done': null;
-  'ui/nudge-snooze': { until: number | null };
-  'ui/nudge-dismiss-deal': null;
-  'ui/open-contact': { url: string | null };
-  'ui/accept-suggestion': { ok: true } | { ok: false; reason: string; stageId?: string; missing?: string[] };
-  'ui/dismiss-suggestion': null;
-  'ui/update-bant': { ok: true } | { ok: false; issues: string[] };
-  'ui/update-deal': { ok: boolean };
-  'ui/update-company': { ok: boolean };
-  'ui/load-sample': { contacts: number };
-  'ui/remove-sample': null;
-  'ui/merge-contacts': { ok: true; undoId: string } | { ok: false; reason: string };
-  'ui/delete-contact': { ok: true; undoId: string } | { ok: false; reason: string };
-  'ui/undo': { ok: boolean };
-  'ui/save-stages': { ok: true } | { ok: false; issues: string[] } | { ok: false; needsMove: { stageId: string; deals: number }[] };
-  'ui/sync-connect': { ok: true } | { ok: false; code: string; message: string };
-  'ui/sync-now': { ok: boolean; code: string | null };
-  'ui/sync-disconnect': null;
-}
+export type ErrorCode = 'bad_request' | 'forbidden' | 'internal';
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 /** Storage key (storage.session) of a tab's page context. */
 export const contextKey = (tabId: number) => `ctx:${tabId}`;

@@ -1,5 +1,6 @@
 import type { $ZodError } from 'zod/v4/core';
-import { CStoBG, UItoBG, type CStoBGMessage, type PageContext, type Reply, type ReplyData, type UItoBGMessage } from './protocol';
+import { CS_TO_BG, CStoBG, UI_TO_BG, UItoBG, type CStoBGMessage, type PageContext, type Reply, type UItoBGMessage } from './protocol';
+import type { MessageOf, ReplyOf, Table } from './table';
 
 export const SITE_ORIGINS = ['https://mail.google.com', 'https://www.linkedin.com'] as const;
 
@@ -10,19 +11,16 @@ export interface SenderInfo {
   frameId?: number;
 }
 
-type Handlers<M extends { type: string }> = {
-  [K in M['type']]: (
-    msg: Extract<M, { type: K }>,
-    tabId: number | null,
-    sender: SenderInfo,
-  ) => Promise<K extends keyof ReplyData ? ReplyData[K] : never>;
+/** One handler per row of a message table: it gets the parsed message and must answer the row's reply type. */
+export type Handlers<T extends Table> = {
+  [K in keyof T & string]: (msg: MessageOf<T, K>, tabId: number | null, sender: SenderInfo) => Promise<ReplyOf<T, K>>;
 };
 
 export interface RouterDeps {
   extensionId: string;
   extensionOrigin: string;
-  cs: Handlers<CStoBGMessage>;
-  ui: Handlers<UItoBGMessage>;
+  cs: Handlers<typeof CS_TO_BG>;
+  ui: Handlers<typeof UI_TO_BG>;
   onError?: (e: unknown) => void;
 }
 

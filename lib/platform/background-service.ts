@@ -1,12 +1,13 @@
 import { Dexie } from 'dexie';
 import { getDb } from '../db';
 import { resolveLanguage } from '../i18n';
-import { contextKey, type BGtoCSMessage } from '../messaging/protocol';
+import { contextKey } from '../messaging/protocol';
+import type { BGtoCSMessage } from '../messaging/to-content';
 import { createRouter } from '../messaging/router';
 import { deleteActivity, logComposeSent, logManualActivity, logThreadMessages } from '../services/activities';
 import { ChipCache, stageChipsFor } from '../services/chips';
 import { createPerson } from '../services/contacts';
-import { closeDeal, moveDealStage, reopenDeal, updateBant, updateCompany, updateDeal, type BantPatch } from '../services/deals';
+import { closeDeal, moveDealStage, reopenDeal, updateBant, updateCompany, updateDeal } from '../services/deals';
 import { saveStages } from '../services/stages';
 import { acceptSuggestion, dismissSuggestion, expireSuggestions, scanForTriggers, scanLinkedInTriggers } from '../services/triggers';
 import { loadSettings, rememberMyAddress, updateSettings } from '../services/settings';
@@ -25,6 +26,7 @@ import { detectLeadSource } from '../domain/lead-source';
 import { ACTIVE_TAB_KEY } from './page-context';
 import { mirrorPageFlags } from './side-panel';
 import { startSyncRunner } from './sync-runner';
+import { sendToTab } from './messaging';
 
 const locale = () => navigator.language || 'en';
 
@@ -41,10 +43,7 @@ async function contentTabs(): Promise<number[]> {
 }
 
 async function notifyTabs(message: BGtoCSMessage): Promise<void> {
-  for (const tabId of await contentTabs()) {
-    // A tab whose page has no listener for this message simply ignores it.
-    browser.tabs.sendMessage(tabId, message).catch(() => {});
-  }
+  for (const tabId of await contentTabs()) sendToTab(tabId, message);
 }
 
 /**
@@ -150,7 +149,7 @@ export function startBackground(): void {
         // Messages that were in the thread before the contact existed are logged now.
         if (thread) await logThreadMessages(db, thread.messages, mine, now, thread.subject);
         // Bodies are never kept here: the page reads them again for the trigger scan.
-        if (tabId !== null) browser.tabs.sendMessage(tabId, { type: 'bg/resend' } satisfies BGtoCSMessage).catch(() => {});
+        if (tabId !== null) sendToTab(tabId, { type: 'bg/resend' });
         changed();
         return { contactId: created.contact.id, created: created.created };
       },
@@ -176,7 +175,7 @@ export function startBackground(): void {
         return { ok };
       },
       'ui/update-bant': async ({ dealId, patch }) => {
-        const r = await updateBant(db, dealId, patch as BantPatch, Date.now());
+        const r = await updateBant(db, dealId, patch, Date.now());
         return r.ok ? { ok: true as const } : r;
       },
       'ui/update-deal': async ({ dealId, patch }) => ({ ok: await updateDeal(db, dealId, patch, Date.now()) }),
@@ -188,7 +187,7 @@ export function startBackground(): void {
           await expireSuggestions(db, s.dealId, Date.now(), locale());
           changed();
         }
-        return r;
+        return r.ok ? { ok: true as const } : r;
       },
       'ui/dismiss-suggestion': async ({ id }) => {
         await dismissSuggestion(db, id, Date.now());

@@ -1,4 +1,5 @@
 import { LIVE_PORT, type LiveQuery, type LiveRequest, type LiveResponse } from '../messaging/live';
+import type { ViewOf } from '../services/views';
 
 type Listener = { query: LiveQuery; onData: (data: unknown) => void; onError: (message: string) => void };
 
@@ -33,9 +34,11 @@ class LiveClient {
     return port;
   }
 
-  subscribe(query: LiveQuery, onData: (data: unknown) => void, onError: (message: string) => void = console.error): () => void {
+  /** `onData` gets the result of this query's view (lib/services/views.ts), on subscribe and on every change. */
+  subscribe<Q extends LiveQuery>(query: Q, onData: (data: ViewOf<Q>) => void, onError: (message: string) => void = console.error): () => void {
     const id = this.next++;
-    this.listeners.set(id, { query, onData, onError });
+    // The port is untyped; the background answers this id only with the result of this query's view.
+    this.listeners.set(id, { query, onData: onData as (data: unknown) => void, onError });
     this.connect().postMessage({ op: 'sub', id, query } satisfies LiveRequest);
     return () => {
       this.listeners.delete(id);

@@ -1,4 +1,5 @@
-import type { CStoBGMessage, Reply, ReplyData, UItoBGMessage } from '../messaging/protocol';
+import type { MessageType, Reply, ReplyTo, Request } from '../messaging/protocol';
+import type { BGtoCSMessage } from '../messaging/to-content';
 
 export class BackgroundError extends Error {
   constructor(
@@ -10,12 +11,26 @@ export class BackgroundError extends Error {
 }
 
 /**
- * Sends a typed request to the background and unwraps its reply. Imports only
- * types from the protocol, so content scripts do not carry the schemas.
+ * Sends a typed request to the background and unwraps its reply: the reply's
+ * type is the one its row in the protocol table names. Imports only types from
+ * the protocol, so content scripts do not carry the schemas. Extension pages
+ * send through useCommand (components/hooks.ts), which reports failures.
  */
-export async function sendToBackground<M extends CStoBGMessage | UItoBGMessage>(message: M): Promise<ReplyData[M['type']]> {
-  const reply = (await browser.runtime.sendMessage(message)) as Reply<ReplyData[M['type']]> | undefined;
-  if (!reply || typeof reply !== 'object') throw new BackgroundError('internal', 'no reply from the background');
+export async function sendToBackground<K extends MessageType>(message: { type: K } & NoInfer<Request<K>>): Promise<ReplyTo<K>> {
+  // The transport is untyped; the router in the background answered this exact message type.
+  let reply: Reply<ReplyTo<K>> | undefined;
+  try {
+    reply = await browser.runtime.sendMessage(message);
+  } catch (e) {
+    // The worker is gone (extension reloaded or updated under an open page).
+    throw new BackgroundError('unreachable', e instanceof Error ? e.message : String(e));
+  }
+  if (!reply || typeof reply !== 'object') throw new BackgroundError('unreachable', 'no reply from the background');
   if (!reply.ok) throw new BackgroundError(reply.error.code, reply.error.message);
   return reply.data;
+}
+
+/** The background's side: a typed message to one tab's content script; a tab without a listener ignores it. */
+export function sendToTab(tabId: number, message: BGtoCSMessage): void {
+  browser.tabs.sendMessage(tabId, message).catch(() => {});
 }

@@ -92,11 +92,16 @@ export async function reopenDeal(db: SidecarDb, dealId: string, now: number): Pr
   });
 }
 
-export type BantPatch = { [F in BantField]?: Partial<Bant[F]> };
+/**
+ * A BANT edit as it arrives: fields of each answer, not yet checked (the router
+ * checks only this outline; a sender is held to BantPatch). The merge is parsed
+ * whole by BantSchema below.
+ */
+export type UncheckedBantPatch = { [F in BantField]?: Record<string, unknown> };
 export type BantResult = { ok: true; bant: Bant } | { ok: false; issues: string[] };
 
 /** Merges a partial BANT edit and validates the whole result: a bad edit changes nothing. */
-export async function updateBant(db: SidecarDb, dealId: string, patch: BantPatch, now: number): Promise<BantResult> {
+export async function updateBant(db: SidecarDb, dealId: string, patch: UncheckedBantPatch, now: number): Promise<BantResult> {
   return db.transaction('rw', db.deals, async (): Promise<BantResult> => {
     const deal = await db.deals.get(dealId);
     if (!deal || deal.deletedAt !== null) return { ok: false, issues: ['deal not found'] };

@@ -84,7 +84,9 @@ export async function mergeContacts(db: SidecarDb, keepId: string, mergeId: stri
 }
 
 /** Deletes a person: the contact and their deals become tombstones (as everywhere), undoable. */
-export async function deleteContact(db: SidecarDb, contactId: string, now: number): Promise<{ ok: true; undoId: string } | { ok: false; reason: 'not_found' }> {
+export type DeleteResult = { ok: true; undoId: string } | { ok: false; reason: 'not_found' };
+
+export async function deleteContact(db: SidecarDb, contactId: string, now: number): Promise<DeleteResult> {
   return db.transaction('rw', TABLES(db), async () => {
     const contact = await db.contacts.get(contactId);
     if (!contact || contact.deletedAt !== null) return { ok: false as const, reason: 'not_found' as const };

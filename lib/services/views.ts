@@ -27,26 +27,10 @@ export interface ContactView {
 /** The live queries answered from the database. */
 export type DbQuery = Exclude<LiveQuery, { name: 'page' }>;
 
-export interface ViewData {
-  settings: Settings;
-  people: PeopleView;
-  contact: ContactView | null;
-  profile: ProfileView;
-  conversions: Awaited<ReturnType<typeof conversions>>;
-  nudges: NudgeItem[];
-  pipeline: DashboardPipeline;
-  metrics: MetricsView;
-  /** Served by the background from session storage (lib/platform/page-context.ts), not by runView. */
-  page: PageContext | null;
-  syncStatus: SyncStatus;
-}
-
 export interface NudgeItem {
   nudge: Nudge;
   contact: { id: string; name: string; email: string | null; linkedinUrl: string | null };
 }
-
-export type ViewOf<Q extends LiveQuery> = ViewData[Q['name']];
 
 export interface PeopleView {
   people: Record<string, KnownPerson>;
@@ -79,44 +63,53 @@ async function contactView(db: SidecarDb, contactId: string): Promise<ContactVie
   };
 }
 
-/** The read side of the sidebar: one function per live query, run inside Dexie's liveQuery. */
-export async function runView(db: SidecarDb, query: DbQuery, locale: string): Promise<unknown> {
-  switch (query.name) {
-    case 'settings':
-      return loadSettings(db, locale);
-    case 'people': {
-      // The contacts' whole views come along: a thread switch costs one round trip, not one per panel.
-      const people = await findPeopleByEmails(db, query.emails);
-      const ids = [...new Set([...people.values()].map((p) => p.contact.id))];
-      const views = await Promise.all(ids.map((id) => contactView(db, id)));
-      const view: PeopleView = { people: Object.fromEntries(people), views: Object.fromEntries(ids.map((id, i) => [id, views[i]!])) };
-      return view;
-    }
-    case 'contact':
-      return contactView(db, query.contactId);
-    case 'profile': {
-      const match = await matchProfile(db, query.facts);
-      const view: ProfileView = { ...match, view: match.contactId ? await contactView(db, match.contactId) : null };
-      return view;
-    }
-    case 'conversions':
-      return conversions(db, locale);
-    case 'pipeline':
-      return pipelineView(db, locale);
-    case 'metrics':
-      return metricsView(db, locale, query.period);
-    case 'syncStatus':
-      return syncStatus(db, Date.now());
-    case 'nudges': {
-      // Read inside the live query: a done/snooze or a recompute re-runs it. Time passing is the
-      // background's job: it recomputes when the next nudge falls due.
-      const list = await topActiveNudges(db, Date.now(), 500);
-      const contacts = await db.contacts.bulkGet([...new Set(list.map((n) => n.contactId))]);
-      const byId = new Map(contacts.filter((c) => !!c).map((c) => [c!.id, c!]));
-      return list.flatMap((nudge): NudgeItem[] => {
-        const c = byId.get(nudge.contactId);
-        return c ? [{ nudge, contact: { id: c.id, name: c.name, email: c.emails[0] ?? null, linkedinUrl: c.linkedinUrl } }] : [];
-      });
-    }
-  }
+type QueryNamed<N extends DbQuery['name']> = Extract<DbQuery, { name: N }>;
+
+/**
+ * The read side of the extension pages: one function per live query. What each
+ * returns is the type the page gets for that query name (ViewOf), so a view and
+ * the page reading it cannot disagree.
+ */
+const VIEWS = {
+  settings: (db: SidecarDb, _q: QueryNamed<'settings'>, locale: string): Promise<Settings> => loadSettings(db, locale),
+  people: async (db: SidecarDb, query: QueryNamed<'people'>): Promise<PeopleView> => {
+    // The contacts' whole views come along: a thread switch costs one round trip, not one per panel.
+    const people = await findPeopleByEmails(db, query.emails);
+    const ids = [...new Set([...people.values()].map((p) => p.contact.id))];
+    const views = await Promise.all(ids.map((id) => contactView(db, id)));
+    return { people: Object.fromEntries(people), views: Object.fromEntries(ids.map((id, i) => [id, views[i]!])) };
+  },
+  contact: (db: SidecarDb, query: QueryNamed<'contact'>): Promise<ContactView | null> => contactView(db, query.contactId),
+  profile: async (db: SidecarDb, query: QueryNamed<'profile'>): Promise<ProfileView> => {
+    const match = await matchProfile(db, query.facts);
+    return { ...match, view: match.contactId ? await contactView(db, match.contactId) : null };
+  },
+  conversions: (db: SidecarDb, _q: QueryNamed<'conversions'>, locale: string) => conversions(db, locale),
+  pipeline: (db: SidecarDb, _q: QueryNamed<'pipeline'>, locale: string): Promise<DashboardPipeline> => pipelineView(db, locale),
+  metrics: (db: SidecarDb, query: QueryNamed<'metrics'>, locale: string): Promise<MetricsView> => metricsView(db, locale, query.period),
+  syncStatus: (db: SidecarDb): Promise<SyncStatus> => syncStatus(db, Date.now()),
+  nudges: async (db: SidecarDb): Promise<NudgeItem[]> => {
+    // Read inside the live query: a done/snooze or a recompute re-runs it. Time passing is the
+    // background's job: it recomputes when the next nudge falls due.
+    const list = await topActiveNudges(db, Date.now(), 500);
+    const contacts = await db.contacts.bulkGet([...new Set(list.map((n) => n.contactId))]);
+    const byId = new Map(contacts.filter((c) => !!c).map((c) => [c!.id, c!]));
+    return list.flatMap((nudge): NudgeItem[] => {
+      const c = byId.get(nudge.contactId);
+      return c ? [{ nudge, contact: { id: c.id, name: c.name, email: c.emails[0] ?? null, linkedinUrl: c.linkedinUrl } }] : [];
+    });
+  },
+} satisfies { [N in DbQuery['name']]: (db: SidecarDb, query: QueryNamed<N>, locale: string) => Promise<unknown> };
+
+/**
+ * What a page gets for a live query: the result type of that query's view, or
+ * for 'page', the page context the background serves from session storage
+ * (lib/platform/page-context.ts).
+ */
+export type ViewOf<Q extends LiveQuery> = Q extends DbQuery ? Awaited<ReturnType<(typeof VIEWS)[Q['name']]>> : PageContext | null;
+
+export function runView<Q extends DbQuery>(db: SidecarDb, query: Q, locale: string): Promise<ViewOf<Q>> {
+  // The name picks the view written for exactly this query; TypeScript cannot follow that link through a union.
+  const view = VIEWS[query.name] as (db: SidecarDb, query: Q, locale: string) => Promise<ViewOf<Q>>;
+  return view(db, query, locale);
 }
