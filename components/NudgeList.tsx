@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { whyAt } from '@/lib/domain/nudges';
-import type { Translate } from '@/lib/i18n';
+import { nudgeWhyText } from '@/lib/i18n/nudge-why';
 import { nudgeKindKey } from '@/lib/i18n/keys';
 import type { NudgeItem } from '@/lib/services/views';
 import { useCommand, useLive } from './hooks';
@@ -8,25 +7,11 @@ import { useI18n } from './i18n';
 import { CommandError } from './CommandError';
 import { Button, inputClass } from './ui';
 
-function why(item: NudgeItem, t: Translate): string {
-  // Elapsed numbers (hours waited, days quiet) are counted from the stored `since` as of now.
-  const shown = whyAt(item.nudge.why, Date.now());
-  const params = { ...shown.params };
-  if (typeof params.missing === 'string') {
-    const names: Record<string, string> = { bant: 'BANT', value: t('deal.value'), closeDate: t('deal.expectedClose') };
-    params.missing = params.missing
-      .split(/,\s*/)
-      .map((m) => names[m] ?? m)
-      .join(', ');
-  }
-  return t(shown.key, params);
-}
-
 /** "Park" after an unanswered sequence: the nudge sleeps for about three months. */
 const PARK_MS = 90 * 86_400_000;
 
 function NudgeRow({ item, showPerson }: { item: NudgeItem; showPerson: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const cmd = useCommand();
   const [custom, setCustom] = useState(false);
   const { nudge, contact } = item;
@@ -47,7 +32,7 @@ function NudgeRow({ item, showPerson }: { item: NudgeItem; showPerson: boolean }
           </span>
         )}
       </div>
-      <p className="text-xs text-slate-700">{why(item, t)}</p>
+      <p className="text-xs text-slate-700">{nudgeWhyText(item.nudge.why, t, lang, Date.now())}</p>
       <div className="flex flex-wrap gap-1.5">
         {showPerson && (
           <Button data-testid="sidecar-nudge-open" onClick={() => cmd.run({ type: 'ui/open-contact', contactId: contact.id })}>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { currencyDigits } from '@/lib/domain/money';
 import { isBuiltinLeadSource } from '@/lib/domain/lead-source';
 import type { MessageKey, Translate } from '@/lib/i18n';
+import { formatRelative } from '@/lib/i18n/relative';
 import { useI18n } from '../i18n';
 
 /** Money, numbers, percentages and dates in the page's language (Intl), one set of formatters per language. */
@@ -28,7 +29,6 @@ export function useFormat() {
     const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
     const shortDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' });
-    const rel = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
     return {
       locale,
       money,
@@ -38,8 +38,8 @@ export function useFormat() {
       pct: (r: number) => pct.format(r),
       date: (t: number) => date.format(t),
       shortDate: (t: number) => shortDate.format(t),
-      /** "in 3 days", "yesterday". */
-      relDays: (t: number, now: number) => rel.format(Math.round((t - now) / 86_400_000), 'day'),
+      /** "in 3 days", "yesterday", "2 months ago": the largest unit that reads naturally. */
+      relDays: (t: number, now: number) => formatRelative(lang, t, now),
     };
   }, [lang]);
 }

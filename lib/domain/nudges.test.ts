@@ -3,6 +3,7 @@ process.env.TZ = 'Europe/Berlin';
 
 import fc from 'fast-check';
 import { translator } from '../i18n';
+import { nudgeWhyText } from '../i18n/nudge-why';
 import { emptySummary, summarizeAll, type ContactSummary, type SummaryActivity } from './activity-summary';
 import { emptyBant, type Bant } from './bant';
 import {
@@ -537,14 +538,17 @@ function suites(): void {
 
   describe('why sentences', () => {
     const en = translator('en');
-    it('renders the numbers into an English sentence', () => {
+    const id = translator('id');
+    it('say when as a person says it, counted from the stored since as of the moment shown', () => {
       const [n] = run(L(3, 9, 10), [act('email_out', L(3, 2, 11)), act('email_in', L(3, 6, 10))]);
-      const shown = whyAt(n!.why, L(3, 9, 10));
-      expect(en(shown.key, shown.params)).toBe('They wrote 72 hours ago and are waiting for your reply (reply within 24 working hours).');
+      expect(whyAt(n!.why, L(3, 9, 10)).params.waitedHours).toBe(72);
+      expect(nudgeWhyText(n!.why, en, 'en', L(3, 9, 10))).toBe('They wrote 3 days ago and are waiting for your reply (reply within 24 working hours).');
+      expect(nudgeWhyText(n!.why, id, 'id', L(3, 9, 10))).toBe('Mereka menulis 3 hari yang lalu dan menunggu balasan Anda (balas dalam 24 jam kerja).');
+      expect(nudgeWhyText(n!.why, en, 'en', L(3, 6, 13))).toContain('They wrote 3 hours ago');
       // The stored why carries no clock: the same nudge computed later is the same value, and reads older when shown later.
       const [later] = run(L(3, 10, 10), [act('email_out', L(3, 2, 11)), act('email_in', L(3, 6, 10))]);
       expect(later).toEqual(n);
-      expect(en(n!.why.key, whyAt(n!.why, L(3, 10, 10)).params)).toContain('They wrote 96 hours ago');
+      expect(nudgeWhyText(n!.why, en, 'en', L(3, 16, 22))).toContain('They wrote 10 days ago');
       expect(whyAt({ key: 'nudge.why.salesReady', params: {} }, L(3, 10, 10))).toEqual({ key: 'nudge.why.salesReady', params: {} });
     });
   });

@@ -24,6 +24,14 @@ test('a thread whose last message is the contact’s, days old, is an awaiting-r
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.locator(awaiting)).toHaveCount(1);
   await expect(popup.locator(awaiting)).toContainText('waiting for your reply');
+  // Days ago, as a person says it (never "96 hours ago"), in the rep's language.
+  await expect(popup.locator(awaiting)).toContainText(/They wrote (\d+ (days|months|years) ago|yesterday|last month|last year) and/);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('sidecar-option-language').selectOption('id');
+  await expect(popup.locator(awaiting)).toContainText(/Mereka menulis (\d+ (hari|bulan|tahun) yang lalu|kemarin|bulan lalu|tahun lalu) dan/);
+  await options.getByTestId('sidecar-option-language').selectOption('en');
+  await options.close();
   // Open goes to Dana's conversations in the rep's own mailbox (the account the deal was created in), not /u/0/.
   const [opened] = await Promise.all([context.waitForEvent('page'), popup.locator(awaiting).getByTestId('sidecar-nudge-open').click()]);
   await expect.poll(() => opened.url()).toBe('https://mail.google.com/mail/u/rep@acme-sales.com/#search/dana%40bigcorp.io');
@@ -144,6 +152,7 @@ test('when the whole cadence went unanswered, the nudge offers Park (three month
   const done = sidebar(page).locator('[data-testid=sidecar-nudge][data-kind=follow_up_due]');
   await expect(done).toHaveCount(1);
   await expect(done).toContainText('mark the deal Lost or park it');
+  await expect(done).toContainText('(the last 3 days ago)');
 
   // Park: gone for about three months.
   await done.getByTestId('sidecar-nudge-park').click();
