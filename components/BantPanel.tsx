@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { BANT_FIELDS, bantCompleteness, BantStateSchema, emptyBant, type Bant, type BantField, type BantPatch, type Evidence } from '@/lib/domain/bant';
-import { currencyDigits, parseMoney } from '@/lib/domain/money';
+import { formatAmountInput, parseAmount } from '@/lib/domain/amount-input';
 import type { Activity, Deal } from '@/lib/domain/records';
 import { activityKindKey, bantFieldKey, bantStateKey } from '@/lib/i18n/keys';
 import { CommandError } from './CommandError';
@@ -54,10 +54,9 @@ export function BantPanel({ deal, activities, people }: { deal: Deal; activities
         <CommitInput
           testId="sidecar-bant-budget-amount"
           label={`${t('bant.budget.amount')} (${deal.currency})`}
-          inputMode="decimal"
-          value={bant.budget.amountMinor === null ? '' : String(bant.budget.amountMinor / 10 ** currencyDigits(bant.budget.currency ?? deal.currency))}
+          value={bant.budget.amountMinor === null ? '' : formatAmountInput(bant.budget.amountMinor, bant.budget.currency ?? deal.currency, lang)}
           onCommit={(v) => {
-            const minor = v.trim() ? parseMoney(v, deal.currency) : null;
+            const minor = v.trim() ? parseAmount(v, deal.currency, lang) : null;
             if (v.trim() && minor === null) return cmd.refuse(t('input.amountInvalid'));
             void save({ budget: { amountMinor: minor, currency: minor === null ? null : deal.currency } });
           }}

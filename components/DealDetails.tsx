@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatMoney, parseMoney } from '@/lib/domain/money';
+import { formatAmountInput, parseAmount } from '@/lib/domain/amount-input';
 import type { Deal } from '@/lib/domain/records';
 import { CommandError, refusalText } from './CommandError';
 import { useCommand } from './hooks';
@@ -13,13 +13,16 @@ export function DealDetails({ deal }: { deal: Deal }) {
   const { t, lang } = useI18n();
   const cmd = useCommand();
   const [amount, setAmount] = useState('');
-  useEffect(() => setAmount(deal.valueMinor ? formatMoney(deal.valueMinor, deal.currency, 'en').replace(/[^\d.,]/g, '') : ''), [deal.valueMinor, deal.currency]);
+  // Shown back in the currency's format of the rep's language, whatever shorthand was typed ("50jt", "1.5M").
+  useEffect(() => setAmount(deal.valueMinor ? formatAmountInput(deal.valueMinor, deal.currency, lang) : ''), [deal.valueMinor, deal.currency, lang]);
   // false: the deal is gone (deleted elsewhere) by the time the edit arrived.
   const update = (patch: { valueMinor?: number; expectedCloseAt?: number | null }) =>
     void cmd.run({ type: 'ui/update-deal', dealId: deal.id, patch }, (r) => r.ok || cmd.refuse(refusalText('not_found', t)));
   const saveAmount = () => {
-    const minor = amount.trim() === '' ? 0 : parseMoney(amount, deal.currency);
+    const minor = amount.trim() === '' ? 0 : parseAmount(amount, deal.currency, lang);
     if (minor === null) return cmd.refuse(t('input.amountInvalid'));
+    cmd.clear();
+    setAmount(minor ? formatAmountInput(minor, deal.currency, lang) : '');
     if (minor !== deal.valueMinor) update({ valueMinor: minor });
   };
   return (
@@ -31,10 +34,10 @@ export function DealDetails({ deal }: { deal: Deal }) {
           </span>
           <input
             data-testid="sidecar-deal-value"
-            inputMode="decimal"
             className={inputClass}
             value={amount}
-            placeholder={formatMoney(0, deal.currency, lang === 'id' ? 'id-ID' : 'en')}
+            aria-invalid={cmd.failure !== null}
+            placeholder={t('deal.value.example')}
             onChange={(e) => setAmount(e.target.value)}
             onBlur={saveAmount}
             onKeyDown={(e) => e.key === 'Enter' && saveAmount()}

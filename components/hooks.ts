@@ -69,7 +69,7 @@ export function useCommand() {
       },
     );
   }
-  return { busy, failure, run, refuse: (text: string) => setFailure({ text, retry: null }) };
+  return { busy, failure, run, refuse: (text: string) => setFailure({ text, retry: null }), clear: () => setFailure(null) };
 }
 export type Command = ReturnType<typeof useCommand>;
 

@@ -11,6 +11,16 @@ async function danaKnown(context: BrowserContext, page: Page) {
   return { gmail, sb };
 }
 
+/** Dana's contact made from her thread, with the sidebar in the rep's language (its first stage's name given). */
+async function danaKnownIn(context: BrowserContext, page: Page, firstStage: string) {
+  await serveGmail(context, gmailFixture('thread-en.html'));
+  await page.goto(THREAD_URL);
+  const sb = sidebar(page);
+  await sb.getByTestId('sidecar-create-contact').click();
+  await expect(sb.getByTestId('sidecar-stage')).toHaveText(firstStage);
+  return { sb };
+}
+
 async function openOptions(context: BrowserContext, extensionId: string) {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -97,4 +107,37 @@ test('removing a stage that holds deals asks where they go; Won and Lost close f
   const history = (await dbDump(context)).stageChanges!.map((c) => c.status);
   expect(history.filter((s) => s === 'lost')).toHaveLength(1);
   expect(history.filter((s) => s === 'won')).toHaveLength(1);
+});
+
+test('a deal value typed as a rep says it (50jt, 1,5 M, 1.5M) is read in the rep’s language and shown back in the currency’s format', async ({ context, page, extensionId }) => {
+  const options = await openOptions(context, extensionId);
+  await options.getByTestId('sidecar-option-currency').selectOption('IDR');
+  await options.getByTestId('sidecar-option-language').selectOption('id');
+  await expect(options.locator('h1')).toHaveText('Pengaturan Sidecar CRM');
+  const { sb } = await danaKnownIn(context, page, 'Kontak');
+  const value = sb.getByTestId('sidecar-deal-value');
+  await value.fill('50jt');
+  await value.press('Enter');
+  await expect(value).toHaveValue('50.000.000');
+  await expect.poll(async () => (await dbDump(context)).deals?.[0]?.valueMinor).toBe(50_000_000);
+  expect((await dbDump(context)).deals![0].currency).toBe('IDR');
+
+  // "M" is miliar to an Indonesian rep...
+  await value.fill('1,5 M');
+  await value.press('Enter');
+  await expect(value).toHaveValue('1.500.000.000');
+  await expect.poll(async () => (await dbDump(context)).deals![0].valueMinor).toBe(1_500_000_000);
+
+  // ...a word that is no amount changes nothing and says why.
+  await value.fill('lima');
+  await value.press('Enter');
+  await expect(sb.getByText('Jumlah itu tidak terbaca: tulis seperti 1500, 50jt atau 1,5 M.')).toBeVisible();
+  expect((await dbDump(context)).deals![0].valueMinor).toBe(1_500_000_000);
+
+  // ...and million to an English one.
+  await options.getByTestId('sidecar-option-language').selectOption('en');
+  await value.fill('1.5M');
+  await value.press('Enter');
+  await expect(value).toHaveValue('1,500,000');
+  await expect.poll(async () => (await dbDump(context)).deals![0].valueMinor).toBe(1_500_000);
 });
