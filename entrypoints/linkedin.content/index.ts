@@ -1,6 +1,7 @@
+import { startFeatures } from '@/lib/platform/content-features';
 import { listenToBackground } from '@/lib/platform/listen-to-background';
 import { sendToBackground } from '@/lib/platform/messaging';
-import { mountSidebarFrame } from '@/lib/platform/sidebar-frame';
+import { mountSidebarFrame, type SidebarFrame } from '@/lib/platform/sidebar-frame';
 import { observeInFrames } from '@/lib/sites/frame-batch';
 import { watchMessageSends } from './message-sends';
 import { createPersonContext } from './person-context';
@@ -11,21 +12,36 @@ export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
   runAt: 'document_end',
   main(ctx) {
-    const frame = mountSidebarFrame(ctx);
-    const person = createPersonContext((context, hasPerson, bodies) => {
-      frame.setActive(hasPerson);
-      void sendToBackground({ type: 'cs/context', context, bodies }).catch(() => {});
-    });
-    watchMessageSends(ctx.signal);
-    const requestFrame = observeInFrames(document.body, person.onFrame, ctx.signal);
-    listenToBackground(
-      {
-        'bg/resend': () => {
-          person.forget();
-          requestFrame();
+    let frame: SidebarFrame | null = null;
+    let requestFrame = () => {};
+    // Each feature behind its own guard (lib/platform/content-features.ts).
+    const features = startFeatures(
+      [
+        { name: 'sidebar', start: () => void (frame = mountSidebarFrame(ctx)) },
+        {
+          // The profile or the messaging partner on screen (one reading: the sidebar shows one person).
+          name: 'person',
+          start: () => {
+            const person = createPersonContext((context, hasPerson, bodies) => {
+              frame?.setActive(hasPerson);
+              void sendToBackground({ type: 'cs/context', context, bodies }).catch(() => {});
+            });
+            return {
+              onFrame: person.onFrame,
+              messages: {
+                'bg/resend': () => {
+                  person.forget();
+                  requestFrame();
+                },
+              },
+            };
+          },
         },
-      },
+        { name: 'message sends', start: (signal) => watchMessageSends(signal) },
+      ],
       ctx.signal,
     );
+    requestFrame = observeInFrames(document.body, features.onFrame, ctx.signal);
+    listenToBackground(features.messages, ctx.signal);
   },
 });

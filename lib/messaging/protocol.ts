@@ -173,5 +173,3 @@ export type ReplyTo<K extends MessageType> = ReplyOf<Messages, K>;
 export type ErrorCode = 'bad_request' | 'forbidden' | 'internal';
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
-/** Storage key (storage.session) of a tab's page context. */
-export const contextKey = (tabId: number) => `ctx:${tabId}`;

@@ -1,6 +1,7 @@
 import type { SidecarDb } from '../db';
 import { backupChunks } from '../services/export';
 import { loadSettings } from '../services/settings';
+import { BACKUP_STATE_KEY } from './storage-keys';
 
 // Automatic backups (opt-in in options): a full backup file in the Downloads
 // folder (sidecar-backups/), daily or weekly on chrome.alarms, the last N kept.
@@ -10,7 +11,6 @@ import { loadSettings } from '../services/settings';
 // Firefox's background page builds it itself.
 
 const ALARM = 'sidecar-auto-backup';
-export const BACKUP_STATE_KEY = 'autoBackup';
 export const OFFSCREEN_PORT = 'sidecar-offscreen-backup';
 const PERIOD_MIN = { daily: 24 * 60, weekly: 7 * 24 * 60 } as const;
 

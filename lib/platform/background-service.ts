@@ -1,7 +1,6 @@
 import { Dexie } from 'dexie';
 import { getDb } from '../db';
 import { resolveLanguage } from '../i18n';
-import { contextKey } from '../messaging/protocol';
 import type { BGtoCSMessage } from '../messaging/to-content';
 import { createRouter } from '../messaging/router';
 import { deleteActivity, logComposeSent, logManualActivity, logThreadMessages } from '../services/activities';
@@ -23,7 +22,7 @@ import { markNudge } from '../services/nudges';
 import type { Contact } from '../domain/records';
 import { currentDeal } from '../domain/lead-facts';
 import { detectLeadSource } from '../domain/lead-source';
-import { ACTIVE_TAB_KEY } from './page-context';
+import { ACTIVE_TAB_KEY, contextKey, tabOfContextKey } from './storage-keys';
 import { mirrorPageFlags } from './side-panel';
 import { startSyncRunner } from './sync-runner';
 import { sendToTab } from './messaging';
@@ -36,10 +35,10 @@ const NUDGE_INPUTS = new Set(['scoring', 'stages', 'nudges']);
 /** Tabs whose content script told us who is on screen: the ones to notify of changes. */
 async function contentTabs(): Promise<number[]> {
   const all = await browser.storage.session.get(null);
-  return Object.keys(all)
-    .filter((k) => k.startsWith('ctx:'))
-    .map((k) => Number(k.slice(4)))
-    .filter(Number.isInteger);
+  return Object.keys(all).flatMap((k) => {
+    const tabId = tabOfContextKey(k);
+    return tabId === null ? [] : [tabId];
+  });
 }
 
 async function notifyTabs(message: BGtoCSMessage): Promise<void> {

@@ -3,11 +3,11 @@ import { recomputeNudges } from '../services/nudge-pass';
 import { countActiveNudges, nextWakeUp } from '../services/nudges';
 import { loadSettings } from '../services/settings';
 import { syncEngagementHalfLife } from '../services/summaries';
+import { NUDGES_LAST_FULL_KEY } from './storage-keys';
 
 const FULL = 'nudges-full';
 const WAKE = 'nudges-wake';
 const DAILY = 'nudges-daily';
-const LAST_FULL_KEY = 'nudgesLastFull';
 // A nudge (its due time, its sentence) depends only on the data, so stored
 // nudges fall due by themselves; writes recompute their contacts at once. A
 // full pass is only for what time alone changes (score decay, stage medians)
@@ -77,13 +77,13 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
       // A half-life edit changes every lead's engagement: the summaries follow before the scores are read.
       await syncEngagementHalfLife(db, locale(), now);
       await recomputeNudges(db, { now, locale: locale(), all: true });
-      await browser.storage.local.set({ [LAST_FULL_KEY]: now });
+      await browser.storage.local.set({ [NUDGES_LAST_FULL_KEY]: now });
       await updateBadge();
       await scheduleWake();
     });
   /** The worker wakes often; the full pass runs only when a day has passed (or the clock jumped back). */
   const fullIfDue = async () => {
-    const last = (await browser.storage.local.get(LAST_FULL_KEY))[LAST_FULL_KEY] as number | undefined;
+    const last = (await browser.storage.local.get(NUDGES_LAST_FULL_KEY))[NUDGES_LAST_FULL_KEY] as number | undefined;
     const now = Date.now();
     if (last === undefined || now - last >= FULL_EVERY_MS || now < last) await full();
     else await incremental();

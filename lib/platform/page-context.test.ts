@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { contextKey, type PageContext } from '../messaging/protocol';
-import { ACTIVE_TAB_KEY, hostTabOf, pageContextFor } from './page-context';
+import type { PageContext } from '../messaging/protocol';
+import { hostTabOf, pageContextFor } from './page-context';
+import { ACTIVE_TAB_KEY, contextKey } from './storage-keys';
 
 const gmail = (threadId: string): PageContext =>
   ({ site: 'gmail', account: 'rep@acme-sales.com', thread: { threadId, subject: 's', messages: [], participants: [] } }) as unknown as PageContext;

@@ -1,7 +1,5 @@
-import { contextKey, type PageContext } from '../messaging/protocol';
-
-/** Session-storage key of the Gmail/LinkedIn tab the rep looked at last (what the side panel follows). */
-export const ACTIVE_TAB_KEY = 'activeTab';
+import type { PageContext } from '../messaging/protocol';
+import { ACTIVE_TAB_KEY, contextKey } from './storage-keys';
 
 /**
  * What a sidebar shows, read in the background: the page context of the tab

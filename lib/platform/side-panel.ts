@@ -1,6 +1,7 @@
 import type { SidecarDb } from '../db';
 import { resolveLanguage } from '../i18n';
 import { loadSettings } from '../services/settings';
+import { LANGUAGE_KEY, SIDE_PANEL_KEY } from './storage-keys';
 
 /**
  * What content scripts need of the settings, mirrored into extension storage
@@ -11,7 +12,7 @@ import { loadSettings } from '../services/settings';
  */
 export async function mirrorPageFlags(db: SidecarDb): Promise<void> {
   const { sidePanel, language } = await loadSettings(db, navigator.language || 'en');
-  await browser.storage.local.set({ sidePanel, uiLanguage: resolveLanguage(language, navigator.languages ?? []) });
+  await browser.storage.local.set({ [SIDE_PANEL_KEY]: sidePanel, [LANGUAGE_KEY]: resolveLanguage(language, navigator.languages ?? []) });
   const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> } } }).chrome
     ?.sidePanel;
   if (chromeSidePanel) await chromeSidePanel.setPanelBehavior({ openPanelOnActionClick: sidePanel }).catch(() => {});

@@ -1,10 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isLanguage, matchLanguage, type Language } from '../i18n/languages';
+import { COLLAPSED_KEY, LANGUAGE_KEY, SIDE_PANEL_KEY } from './storage-keys';
 
 const WIDTH = 340;
-const COLLAPSED_KEY = 'sidebarCollapsed';
-const SIDE_PANEL_KEY = 'sidePanel';
-const LANGUAGE_KEY = 'uiLanguage';
 
 // The only words the content script shows; the language is the rep's setting, mirrored by the background.
 const LABELS: Readonly<Record<Language, { collapse: string; expand: string }>> = {
