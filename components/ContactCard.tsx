@@ -45,11 +45,23 @@ export function ContactCard({ view, settings, email, children, people = [] }: { 
         email={email ?? contact.emails[0] ?? null}
         company={company?.name ?? null}
         extra={
-          contact.headline && (
-            <p data-testid="sidecar-contact-headline" dir="auto" className="text-sm text-slate-700">
-              {contact.headline}
-            </p>
-          )
+          <>
+            {contact.headline && (
+              <p data-testid="sidecar-contact-headline" dir="auto" className="text-sm text-slate-700">
+                {contact.headline}
+              </p>
+            )}
+            {(contact.phones ?? []).map((p) => (
+              <p key={p} data-testid="sidecar-contact-phone" dir="ltr" className="text-xs text-slate-600">
+                {p}
+              </p>
+            ))}
+            {(contact.websites ?? []).map((w) => (
+              <p key={w} data-testid="sidecar-contact-website" dir="ltr" className="truncate text-xs text-slate-600">
+                {w}
+              </p>
+            ))}
+          </>
         }
       />
       {/* What needs the rep now first: nudges and stage signals, then where the deal stands and why. */}

@@ -1,5 +1,6 @@
 import type { Settings } from '@/lib/domain/settings';
-import type { LinkedInConversation, LinkedInProfile } from '@/lib/sites/linkedin/types';
+import type { LinkedInContactInfo, LinkedInConversation, LinkedInProfile } from '@/lib/sites/linkedin/types';
+import { ContactInfoOffer } from './ContactInfoOffer';
 import { ContactCard, PersonHeader } from './ContactCard';
 import { OutreachLog } from './OutreachLog';
 import { CommandError, refusalText } from './CommandError';
@@ -14,7 +15,17 @@ const secondary =
   'w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600 disabled:opacity-60';
 
 /** A LinkedIn person (profile page or messaging partner): linked contact, or capture / confirm a match. */
-export function ProfileView({ profile, conversation, settings }: { profile: LinkedInProfile | null; conversation: LinkedInConversation | null; settings: Settings }) {
+export function ProfileView({
+  profile,
+  conversation,
+  contactInfo = null,
+  settings,
+}: {
+  profile: LinkedInProfile | null;
+  conversation: LinkedInConversation | null;
+  contactInfo?: LinkedInContactInfo | null;
+  settings: Settings;
+}) {
   const { t } = useI18n();
   const facts: Facts = profile ?? { profileUrl: conversation!.profileUrl, name: conversation!.name };
   const match = useLive({ name: 'profile', facts });
@@ -24,6 +35,7 @@ export function ProfileView({ profile, conversation, settings }: { profile: Link
   if (match.contactId && match.view) {
     return (
       <ContactCard view={match.view} settings={settings} email={null}>
+        <ContactInfoOffer view={match.view} profile={profile} info={contactInfo} />
         <OutreachLog contactId={match.contactId} />
         <button type="button" data-testid="sidecar-unlink-contact" className={secondary} onClick={() => cmd.run({ type: 'ui/unlink-profile', contactId: match.contactId! })}>
           {t('linkedin.unlink')}

@@ -39,7 +39,7 @@ export function SidebarApp() {
     body = <ThreadView key={context.thread.threadId} thread={context.thread} account={context.account} settings={settings} />;
   } else if (context?.site === 'linkedin' && (context.profile || context.conversation)) {
     const key = context.profile?.profileUrl ?? context.conversation?.profileUrl ?? context.conversation?.name;
-    body = <ProfileView key={key} profile={context.profile} conversation={context.conversation} settings={settings} />;
+    body = <ProfileView key={key} profile={context.profile} conversation={context.conversation} contactInfo={context.contactInfo ?? null} settings={settings} />;
   } else body = <Empty />;
   return (
     <I18nProvider setting={settings.language}>

@@ -20,10 +20,10 @@ export function decimalAmount(minor: number, currency: string): string {
   return `${s.slice(0, -digits)}.${s.slice(-digits)}`;
 }
 
-export const CONTACT_CSV_HEADER = ['Id', 'Name', 'Emails', 'Title', 'Headline', 'Location', 'Company', 'Company domain', 'LinkedIn URL', 'Created', 'Updated'];
+export const CONTACT_CSV_HEADER = ['Id', 'Name', 'Emails', 'Title', 'Headline', 'Location', 'Company', 'Company domain', 'LinkedIn URL', 'Phones', 'Websites', 'Created', 'Updated'];
 
 export function contactCsvRow(c: Contact, company: Company | null): string {
-  return csvRow([c.id, c.name, c.emails.join('; '), c.title, c.headline, c.location, company?.name ?? null, company?.domain ?? null, c.linkedinUrl, iso(c.createdAt), iso(c.updatedAt)]);
+  return csvRow([c.id, c.name, c.emails.join('; '), c.title, c.headline, c.location, company?.name ?? null, company?.domain ?? null, c.linkedinUrl, (c.phones ?? []).join('; '), (c.websites ?? []).join('; '), iso(c.createdAt), iso(c.updatedAt)]);
 }
 
 export const DEAL_CSV_HEADER = ['Id', 'Deal', 'Contact', 'Email', 'Company', 'Stage', 'Status', 'Value', 'Currency', 'Created', 'Expected close', 'Closed', 'Lost reason', 'Owner'];

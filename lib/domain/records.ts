@@ -27,6 +27,10 @@ export const ContactSchema = BaseRecord.extend({
   /** Canonical https://www.linkedin.com/in/<slug>/, at most one per contact. */
   linkedinUrl: Text(500).nullable(),
   photoUrl: Text(2000).nullable(),
+  /** Phone numbers as the person wrote them (from LinkedIn's contact info, or typed); absent on older records. */
+  phones: z.array(Text(40)).max(10).optional(),
+  /** Their websites (https/http); absent on older records. */
+  websites: z.array(Text(500)).max(10).optional(),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 

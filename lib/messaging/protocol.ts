@@ -6,12 +6,13 @@ import type { Stage } from '../domain/stages';
 import type { StageChip } from '../services/chips';
 import type { BantResult, CloseResult, MoveResult } from '../services/deals';
 import type { LinkResult } from '../services/linkedin';
+import type { AddDetailsResult } from '../services/contact-details';
 import type { DeleteResult, MergeResult } from '../services/merge';
 import type { SaveStagesResult } from '../services/stages';
 import type { AcceptResult } from '../services/triggers';
 import type { SyncFailure } from '../sync/transport';
 import { GmailComposeSchema, GmailThreadSchema } from '../sites/gmail/types';
-import { LinkedInConversationSchema, LinkedInProfileSchema } from '../sites/linkedin/types';
+import { LinkedInContactInfoSchema, LinkedInConversationSchema, LinkedInProfileSchema } from '../sites/linkedin/types';
 import { ProfileFactsSchema, ThreadMessagesSchema } from './live';
 import { ask, parsedByService, unionOf, type MessageOf, type ReplyOf, type RequestOf } from './table';
 
@@ -36,6 +37,8 @@ export const PageContextSchema = z.discriminatedUnion('site', [
     url: z.string().check(z.maxLength(4000)),
     profile: z.nullable(LinkedInProfileSchema),
     conversation: z.nullable(LinkedInConversationSchema),
+    /** What the contact-info overlay shows, when it is open. */
+    contactInfo: z.optional(z.nullable(LinkedInContactInfoSchema)),
   }),
 ]);
 export type PageContext = z.infer<typeof PageContextSchema>;
@@ -98,6 +101,13 @@ export const UI_TO_BG = {
   /** The rep confirmed a suggested contact is this LinkedIn person. */
   'ui/link-profile': ask({ contactId: Id, facts: ProfileFactsSchema }).answers<LinkResult>(),
   'ui/unlink-profile': ask({ contactId: Id }).answers<null>(),
+  /** The rep added what LinkedIn's contact info shows (an address, a number, a site) to the person. */
+  'ui/add-contact-details': ask({
+    contactId: Id,
+    emails: z.optional(z.array(EmailSchema).check(z.maxLength(5))),
+    phones: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(40))).check(z.maxLength(5))),
+    websites: z.optional(z.array(z.url({ protocol: /^https?$/ }).check(z.maxLength(500))).check(z.maxLength(5))),
+  }).answers<AddDetailsResult>(),
   /** Any top-level settings; the service validates the merged whole (SettingsSchema) before writing. */
   'ui/update-settings': ask({ patch: parsedByService<Partial<Settings>>()(z.record(z.string(), z.unknown())) }).answers<
     { ok: true } | { ok: false; issues: string[] }

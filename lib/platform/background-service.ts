@@ -6,6 +6,7 @@ import { createRouter } from '../messaging/router';
 import { deleteActivity, logComposeSent, logManualActivity, logThreadMessages } from '../services/activities';
 import { ChipCache, stageChipsFor } from '../services/chips';
 import { createPerson } from '../services/contacts';
+import { addContactDetails } from '../services/contact-details';
 import { closeDeal, moveDealStage, reopenDeal, updateBant, updateCompany, updateDeal } from '../services/deals';
 import { saveStages } from '../services/stages';
 import { acceptSuggestion, dismissSuggestion, expireSuggestions, scanForTriggers, scanLinkedInTriggers } from '../services/triggers';
@@ -258,6 +259,12 @@ export function startBackground(): void {
       'ui/unlink-profile': async ({ contactId }) => {
         await unlinkProfile(db, contactId, Date.now());
         return null;
+      },
+      'ui/add-contact-details': async ({ contactId, emails, phones, websites }) => {
+        const r = await addContactDetails(db, contactId, { emails, phones, websites }, Date.now());
+        // A new address: the inbox chips and the Gmail sidebar know the person by it now.
+        if (r.ok && r.added > 0) changed();
+        return r;
       },
       'ui/nudge-done': async ({ id }) => {
         await markNudge(db, id, { done: true }, { now: Date.now(), locale: locale() });

@@ -5,7 +5,7 @@
  */
 import { LinkedInProfileSchema, type LinkedInProfile } from './types';
 import * as sel from './selectors';
-import { canonicalProfileUrl, profileUrlFromLink } from './urls';
+import { isProfilePageUrl, profileUrlFromLink } from './urls';
 import { clip, httpsUrl, isSeparator, neverThrow, textOf, validOrNull } from './text';
 
 type Parts = Omit<LinkedInProfile, 'profileUrl' | 'photoUrl'> & { photo: Element | null };
@@ -153,7 +153,8 @@ function photoUrlOf(img: Element | null): string | null {
 }
 
 function profileUrlOf(doc: Document, root: Element, pageUrl: string): string | null {
-  const fromPage = canonicalProfileUrl(pageUrl);
+  // Any page of the profile (main page, contact-info overlay, details subpages) names its person.
+  const fromPage = isProfilePageUrl(pageUrl) ? profileUrlFromLink(pageUrl) : null;
   const link = root.querySelector(sel.CONTACT_INFO_LINK) ?? doc.querySelector(sel.CONTACT_INFO_LINK);
   const fromDom = profileUrlFromLink(link?.getAttribute('href') ?? '');
   // LinkedIn changes the URL before it re-renders: a top card of another

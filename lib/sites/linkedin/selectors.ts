@@ -21,6 +21,11 @@
  *  scoutr-2024, liex-2026, profile-2026-en, profile-2026-id, profile-hostile,
  *  messaging-overlay. S. */
 export const CONTACT_INFO_LINK = 'a[href*="/overlay/contact-info/"]';
+/**
+ * The contact-info overlay: an ARIA dialog in every generation (2024 `div.artdeco-modal[role=dialog]`, 2026 a
+ * class-free one). S: a role, kept for screen readers. What is inside is read by link kind, not by class.
+ */
+export const DIALOG = '[role="dialog"]';
 
 /** Profile photo (framed = with an #OpenToWork-style frame); searched inside
  *  the top card only, since the nav bar shows the viewer's own photo.

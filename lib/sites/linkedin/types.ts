@@ -21,3 +21,14 @@ export const LinkedInConversationSchema = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(300)),
 });
 export type LinkedInConversation = z.infer<typeof LinkedInConversationSchema>;
+
+/**
+ * What the contact-info overlay (`/in/<slug>/overlay/contact-info/`) shows a first-degree connection: offered to
+ * the rep to add, never added silently. Addresses lower-cased; websites https/http URLs outside LinkedIn.
+ */
+export const LinkedInContactInfoSchema = z.object({
+  emails: z.array(z.string().check(z.maxLength(320))).check(z.maxLength(5)),
+  phones: z.array(text(40)).check(z.maxLength(5)),
+  websites: z.array(url(500)).check(z.maxLength(5)),
+});
+export type LinkedInContactInfo = z.infer<typeof LinkedInContactInfoSchema>;

@@ -2,6 +2,8 @@ import {
   canonicalProfileUrl,
   isLinkedInUrl,
   isMessagingThreadUrl,
+  isContactInfoUrl,
+  isProfilePageUrl,
   isProfileUrl,
   profileSlug,
   profileUrlFromLink,
@@ -116,5 +118,21 @@ describe('profileSlug and profileUrlFromLink', () => {
     expect(profileSlug('https://www.linkedin.com/feed/')).toBeNull();
     expect(profileUrlFromLink('https://evil.example/in/x/')).toBeNull();
     expect(profileUrlFromLink('')).toBeNull();
+  });
+});
+
+describe('profile pages beyond the main one', () => {
+  it.each([
+    ['https://www.linkedin.com/in/dana-prospect/', true, false],
+    ['https://www.linkedin.com/in/dana-prospect/overlay/contact-info/', true, true],
+    ['https://id.linkedin.com/in/budi-santoso/overlay/contact-info', true, true],
+    ['https://www.linkedin.com/in/dana-prospect/details/experience/', true, false],
+    ['https://www.linkedin.com/in/dana-prospect/recent-activity/all/', true, false],
+    ['https://www.linkedin.com/company/bigcorp/', false, false],
+    ['https://www.linkedin.com/in/', false, false],
+    ['https://evil.example/in/dana-prospect/overlay/contact-info/', false, false],
+  ])('%s: a profile page %s, the contact-info overlay %s', (url, page, overlay) => {
+    expect(isProfilePageUrl(url)).toBe(page);
+    expect(isContactInfoUrl(url)).toBe(overlay);
   });
 });

@@ -9,6 +9,8 @@ const LINKEDIN_ORIGIN = 'https://www.linkedin.com';
 const PROFILE_PATH = /^\/in\/([^/]+)\/?$/;
 /** `/in/<slug>/…`: any page that belongs to one profile (details, overlays). */
 const PROFILE_SUBPATH = /^\/in\/([^/]+)(?:\/|$)/;
+/** `/in/<slug>/overlay/contact-info/`: the profile with its contact-info dialog open. */
+const CONTACT_INFO_PATH = /^\/in\/([^/]+)\/overlay\/contact-info\/?$/;
 const MESSAGING_THREAD_PATH = /^\/messaging\/thread\/[^/]+\/?$/;
 
 /**
@@ -64,6 +66,19 @@ export function isLinkedInUrl(url: string): boolean {
 /** A profile's main page, e.g. `/in/dana-prospect/?miniProfileUrn=…`; not its subpages. */
 export function isProfileUrl(url: string): boolean {
   return pathMatch(url, PROFILE_PATH) !== null;
+}
+
+/**
+ * Any page of one profile: its main page, overlays (`/overlay/contact-info/`) and subpages
+ * (`/details/experience/`, `/recent-activity/`). The sidebar stays on the same person across them.
+ */
+export function isProfilePageUrl(url: string): boolean {
+  return pathMatch(url, PROFILE_SUBPATH) !== null && profileSlug(url) !== null;
+}
+
+/** The contact-info overlay of a profile. */
+export function isContactInfoUrl(url: string): boolean {
+  return pathMatch(url, CONTACT_INFO_PATH) !== null;
 }
 
 /** A messaging thread page, `/messaging/thread/<id>/`. */
