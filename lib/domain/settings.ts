@@ -21,8 +21,13 @@ export const SettingsSchema = z.object({
     .refine((s) => new Set(s.map((x) => x.id)).size === s.length, 'stage ids must be unique'),
   language: LanguageSettingSchema,
   currency: CurrencySchema,
-  /** The rep's own addresses, learnt from the signed-in Gmail account: never a "person" in a thread. */
+  /**
+   * The rep's own addresses, never a "person" in a thread: the first Gmail account seen, and those the rep
+   * confirmed or added. A page can only propose more (below), so it can never push the rep's own out.
+   */
   myAddresses: z.array(EmailSchema).max(20),
+  /** Other accounts Gmail pages showed, waiting for the rep to confirm them (newest first). */
+  proposedAddresses: z.array(EmailSchema).max(20),
   /** Show the sidebar in the browser's side panel instead of inside the page. */
   sidePanel: z.boolean(),
   /** Log a LinkedIn message automatically when the rep sends it to a known contact. */
@@ -53,6 +58,7 @@ export function defaultSettings(locale: string): Settings {
     language: 'auto',
     currency: id ? 'IDR' : 'USD',
     myAddresses: [],
+    proposedAddresses: [],
     sidePanel: false,
     autoLogLinkedInMessages: true,
     lostReasons: id ? LOST_REASONS_ID : LOST_REASONS_EN,
@@ -80,4 +86,14 @@ export function migrateSettings(raw: unknown, locale: string): Settings {
     if (field.success) out[key] = field.data;
   }
   return SettingsSchema.parse(out);
+}
+
+/**
+ * What learning an account the page reports changes: the very first becomes the rep's own (nothing else is
+ * known yet, and the rep can remove it); any later one is only proposed. Either way nothing confirmed is lost.
+ */
+export function learnAddress(s: Pick<Settings, 'myAddresses' | 'proposedAddresses'>, email: string): Partial<Settings> {
+  if (s.myAddresses.includes(email) || s.proposedAddresses.includes(email)) return {};
+  if (s.myAddresses.length === 0) return { myAddresses: [email] };
+  return { proposedAddresses: [email, ...s.proposedAddresses].slice(0, 20) };
 }

@@ -68,11 +68,14 @@ describe('updateSettings', () => {
 });
 
 describe('rememberMyAddress', () => {
-  it('adds an address once, newest first', async () => {
+  it('the first account seen is the rep\'s own; later ones are only proposed, newest first', async () => {
     await rememberMyAddress(db, 'en-US', 'rep@acme.com', T);
     await rememberMyAddress(db, 'en-US', 'rep@acme.com', T + 1);
     await rememberMyAddress(db, 'en-US', 'rep2@acme.com', T + 2);
-    expect((await loadSettings(db, 'en-US')).myAddresses).toEqual(['rep2@acme.com', 'rep@acme.com']);
+    await rememberMyAddress(db, 'en-US', 'rep2@acme.com', T + 3);
+    const s = await loadSettings(db, 'en-US');
+    expect(s.myAddresses).toEqual(['rep@acme.com']);
+    expect(s.proposedAddresses).toEqual(['rep2@acme.com']);
     expect((await db.settings.get('app'))!.updatedAt).toBe(T + 2);
   });
 
@@ -82,11 +85,13 @@ describe('rememberMyAddress', () => {
     expect((await db.settings.get('app'))!.updatedAt).toBe(T);
   });
 
-  it('keeps at most 20 addresses', async () => {
-    for (let i = 0; i < 25; i++) await rememberMyAddress(db, 'en-US', `rep${i}@acme.com`, T + i);
-    const mine = (await loadSettings(db, 'en-US')).myAddresses;
-    expect(mine).toHaveLength(20);
-    expect(mine[0]).toBe('rep24@acme.com');
+  it('a page reporting 25 accounts (a script rewriting the title) cannot push the rep\'s own address out', async () => {
+    await rememberMyAddress(db, 'en-US', 'rep@acme.com', T);
+    for (let i = 0; i < 25; i++) await rememberMyAddress(db, 'en-US', `fake${i}@evil.example`, T + i + 1);
+    const s = await loadSettings(db, 'en-US');
+    expect(s.myAddresses).toEqual(['rep@acme.com']);
+    expect(s.proposedAddresses).toHaveLength(20);
+    expect(s.proposedAddresses[0]).toBe('fake24@evil.example');
   });
 
   // rememberMyAddress checks `includes` outside the write transaction, and the patch it hands to

@@ -1,5 +1,5 @@
 import type { SidecarDb } from '../db';
-import { migrateSettings, SettingsSchema, type Settings } from '../domain/settings';
+import { learnAddress, migrateSettings, SettingsSchema, type Settings } from '../domain/settings';
 
 const KEY = 'app';
 
@@ -47,10 +47,10 @@ export async function updateSettings(
   });
 }
 
-/** Learns the signed-in account so the rep is never shown as "the person" of a thread. */
+/** Learns the signed-in account (see learnAddress: the first is the rep's, later ones are proposed). */
 export async function rememberMyAddress(db: SidecarDb, locale: string, email: string, now: number): Promise<void> {
   const current = await loadSettings(db, locale);
-  if (current.myAddresses.includes(email)) return;
-  // Checked again inside the write: two Gmail tabs may report the same account at once.
-  await updateSettings(db, locale, (s) => (s.myAddresses.includes(email) ? {} : { myAddresses: [email, ...s.myAddresses].slice(0, 20) }), now);
+  if (Object.keys(learnAddress(current, email)).length === 0) return;
+  // Decided again inside the write: two Gmail tabs may report the same account at once.
+  await updateSettings(db, locale, (s) => learnAddress(s, email), now);
 }
