@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { LanguageSettingSchema, type Settings } from '@/lib/domain/settings';
+import type { Settings } from '@/lib/domain/settings';
 import type { MessageKey } from '@/lib/i18n';
 import { requestNotifications } from '@/lib/platform/permissions';
 import { CommandError } from './CommandError';
@@ -14,9 +14,10 @@ import { ScoringEditor } from './ScoringEditor';
 import { StageEditor } from './StageEditor';
 import { TriggerEditor } from './TriggerEditor';
 import { WhatConverts } from './WhatConverts';
+import { MyAddresses } from './MyAddresses';
+import { CurrencyField, LanguageField } from './SettingsFields';
 import { I18nProvider, useI18n } from './i18n';
 
-const CURRENCIES = ['IDR', 'USD', 'EUR', 'SGD', 'MYR', 'AUD', 'GBP', 'JPY'];
 
 function Form({ settings: stored }: { settings: Settings }) {
   const { t } = useI18n();
@@ -35,7 +36,6 @@ function Form({ settings: stored }: { settings: Settings }) {
       if (!r.ok) setPending({});
     }).then(() => {});
   };
-  const field = 'block rounded-md border border-slate-300 px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-sky-600';
   return (
     <main className="mx-auto max-w-3xl space-y-8 p-8 text-slate-900">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -49,29 +49,9 @@ function Form({ settings: stored }: { settings: Settings }) {
           </Button>
         </div>
       </div>
-      <label className="block space-y-1">
-        <span className="text-sm font-medium">{t('options.language')}</span>
-        <select
-          data-testid="sidecar-option-language"
-          className={field}
-          value={settings.language}
-          onChange={(e) => save({ language: LanguageSettingSchema.parse(e.target.value) })}
-        >
-          {LanguageSettingSchema.options.map((l) => (
-            <option key={l} value={l}>
-              {t(`options.language.${l}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="block space-y-1">
-        <span className="text-sm font-medium">{t('options.currency')}</span>
-        <select data-testid="sidecar-option-currency" className={field} value={settings.currency} onChange={(e) => save({ currency: e.target.value })}>
-          {[...new Set([settings.currency, ...CURRENCIES])].map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </select>
-      </label>
+      <LanguageField testId="sidecar-option-language" value={settings.language} save={save} />
+      <CurrencyField testId="sidecar-option-currency" value={settings.currency} save={save} />
+      <MyAddresses settings={settings} save={save} />
       <Toggle
         data-testid="sidecar-option-sidepanel"
         label={t('options.sidePanel')}
@@ -104,7 +84,7 @@ function Form({ settings: stored }: { settings: Settings }) {
           <input
             type="time"
             data-testid="sidecar-option-notification-time"
-            className={field}
+            className="block rounded-md border border-slate-300 px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-sky-600"
             value={settings.notifications.time}
             onChange={(e) => e.target.value && save({ notifications: { ...settings.notifications, time: e.target.value } })}
           />

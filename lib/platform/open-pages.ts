@@ -1,3 +1,15 @@
+/** The dashboard at one of its sections (#board, #data…), in a new tab. */
+export async function openDashboardAt(section: string): Promise<void> {
+  await browser.tabs.create({ url: `${browser.runtime.getURL('/dashboard.html')}#${encodeURIComponent(section)}` });
+}
+
+/** The welcome page, opened once when the extension is first installed (never on an update). */
+export function openWelcomeOnInstall(): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+}
+
 /** The dashboard in a new tab: one click from the popup, the sidebar's header and the options page. */
 export async function openDashboard(): Promise<void> {
   const url = browser.runtime.getURL('/dashboard.html');

@@ -12,7 +12,20 @@ export const realFixture = (name: string) => path.join(root, 'test/fixtures/real
 
 export { chromiumPath };
 
-export async function launchWithExtension(opts: { locale?: string } = {}): Promise<BrowserContext> {
+/**
+ * Every fresh profile is a first install, and the extension opens its welcome page then: wait for it and close
+ * it, so a test starts with only its own pages (welcome.spec.ts keeps it).
+ */
+async function closeWelcome(context: BrowserContext): Promise<void> {
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
+    const welcome = context.pages().find((p) => p.url().includes('/welcome.html'));
+    if (welcome) return welcome.close();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function launchWithExtension(opts: { locale?: string; keepWelcome?: boolean } = {}): Promise<BrowserContext> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
@@ -23,6 +36,7 @@ export async function launchWithExtension(opts: { locale?: string } = {}): Promi
   });
   // The machine is offline: other hosts a captured page names (CDNs, trackers) fail fast instead of timing out.
   await context.route(/^https?:\/\/(?!mail\.google\.com\/|www\.linkedin\.com\/)/, (route) => route.abort());
+  if (!opts.keepWelcome) await closeWelcome(context);
   return context;
 }
 
