@@ -25,12 +25,21 @@ export const benchExtensionPath = path.join(root, '.output-bench/chrome-mv3');
 export async function launchWithExtension(ext = extensionPath, extraArgs = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-bench-'));
   profiles.push(dir);
-  return chromium.launchPersistentContext(dir, {
+  const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1400, height: 900 },
     args: [...extensionArgs(ext), ...extraArgs],
   });
+  // A fresh profile is a first install: the welcome page opens; close it so it renders nothing during a run.
+  for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+    const welcome = context.pages().find((p) => p.url().includes('/welcome.html'));
+    if (welcome) {
+      await welcome.close();
+      break;
+    }
+  }
+  return context;
 }
 
 /** Answers every request of a site from one document (the page under test). */
