@@ -15,7 +15,7 @@ const company = (id: string, domain: string | null): Company => ({ id, createdAt
 describe('SidecarDb schema', () => {
   it('creates the stores with the expected keys and indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const tables = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]));
     expect(tables).toEqual({
       contacts: ['companyId', 'emails', 'linkedinUrl', 'updatedAt'],
@@ -24,6 +24,7 @@ describe('SidecarDb schema', () => {
       activities: ['at', 'contactId', 'dealId', 'kind', 'sourceId', 'updatedAt'],
       stageChanges: ['[dealId+at]', 'at', 'dealId'],
       settings: [],
+      engineState: [],
       suggestions: ['contactId', 'dealId', 'status'],
       nudgeStates: ['state'],
       summaries: [],
@@ -39,7 +40,7 @@ describe('SidecarDb schema', () => {
       resyncSeen: [],
     });
     const pk = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
-    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId', nudges: 'id', factBuckets: 'id', factsDirty: 'key', importJobs: 'id', importChunks: ['jobId', 'seq'], velocity: 'day', outbox: 'seq', syncState: 'key', summariesStale: 'contactId', resyncSeen: 'key' });
+    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', engineState: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId', nudges: 'id', factBuckets: 'id', factsDirty: 'key', importJobs: 'id', importChunks: ['jobId', 'seq'], velocity: 'day', outbox: 'seq', syncState: 'key', summariesStale: 'contactId', resyncSeen: 'key' });
     expect(db.table('contacts').schema.idxByName['emails']!.multi).toBe(true);
     expect(db.table('companies').schema.idxByName['domain']!.unique).toBe(true);
   });
@@ -50,7 +51,7 @@ describe('SidecarDb schema', () => {
     await raw.open();
     try {
       const byName = Object.fromEntries(raw.tables.map((t) => [t.name, t.schema.indexes.map((i) => [i.name, !!i.multi, !!i.unique]).sort()]));
-      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'factBuckets', 'factsDirty', 'importChunks', 'importJobs', 'nudgeStates', 'nudges', 'outbox', 'resyncSeen', 'settings', 'stageChanges', 'suggestions', 'summaries', 'summariesStale', 'syncState', 'velocity']);
+      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'engineState', 'factBuckets', 'factsDirty', 'importChunks', 'importJobs', 'nudgeStates', 'nudges', 'outbox', 'resyncSeen', 'settings', 'stageChanges', 'suggestions', 'summaries', 'summariesStale', 'syncState', 'velocity']);
       expect(byName['contacts']).toContainEqual(['emails', true, false]);
       expect(byName['companies']).toContainEqual(['domain', false, true]);
     } finally {
@@ -106,7 +107,7 @@ describe('SidecarDb schema', () => {
     await v1.table('contacts').add(contact('c1', ['dana@bigcorp.io']));
     v1.close();
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect((await db.contacts.get('c1'))!.emails).toEqual(['dana@bigcorp.io']);
     expect(await db.factBuckets.count()).toBe(0);
     expect(await db.importJobs.count()).toBe(0);
@@ -144,5 +145,26 @@ describe('SidecarDb schema', () => {
     // Sync off: writes record nothing in the outbox.
     await db.contacts.update('c1', { name: 'Dana' });
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('upgrades version 5 to 6: the nudge engine bookkeeping moves out of settings into engineState, the rep settings stay', async () => {
+    const v5 = new Dexie(db.name);
+    const stores = Object.fromEntries(db.tables.filter((t) => t.name !== 'engineState').map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]));
+    v5.version(5).stores(stores);
+    await v5.table('settings').bulkPut([
+      { key: 'app', value: { language: 'id' }, updatedAt: 1 },
+      { key: 'leadFacts', value: { key: '1:{}', resumeAfter: null }, updatedAt: 2 },
+      { key: 'stageStays', value: { contact: [5] }, updatedAt: 3 },
+      { key: 'engagementHalfLife', value: 30, updatedAt: 4 },
+    ]);
+    v5.close();
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect((await db.settings.toArray()).map((r) => r.key)).toEqual(['app']);
+    expect(await db.engineState.toArray()).toEqual([
+      { key: 'engagementHalfLife', value: 30, updatedAt: 4 },
+      { key: 'leadFacts', value: { key: '1:{}', resumeAfter: null }, updatedAt: 2 },
+      { key: 'stageStays', value: { contact: [5] }, updatedAt: 3 },
+    ]);
   });
 });

@@ -41,6 +41,27 @@ export interface SettingRow {
 }
 
 /**
+ * The nudge engine's own progress, apart from the rep's settings: writing it
+ * (a page of a rebuild at a time) must not look like a settings change to the
+ * live views, the chip cache or sync. Rebuilt from the data when missing.
+ */
+export const ENGINE_KEYS = {
+  /** lib/services/lead-facts FactsMeta: what the packed facts were built under, and where a rebuild resumes. */
+  leadFacts: 'leadFacts',
+  /** lib/services/nudges: finished stays per stage, for the stage medians. */
+  stageStays: 'stageStays',
+  /** lib/services/summaries: the engagement half-life the stored summaries were built with. */
+  engagementHalfLife: 'engagementHalfLife',
+} as const;
+export type EngineKey = (typeof ENGINE_KEYS)[keyof typeof ENGINE_KEYS];
+
+export interface EngineStateRow {
+  key: EngineKey;
+  value: unknown;
+  updatedAt: number;
+}
+
+/**
  * Opened only in the extension's origin (background and extension pages):
  * a content script would put CRM data into the site's own storage.
  */
@@ -51,6 +72,8 @@ export class SidecarDb extends Dexie {
   activities!: EntityTable<Activity, 'id'>;
   stageChanges!: EntityTable<StageChange, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  /** The nudge engine's bookkeeping (ENGINE_KEYS), never the rep's settings. */
+  engineState!: EntityTable<EngineStateRow, 'key'>;
   suggestions!: EntityTable<Suggestion, 'id'>;
   nudgeStates!: EntityTable<NudgeState, 'id'>;
   /** Per-contact activity summary, kept in step with every activity write: nudges read these, never 1M activities. */
@@ -128,6 +151,16 @@ export class SidecarDb extends Dexie {
       summariesStale: 'contactId',
       resyncSeen: 'key',
     });
+    // Version 6: the nudge engine's bookkeeping moves out of `settings` into its own store, so a rebuild's
+    // progress is not a settings write (which re-ran every open live view and cleared the chip cache).
+    this.version(6)
+      .stores({ engineState: 'key' })
+      .upgrade(async (tx) => {
+        const keys = Object.values(ENGINE_KEYS);
+        const rows = (await tx.table('settings').bulkGet(keys)) as (SettingRow | undefined)[];
+        await tx.table('engineState').bulkPut(rows.filter((r) => r !== undefined));
+        await tx.table('settings').bulkDelete(keys);
+      });
     this.use(factsDirtyMiddleware);
     this.use(syncOutboxMiddleware);
   }

@@ -5,6 +5,7 @@ import type { ImportOp } from '../domain/import-plan';
 import type { Activity, Company, Contact, Deal, StageChange } from '../domain/records';
 import { whereAnyOf } from './index-reads';
 import { finishJob, jobChunks } from './import-journal';
+import { forgetStageStays } from './nudges';
 import { baseRecord, newActivity, newCompany } from './records';
 import { loadSettings } from './settings';
 import { refreshSummaries, summariesOf } from './summaries';
@@ -36,7 +37,7 @@ function activitySource(kind: string, at: number, text: string | null): string {
 
 export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: number; locale: string }): Promise<ImportReport | null> {
   const { now } = env;
-  const tables = [db.contacts, db.companies, db.deals, db.stageChanges, db.activities, db.summaries, db.settings, db.importJobs, db.importChunks];
+  const tables = [db.contacts, db.companies, db.deals, db.stageChanges, db.activities, db.summaries, db.settings, db.engineState, db.importJobs, db.importChunks];
   return db.transaction('rw', tables, async () => {
     if (!(await db.importJobs.get(jobId))) return null;
     const settings = await loadSettings(db, env.locale);
@@ -211,7 +212,7 @@ export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: n
     const ids = [...touched].filter((id) => !created.has(id));
     for (let i = 0; i < ids.length; i += 1000) await refreshSummaries(db, ids.slice(i, i + 1000), halfLife, now);
     // New history: the stage medians are built again from it on the next pass.
-    await db.settings.delete('stageStays');
+    await forgetStageStays(db);
     await finishJob(db, jobId);
     return report;
   });

@@ -48,7 +48,7 @@ export async function moveDealStage(
   env: { now: number; locale: string; toStageId?: string; reason?: string | null },
 ): Promise<MoveResult> {
   const { now } = env;
-  return db.transaction('rw', [db.deals, db.stageChanges, db.activities, db.settings, db.contacts, db.summaries], async (): Promise<MoveResult> => {
+  return db.transaction('rw', [db.deals, db.stageChanges, db.activities, db.settings, db.engineState, db.contacts, db.summaries], async (): Promise<MoveResult> => {
     const deal = await db.deals.get(dealId);
     if (!deal || deal.deletedAt !== null) return { ok: false, reason: 'not_found' };
     if (deal.status !== 'open') return { ok: false, reason: 'not_open' };
@@ -71,7 +71,7 @@ export type CloseResult = { ok: true } | { ok: false; reason: 'not_found' | 'not
 export async function closeDeal(db: SidecarDb, dealId: string, outcome: 'won' | 'lost', reason: string | null, now: number): Promise<CloseResult> {
   const why = reason?.trim().slice(0, 300) || null;
   if (outcome === 'lost' && !why) return { ok: false, reason: 'reason_required' };
-  return db.transaction('rw', [db.deals, db.stageChanges, db.activities, db.settings, db.contacts, db.summaries], async (): Promise<CloseResult> => {
+  return db.transaction('rw', [db.deals, db.stageChanges, db.activities, db.settings, db.engineState, db.contacts, db.summaries], async (): Promise<CloseResult> => {
     const deal = await db.deals.get(dealId);
     if (!deal || deal.deletedAt !== null) return { ok: false, reason: 'not_found' };
     if (deal.status !== 'open') return { ok: false, reason: 'not_open' };
@@ -83,7 +83,7 @@ export async function closeDeal(db: SidecarDb, dealId: string, outcome: 'won' | 
 
 /** Re-opens a won or lost deal at the stage it closed in. */
 export async function reopenDeal(db: SidecarDb, dealId: string, now: number): Promise<boolean> {
-  return db.transaction('rw', [db.deals, db.stageChanges, db.activities, db.settings, db.contacts, db.summaries], async () => {
+  return db.transaction('rw', [db.deals, db.stageChanges, db.activities, db.settings, db.engineState, db.contacts, db.summaries], async () => {
     const deal = await db.deals.get(dealId);
     if (!deal || deal.deletedAt !== null || deal.status === 'open') return false;
     await db.deals.put({ ...deal, status: 'open', closedAt: null, lostReason: null, stageEnteredAt: now, updatedAt: now });

@@ -1,5 +1,6 @@
 import type { SidecarDb } from '../db';
 import { DIRTY_ALL, type DirtyRow } from '../db/facts-dirty';
+import { ENGINE_KEYS } from '../db/schema';
 import { emptySummary } from '../domain/activity-summary';
 import { bucketFor, currentDeal, emptyBucket, leadFacts, splitBucket, updateBucket, type FactBucket, type LeadFacts } from '../domain/lead-facts';
 import type { Contact } from '../domain/records';
@@ -11,7 +12,6 @@ import { fitScore, type CompanyCache } from './scores';
 export const BUCKET_MAX = 1024;
 export const BUCKET_FILL = 512;
 
-const META_KEY = 'leadFacts';
 /** Bump when LeadFacts or its packing changes: the engine then rebuilds every bucket. */
 const FACTS_VERSION = 1;
 
@@ -34,13 +34,13 @@ export interface FactsMeta {
 }
 
 export async function factsMeta(db: SidecarDb): Promise<FactsMeta | null> {
-  const v = (await db.settings.get(META_KEY))?.value as Partial<FactsMeta> | undefined;
+  const v = (await db.engineState.get(ENGINE_KEYS.leadFacts))?.value as Partial<FactsMeta> | undefined;
   return v && typeof v.key === 'string' ? { key: v.key, resumeAfter: typeof v.resumeAfter === 'string' ? v.resumeAfter : null } : null;
 }
 
-/** Inside the caller's transaction when it has one (needs settings). */
+/** Inside the caller's transaction when it has one (needs engineState). */
 export async function setFactsMeta(db: SidecarDb, meta: FactsMeta, now: number): Promise<void> {
-  await db.settings.put({ key: META_KEY, value: meta, updatedAt: now });
+  await db.engineState.put({ key: ENGINE_KEYS.leadFacts, value: meta, updatedAt: now });
 }
 
 /** The facts of a page of contacts, from the source tables (contact, summary, deals, company). */

@@ -6,6 +6,7 @@ import { recomputeNudges } from './nudge-pass';
 import { activeNudges } from './nudges';
 import { BUCKET_FILL, BUCKET_MAX, clearDirty } from './lead-facts';
 import { updateSettings } from './settings';
+import { syncEngagementHalfLife } from './summaries';
 import type { Contact } from '../domain/records';
 
 describe('recomputeNudges', () => {
@@ -206,19 +207,42 @@ describe('packed facts', () => {
     const many = bare(0, 1200);
     await db.contacts.bulkAdd(many);
     expect(await recomputeNudges(db, { now: NOW, locale })).toMatchObject({ contacts: 1200, rebuilt: true });
-    const whole = { nudges: await table(), buckets: await db.factBuckets.toArray(), meta: (await db.settings.get('leadFacts'))!.value as { key: string } };
+    const whole = { nudges: await table(), buckets: await db.factBuckets.toArray(), meta: (await db.engineState.get('leadFacts'))!.value as { key: string } };
     expect(whole.meta).toEqual({ key: whole.meta.key, resumeAfter: null });
 
     // As if stopped after the first page: the progress mark says so, and what came after is missing.
     const stop = many[BUCKET_FILL - 1]!.id;
-    await db.settings.put({ key: 'leadFacts', value: { key: whole.meta.key, resumeAfter: stop }, updatedAt: NOW });
+    await db.engineState.put({ key: 'leadFacts', value: { key: whole.meta.key, resumeAfter: stop }, updatedAt: NOW });
     await db.nudges.where('contactId').above(stop).delete();
     await db.factBuckets.where(':id').above(stop).delete();
     const tally = await recomputeNudges(db, { now: NOW, locale });
     expect(tally).toMatchObject({ contacts: 1200 - BUCKET_FILL, rebuilt: true });
     expect(await table()).toEqual(whole.nudges);
     expect(await db.factBuckets.toArray()).toEqual(whole.buckets);
-    expect((await db.settings.get('leadFacts'))!.value).toEqual(whole.meta);
+    expect((await db.engineState.get('leadFacts'))!.value).toEqual(whole.meta);
+  });
+
+  it('a rebuild (pages of 512, stage medians, a new half-life) keeps its progress in engineState and writes no settings row', async () => {
+    await db.contacts.bulkAdd(bare(0, 1200));
+    await scenario();
+    await recomputeNudges(db, { now: NOW, locale });
+    // A rule the facts depend on changes (a full rebuild), and the engagement half-life with it.
+    const r = await updateSettings(db, locale, (s) => ({ scoring: { ...s.scoring, icp: { ...s.scoring.icp, locations: ['Jakarta'] }, engagement: { ...s.scoring.engagement, halfLifeDays: 10 } } }), NOW);
+    expect(r.ok).toBe(true);
+    const settingsBefore = await db.settings.toArray();
+    const writes: string[] = [];
+    const created = (key: unknown) => void writes.push(`create ${String(key)}`);
+    const updated = (_changes: unknown, key: unknown) => void writes.push(`update ${String(key)}`);
+    const deleted = (key: unknown) => void writes.push(`delete ${String(key)}`);
+    db.settings.hook('creating').subscribe(created);
+    db.settings.hook('updating').subscribe(updated);
+    db.settings.hook('deleting').subscribe(deleted);
+    expect(await syncEngagementHalfLife(db, locale, NOW)).toBeGreaterThan(0);
+    expect(await recomputeNudges(db, { now: NOW, locale, all: true })).toMatchObject({ contacts: 1202, rebuilt: true });
+    expect(writes).toEqual([]);
+    expect(await db.settings.toArray()).toEqual(settingsBefore);
+    expect((await db.engineState.toCollection().primaryKeys()).sort()).toEqual(['engagementHalfLife', 'leadFacts', 'stageStays']);
+    expect((await db.engineState.get('engagementHalfLife'))!.value).toBe(10);
   });
 
   it('a rebuild under a new layout drops bucket rows of the old one', async () => {

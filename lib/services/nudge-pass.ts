@@ -172,7 +172,7 @@ async function rebuildPass(db: SidecarDb, ctx: PassContext, key: string, resumeA
     });
     const last = page.contacts[page.contacts.length - 1]!.id;
     const lower = prevLast;
-    await db.transaction('rw', db.nudges, db.factBuckets, db.settings, async () => {
+    await db.transaction('rw', db.nudges, db.factBuckets, db.engineState, async () => {
       // Everything stored from the previous page's last contact on: nudges of contacts that no longer exist go too.
       const range = lower === null ? db.nudges.where('contactId').belowOrEqual(last) : db.nudges.where('contactId').between(lower, last, false, true);
       tally.changed += await replaceNudges(db, await range.toArray(), nudges.flat());
@@ -185,7 +185,7 @@ async function rebuildPass(db: SidecarDb, ctx: PassContext, key: string, resumeA
     tally.contacts += page.contacts.length;
     tally.computed += page.contacts.length;
   }
-  await db.transaction('rw', db.nudges, db.factBuckets, db.settings, async () => {
+  await db.transaction('rw', db.nudges, db.factBuckets, db.engineState, async () => {
     // Past the last contact, buckets and nudges belong to nobody.
     if (prevLast === null) {
       await db.nudges.clear();

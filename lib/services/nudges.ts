@@ -1,33 +1,39 @@
 import type { SidecarDb } from '../db';
+import { ENGINE_KEYS } from '../db/schema';
 import { isActive, NUDGE_PRIORITY, snoozeUntil, stageIntervals, stageStats, type Nudge, type SnoozeOption, type StageStat } from '../domain/nudges';
 import type { NudgeState } from '../domain/records';
 import { loadSettings } from './settings';
 
-export const STAYS_KEY = 'stageStays';
+const STAYS_KEY = ENGINE_KEYS.stageStays;
 const MAX_STAYS = 500;
 
 /** Finished stays per stage, most recent last: kept as deals move, so stage medians never read the whole history. */
 type Stays = Record<string, number[]>;
 
-/** Records a finished stay (a deal leaving `stageId` after `ms`), inside the caller's transaction (needs settings). */
+/** Records a finished stay (a deal leaving `stageId` after `ms`), inside the caller's transaction (needs engineState). */
 export async function recordStay(db: SidecarDb, stageId: string, ms: number, now: number): Promise<void> {
   if (!(ms >= 0)) return;
-  const row = await db.settings.get(STAYS_KEY);
+  const row = await db.engineState.get(STAYS_KEY);
   if (!row) return; // not built yet: the first computeStageStats builds it from the history, this stay included
   const stays = row.value as Stays;
   const list = [...(stays[stageId] ?? []), ms].slice(-MAX_STAYS);
-  await db.settings.put({ key: STAYS_KEY, value: { ...stays, [stageId]: list }, updatedAt: now });
+  await db.engineState.put({ key: STAYS_KEY, value: { ...stays, [stageId]: list }, updatedAt: now });
+}
+
+/** New or rewritten history (an import, a restore, pulled changes, sample data): the kept stays are built again from it. */
+export async function forgetStageStays(db: SidecarDb): Promise<void> {
+  await db.engineState.delete(STAYS_KEY);
 }
 
 /** Median time per stage: from the kept stays, built once from the insert-only history. */
 export async function computeStageStats(db: SidecarDb): Promise<Map<string, StageStat>> {
-  let row = await db.settings.get(STAYS_KEY);
+  let row = await db.engineState.get(STAYS_KEY);
   if (!row) {
     const stays: Stays = {};
     for (const s of await historyStays(db)) (stays[s.stageId] ??= []).push(s.ms);
     for (const k of Object.keys(stays)) stays[k] = stays[k]!.slice(-MAX_STAYS);
     row = { key: STAYS_KEY, value: stays, updatedAt: Date.now() };
-    await db.settings.put(row);
+    await db.engineState.put(row);
   }
   return stageStats(Object.entries(row.value as Stays).flatMap(([stageId, list]) => list.map((ms) => ({ stageId, ms }))));
 }

@@ -5,6 +5,7 @@ import type { Activity, Company, Contact, Deal, NudgeState, StageChange, Suggest
 import { migrateSettings, type Settings } from '../domain/settings';
 import { whereAnyOf } from './index-reads';
 import { finishJob, jobChunks } from './import-journal';
+import { forgetStageStays } from './nudges';
 import { refreshSummaries, summariesOf } from './summaries';
 import type { SummaryActivity } from '../domain/activity-summary';
 
@@ -64,7 +65,7 @@ export interface RestoreReport {
 function scope(db: SidecarDb) {
   return [
     db.companies, db.contacts, db.deals, db.stageChanges, db.activities, db.suggestions, db.nudgeStates,
-    db.settings, db.summaries, db.nudges, db.factBuckets, db.factsDirty, db.importJobs, db.importChunks,
+    db.settings, db.engineState, db.summaries, db.nudges, db.factBuckets, db.factsDirty, db.importJobs, db.importChunks,
   ];
 }
 
@@ -77,7 +78,7 @@ export async function applyRestore(db: SidecarDb, jobId: string, mode: RestoreMo
     if (mode === 'replace') {
       // Markers first: clearing the watched tables below leaves the "rebuild everything" marker.
       await db.factsDirty.clear();
-      await Promise.all([...BACKUP_TABLES, 'summaries', 'nudges', 'factBuckets', 'settings'].map((t) => db.table(t).clear()));
+      await Promise.all([...BACKUP_TABLES, 'summaries', 'nudges', 'factBuckets', 'settings', 'engineState'].map((t) => db.table(t).clear()));
       // Everything is written from the batches in hand, so the summaries are built from them too, without reading back.
       const contacts: { id: string; createdAt: number }[] = [];
       const activities: (SummaryActivity & { contactId: string })[] = [];
@@ -96,7 +97,7 @@ export async function applyRestore(db: SidecarDb, jobId: string, mode: RestoreMo
       const merger = new Merger(db, env.locale, report, touched);
       for await (const rows of jobChunks(db, jobId)) for (const batch of rows as RestoreBatch[]) await merger.apply(batch);
       // Stage medians are kept from history as deals move; new history means building them again.
-      await db.settings.delete('stageStays');
+      await forgetStageStays(db);
     }
     const { scoring } = migrateSettings((await db.settings.get('app'))?.value, env.locale);
     const ids = [...touched];

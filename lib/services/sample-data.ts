@@ -1,6 +1,6 @@
 import type { SidecarDb } from '../db';
 import { generateSample, SAMPLE_PREFIX } from '../domain/sample-data';
-import { STAYS_KEY } from './nudges';
+import { forgetStageStays } from './nudges';
 import { loadSettings } from './settings';
 import { refreshSummaries } from './summaries';
 
@@ -15,7 +15,7 @@ export async function hasSample(db: SidecarDb): Promise<boolean> {
  * lingers in the rep's own figures.
  */
 async function forgetDerived(db: SidecarDb): Promise<void> {
-  await db.settings.delete(STAYS_KEY);
+  await forgetStageStays(db);
   await db.velocity.clear();
 }
 
@@ -23,7 +23,7 @@ async function forgetDerived(db: SidecarDb): Promise<void> {
 export async function loadSample(db: SidecarDb, env: { now: number; locale: string; language: 'en' | 'id' }): Promise<{ contacts: number }> {
   const settings = await loadSettings(db, env.locale);
   const data = generateSample({ now: env.now, currency: settings.currency, stageOrder: settings.stages.map((s) => s.id), language: env.language });
-  await db.transaction('rw', [db.contacts, db.companies, db.deals, db.stageChanges, db.activities, db.settings, db.velocity], async () => {
+  await db.transaction('rw', [db.contacts, db.companies, db.deals, db.stageChanges, db.activities, db.engineState, db.velocity], async () => {
     await db.companies.bulkPut(data.companies);
     await db.contacts.bulkPut(data.contacts);
     await db.deals.bulkPut(data.deals);
@@ -45,7 +45,7 @@ export async function removeSample(db: SidecarDb): Promise<void> {
   const p = SAMPLE_PREFIX;
   await db.transaction(
     'rw',
-    [db.contacts, db.companies, db.deals, db.stageChanges, db.activities, db.summaries, db.nudges, db.nudgeStates, db.suggestions, db.settings, db.velocity],
+    [db.contacts, db.companies, db.deals, db.stageChanges, db.activities, db.summaries, db.nudges, db.nudgeStates, db.suggestions, db.engineState, db.velocity],
     async () => {
       await db.activities.where('contactId').startsWith(p).delete();
       await db.activities.where(':id').startsWith(p).delete();

@@ -42,7 +42,7 @@ export async function saveStages(
   const next: Stage[] = parsed.data;
   const keep = new Set(next.map((s) => s.id));
   const { now } = env;
-  return db.transaction('rw', [db.settings, db.deals, db.stageChanges, db.activities, db.contacts, db.summaries], async (): Promise<SaveStagesResult> => {
+  return db.transaction('rw', [db.settings, db.engineState, db.deals, db.stageChanges, db.activities, db.contacts, db.summaries], async (): Promise<SaveStagesResult> => {
     const current = await loadSettings(db, env.locale);
     const removed = current.stages.filter((s) => !keep.has(s.id)).map((s) => s.id);
     const needsMove: { stageId: string; deals: number }[] = [];

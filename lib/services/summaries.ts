@@ -2,6 +2,7 @@ import type { SidecarDb, StoredSummary } from '../db';
 import { summarizeAll, type SummaryActivity } from '../domain/activity-summary';
 import { engagementWeights } from '../domain/engagement';
 import { groupBy } from '../domain/group-by';
+import { ENGINE_KEYS } from '../db/schema';
 import { whereAnyOf } from './index-reads';
 import { defaultLocale, loadSettings } from './settings';
 
@@ -52,7 +53,7 @@ export async function touchSummaries(db: SidecarDb, contactIds: Iterable<string>
   await refreshSummaries(db, contactIds, scoring.engagement.halfLifeDays, now);
 }
 
-const SYNCED_KEY = 'engagementHalfLife';
+const SYNCED_KEY = ENGINE_KEYS.engagementHalfLife;
 
 /**
  * After the engagement half-life changed in the settings: rebuilds the
@@ -66,7 +67,7 @@ const SYNCED_KEY = 'engagementHalfLife';
 export async function syncEngagementHalfLife(db: SidecarDb, locale: string, now: number): Promise<number> {
   const { scoring } = await loadSettings(db, locale);
   const halfLife = scoring.engagement.halfLifeDays;
-  if ((await db.settings.get(SYNCED_KEY))?.value === halfLife) return 0;
+  if ((await db.engineState.get(SYNCED_KEY))?.value === halfLife) return 0;
   let count = 0;
   let after = '';
   for (;;) {
@@ -79,6 +80,6 @@ export async function syncEngagementHalfLife(db: SidecarDb, locale: string, now:
     await db.transaction('rw', [db.contacts, db.activities, db.summaries], () => refreshSummaries(db, stale, halfLife, now));
     count += stale.length;
   }
-  await db.settings.put({ key: SYNCED_KEY, value: halfLife, updatedAt: now });
+  await db.engineState.put({ key: SYNCED_KEY, value: halfLife, updatedAt: now });
   return count;
 }

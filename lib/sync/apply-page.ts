@@ -7,17 +7,16 @@ import { fromSyncData, toSyncData } from '../domain/sync-local';
 import { rebaseLocal } from '../domain/sync-merge';
 import { referencesTo, SYNC_TABLES, type SyncTable } from '../domain/sync-tables';
 import type { PullRow } from '../domain/sync-wire';
+import { forgetStageStays } from '../services/nudges';
 import { readClock, readState, writeClock, writeState } from './state';
 
 type Row = Record<string, unknown>;
 const rowKey = (t: string, id: string) => `${t}|${id}`;
 
-// Kept by the nudge engine from the stage history as deals move; rebuilt from the history when missing.
-const STAGE_STAYS_KEY = 'stageStays';
 
 /** Every table a page may write, plus sync's own. */
 export function pageTables(db: SidecarDb): Table[] {
-  return [...SYNC_TABLES.map((t) => db.table(t)), db.outbox, db.syncState, db.summariesStale, db.resyncSeen, db.summaries];
+  return [...SYNC_TABLES.map((t) => db.table(t)), db.outbox, db.syncState, db.summariesStale, db.resyncSeen, db.summaries, db.engineState];
 }
 
 /**
@@ -64,7 +63,8 @@ export async function applyPage(db: SidecarDb, expectedCursor: string, page: { r
     }
 
     if (stale.size > 0) await db.summariesStale.bulkPut([...stale].map((contactId) => ({ contactId })));
-    if (history) await db.settings.delete(STAGE_STAYS_KEY);
+    // The nudge engine keeps stage stays from the history as deals move: new history, built again.
+    if (history) await forgetStageStays(db);
     if (st.resync) await db.resyncSeen.bulkPut(page.rows.filter((r) => !r.m).map((r) => ({ key: rowKey(r.t, r.id) })));
 
     // The clock moves past everything seen, so an edit made next is ordered after it.
