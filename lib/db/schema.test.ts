@@ -27,7 +27,7 @@ describe('SidecarDb schema', () => {
       engineState: [],
       suggestions: ['contactId', 'dealId', 'status'],
       nudgeStates: ['state'],
-      summaries: [],
+      summaries: ['futureActivityAt'],
       nudges: ['[priority+dueAt]', 'contactId', 'dealId', 'dueAt'],
       factBuckets: [],
       factsDirty: [],

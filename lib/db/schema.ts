@@ -153,8 +153,10 @@ export class SidecarDb extends Dexie {
     });
     // Version 6: the nudge engine's bookkeeping moves out of `settings` into its own store, so a rebuild's
     // progress is not a settings write (which re-ran every open live view and cleared the chip cache).
+    // Summaries by `futureActivityAt` (only flagged ones are in the index: null is no key), so the
+    // background finds the future-dated activities that have fallen due without reading every summary.
     this.version(6)
-      .stores({ engineState: 'key' })
+      .stores({ engineState: 'key', summaries: 'contactId, futureActivityAt' })
       .upgrade(async (tx) => {
         const keys = Object.values(ENGINE_KEYS);
         const rows = (await tx.table('settings').bulkGet(keys)) as (SettingRow | undefined)[];

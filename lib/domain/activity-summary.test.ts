@@ -85,6 +85,11 @@ describe('activity summary', () => {
     // Once the clock catches up, a rebuild applies it.
     const later = summarizeAll('c1', 0, [act('email_out', NOW - 50 * H), act('email_in', ahead)], ahead);
     expect(later).toMatchObject({ lastInboundAt: ahead, futureActivityAt: null, outboundSinceInbound: 0 });
+    // Two ahead: the earliest is flagged (the next to fall due); once it is applied, the later one is.
+    const further = ahead + 24 * H;
+    const two = [act('email_out', NOW - 50 * H), act('email_in', further), act('email_in', ahead)];
+    expect(summarizeAll('c1', 0, two, NOW).futureActivityAt).toBe(ahead);
+    expect(summarizeAll('c1', 0, two, ahead)).toMatchObject({ lastInboundAt: ahead, futureActivityAt: further });
   });
 
   it('ignores deleted activities', () => {

@@ -18,7 +18,11 @@ export interface ContactSummary {
   lastEmailAt: number | null;
   /** Outbound touches strictly after `lastInboundAt` (all of them when there is no inbound). */
   outboundSinceInbound: number;
-  /** Latest activity dated more than FUTURE_TOLERANCE_MS after `now` when it was folded in: not applied, flagged. */
+  /**
+   * Earliest activity dated more than FUTURE_TOLERANCE_MS after `now` when it was folded in: not applied yet,
+   * flagged. The earliest, because it is the next one to apply: the background rebuilds the summary when it
+   * falls due (lib/services/summaries.ts applyDueFutureActivities), and the rebuild flags the next one.
+   */
   futureActivityAt: number | null;
 }
 
@@ -82,7 +86,7 @@ export function summarize(prev: ContactSummary, activity: SummaryActivity, now: 
   if (!usable(activity)) return prev;
   const at = activity.at;
   if (isFuture(activity, now)) {
-    const f = max(prev.futureActivityAt, at);
+    const f = min(prev.futureActivityAt, at);
     return f === prev.futureActivityAt ? prev : { ...prev, futureActivityAt: f };
   }
   const next: ContactSummary = { ...prev };
@@ -111,7 +115,8 @@ export function summarize(prev: ContactSummary, activity: SummaryActivity, now: 
 
 /**
  * True when a flagged future-dated activity has become current (the clock caught
- * up, or was wrong before): rebuild so it is applied.
+ * up, or was wrong before): rebuild so it is applied. The index on
+ * `futureActivityAt` finds these summaries; this decides each.
  */
 export function futureActivityDue(summary: ContactSummary, now: number): boolean {
   return summary.futureActivityAt !== null && summary.futureActivityAt <= now + FUTURE_TOLERANCE_MS;

@@ -2,7 +2,7 @@ import type { SidecarDb } from '../db';
 import { recomputeNudges } from '../services/nudge-pass';
 import { countActiveNudges, nextWakeUp } from '../services/nudges';
 import { loadSettings } from '../services/settings';
-import { syncEngagementHalfLife } from '../services/summaries';
+import { applyDueFutureActivities, syncEngagementHalfLife } from '../services/summaries';
 import { NUDGES_LAST_FULL_KEY } from './storage-keys';
 
 const FULL = 'nudges-full';
@@ -29,7 +29,8 @@ function nextDaily(time: string, now: number): number {
 /**
  * The MV3 worker may be stopped at any time, so nothing here is a long-lived
  * timer: chrome.alarms wakes it (an hourly check for the daily full pass, a
- * wake-up when the next nudge falls due or a snooze ends, the daily digest),
+ * wake-up when the next nudge falls due, a snooze ends or a future-dated
+ * activity comes due, the daily digest),
  * and every write is followed by a quick pass over just the contacts it touched.
  */
 export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshViews: () => void) {
@@ -76,6 +77,7 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
       const now = Date.now();
       // A half-life edit changes every lead's engagement: the summaries follow before the scores are read.
       await syncEngagementHalfLife(db, locale(), now);
+      await applyDueFutureActivities(db, locale(), now);
       await recomputeNudges(db, { now, locale: locale(), all: true });
       await browser.storage.local.set({ [NUDGES_LAST_FULL_KEY]: now });
       await updateBadge();
@@ -120,6 +122,8 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
       // Time passing changes nothing in the database, so open lists would not notice a
       // snooze ending or a nudge falling due: re-run them.
       await db.nudgeStates.where('state').equals('snoozed').and((s) => (s.until ?? 0) <= Date.now()).delete();
+      // An activity dated ahead of the clock is applied when its time comes, not when its contact is next written.
+      if ((await applyDueFutureActivities(db, locale(), Date.now())) > 0) await recomputeNudges(db, { now: Date.now(), locale: locale() });
       refreshViews();
       await updateBadge();
       await scheduleWake();

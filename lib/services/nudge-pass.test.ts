@@ -1,12 +1,13 @@
 // @vitest-environment node
-import { CREATED, dana, DAY, db, EMAIL_IN, idsOf, local, locale, NOW, person, sam, scenario, table } from '../../test/unit/nudge-scenario';
-import { logManualActivity } from './activities';
+import { CREATED, dana, DAY, db, EMAIL_IN, HOUR, idsOf, local, locale, mine, NOW, person, rep, sam, scenario, table } from '../../test/unit/nudge-scenario';
+import { FUTURE_TOLERANCE_MS } from '../domain/activity-summary';
+import { logManualActivity, logThreadMessages } from './activities';
 import { moveDealStage, updateDeal } from './deals';
 import { recomputeNudges } from './nudge-pass';
-import { activeNudges } from './nudges';
+import { activeNudges, nextWakeUp } from './nudges';
 import { BUCKET_FILL, BUCKET_MAX, clearDirty } from './lead-facts';
 import { updateSettings } from './settings';
-import { syncEngagementHalfLife } from './summaries';
+import { applyDueFutureActivities, nextFutureActivityDue, syncEngagementHalfLife } from './summaries';
 import type { Contact } from '../domain/records';
 
 describe('recomputeNudges', () => {
@@ -33,6 +34,32 @@ describe('recomputeNudges', () => {
     expect((await recomputeNudges(db, { now: NOW, locale, all: true })).contacts).toBe(2);
     expect(await table()).toEqual(first);
     expect(await db.nudges.count()).toBe(5);
+  });
+
+  it('an activity dated ahead of the clock is applied when its time comes, without its contact being written again', async () => {
+    const { s } = await scenario();
+    const ahead = NOW + 3 * DAY;
+    // The rep's email to Sam, dated three days ahead (a wrong clock somewhere): flagged, not applied.
+    expect(await logThreadMessages(db, [{ id: 'm-out-ahead', from: rep, recipients: [sam], date: ahead }], mine, NOW, 'Hello')).toBe(1);
+    const never = async () => (await table()).filter((n) => n.kind === 'never_followed_up' && n.contactId === s.contact.id);
+    await recomputeNudges(db, { now: NOW, locale });
+    expect((await db.summaries.get(s.contact.id))!).toMatchObject({ futureActivityAt: ahead, lastOutboundAt: null });
+    expect(await never()).toHaveLength(1);
+    expect(await nextFutureActivityDue(db, NOW)).toBe(ahead - FUTURE_TOLERANCE_MS);
+    expect(await nextWakeUp(db, NOW)).toBeLessThanOrEqual(ahead - FUTURE_TOLERANCE_MS);
+    expect(await applyDueFutureActivities(db, locale, NOW)).toBe(0);
+
+    // Its time comes. A pass alone reads the stored summary: the touch would stay unapplied.
+    const later = ahead + HOUR;
+    await recomputeNudges(db, { now: later, locale, all: true });
+    expect(await never()).toHaveLength(1);
+    // What the engine does on its wake-up alarm and daily pass: rebuild the due summaries, then a pass.
+    expect(await applyDueFutureActivities(db, locale, later)).toBe(1);
+    expect((await db.summaries.get(s.contact.id))!).toMatchObject({ futureActivityAt: null, lastOutboundAt: ahead, firstOutboundAt: ahead });
+    expect((await recomputeNudges(db, { now: later, locale })).contacts).toBe(1);
+    expect(await never()).toEqual([]);
+    expect(await nextFutureActivityDue(db, later)).toBeNull();
+    expect(await applyDueFutureActivities(db, locale, later)).toBe(0);
   });
 
   it('after writes, recomputes just the contacts they marked', async () => {

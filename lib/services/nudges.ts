@@ -3,6 +3,7 @@ import { ENGINE_KEYS } from '../db/schema';
 import { isActive, NUDGE_PRIORITY, snoozeUntil, stageIntervals, stageStats, type Nudge, type SnoozeOption, type StageStat } from '../domain/nudges';
 import type { NudgeState } from '../domain/records';
 import { loadSettings } from './settings';
+import { nextFutureActivityDue } from './summaries';
 
 const STAYS_KEY = ENGINE_KEYS.stageStays;
 const MAX_STAYS = 500;
@@ -117,11 +118,12 @@ export async function countActiveNudges(db: SidecarDb, now: number, cap = 1000):
   return cap;
 }
 
-/** When something will next change on its own: a nudge falling due or a snooze ending. */
+/** When something will next change on its own: a nudge falling due, a snooze ending, a future-dated activity coming due. */
 export async function nextWakeUp(db: SidecarDb, now: number): Promise<number | null> {
   const next = await db.nudges.where('dueAt').above(now).first();
   const snoozes = (await db.nudgeStates.where('state').equals('snoozed').toArray()).map((s) => s.until ?? Infinity).filter((t) => t > now);
-  const t = snoozes.reduce((m, x) => Math.min(m, x), next?.dueAt ?? Infinity);
+  const future = (await nextFutureActivityDue(db, now)) ?? Infinity;
+  const t = snoozes.reduce((m, x) => Math.min(m, x), Math.min(next?.dueAt ?? Infinity, future));
   return Number.isFinite(t) ? t : null;
 }
 

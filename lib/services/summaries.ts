@@ -1,5 +1,5 @@
 import type { SidecarDb, StoredSummary } from '../db';
-import { summarizeAll, type SummaryActivity } from '../domain/activity-summary';
+import { FUTURE_TOLERANCE_MS, futureActivityDue, summarizeAll, type SummaryActivity } from '../domain/activity-summary';
 import { engagementWeights } from '../domain/engagement';
 import { groupBy } from '../domain/group-by';
 import { ENGINE_KEYS } from '../db/schema';
@@ -82,4 +82,30 @@ export async function syncEngagementHalfLife(db: SidecarDb, locale: string, now:
   }
   await db.engineState.put({ key: SYNCED_KEY, value: halfLife, updatedAt: now });
   return count;
+}
+
+/**
+ * Applies the future-dated activities whose time has come: a summary folds an
+ * activity dated ahead of the clock in only as a flag (`futureActivityAt`,
+ * the earliest such), so without this it would wait until the contact was
+ * written again. Rebuilds those summaries from their activities (the write
+ * leaves the change marker, so the nudge pass that follows recomputes them).
+ * Returns how many were rebuilt.
+ */
+export async function applyDueFutureActivities(db: SidecarDb, locale: string, now: number): Promise<number> {
+  const flagged = await db.summaries.where('futureActivityAt').belowOrEqual(now + FUTURE_TOLERANCE_MS).toArray();
+  const due = flagged.filter((s) => futureActivityDue(s, now)).map((s) => s.contactId);
+  if (due.length === 0) return 0;
+  const { scoring } = await loadSettings(db, locale);
+  for (let i = 0; i < due.length; i += 1000) {
+    const ids = due.slice(i, i + 1000);
+    await db.transaction('rw', [db.contacts, db.activities, db.summaries], () => refreshSummaries(db, ids, scoring.engagement.halfLifeDays, now));
+  }
+  return due.length;
+}
+
+/** When the next flagged future-dated activity falls due (for the engine's wake-up alarm); null when none is flagged. */
+export async function nextFutureActivityDue(db: SidecarDb, now: number): Promise<number | null> {
+  const next = await db.summaries.where('futureActivityAt').above(now + FUTURE_TOLERANCE_MS).first();
+  return next?.futureActivityAt != null ? next.futureActivityAt - FUTURE_TOLERANCE_MS : null;
 }
