@@ -34,9 +34,6 @@ export function decodeHlc(stamp: string): Hlc | null {
 
 export const isHlc = (stamp: string) => STAMP.test(stamp);
 
-/** The later of two encoded stamps (string order is clock order). */
-export const maxStamp = (a: string, b: string) => (a >= b ? a : b);
-
 // A counter that runs out (100,000 events in one millisecond) borrows the next millisecond instead.
 function carry(ms: number, counter: number, node: string): Hlc {
   return counter > MAX_COUNTER ? { ms: ms + 1, counter: 0, node } : { ms, counter, node };

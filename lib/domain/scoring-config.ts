@@ -46,7 +46,6 @@ export function fold(s: unknown): string {
 
 /** The ICP's keyword lists (the rest of the ICP is the employee range). */
 export const ICP_KEYWORD_LISTS = ['industries', 'roleKeywords', 'seniorityKeywords', 'locations'] as const;
-export type IcpKeywordList = (typeof ICP_KEYWORD_LISTS)[number];
 
 const keywordList = (what: string, max: number) =>
   z

@@ -39,7 +39,6 @@ export const ChangeSchema = z
     return { ...c, f: r.data };
   });
 export type Change = z.infer<typeof ChangeSchema>;
-export type ChangeInput = z.input<typeof ChangeSchema>;
 
 export const PushRequestSchema = z
   .object({

@@ -14,7 +14,7 @@ import { backupChunks, csvChunks } from './export';
 import { beginJob, dropInterruptedJobs, stageChunk } from './import-journal';
 import { markNudge } from './nudges';
 import { recomputeNudges } from './nudge-pass';
-import { applyRestore, RestoreBatchSchema, type RestoreBatch } from './restore';
+import { applyRestore, checkRestoreBatch, type RestoreBatch } from './restore';
 import { loadSettings, updateSettings } from './settings';
 import { closeDeal, moveDealStage } from './deals';
 import { refreshSummaries } from './summaries';
@@ -31,12 +31,19 @@ async function backupOf(d: SidecarDb) {
   return r.backup;
 }
 
+/** A batch as the data port checks it on arrival. */
+function checked(b: RestoreBatch): RestoreBatch {
+  const r = checkRestoreBatch(b);
+  if (!r.ok) throw new Error(r.reason);
+  return r.batch;
+}
+
 /** What the page sends: the backup a table batch at a time, each batch checked by its schema. */
 async function restoreInto(target: SidecarDb, backup: Awaited<ReturnType<typeof backupOf>>, mode: 'replace' | 'merge') {
   const job = `job-${Math.random()}`;
   await beginJob(target, job, 'restore', NOW);
   const batches: RestoreBatch[] = [{ table: 'settings', records: backup.settings }, ...BACKUP_TABLES.map((t) => ({ table: t, records: backup.tables[t] as unknown[] }))];
-  for (const [seq, b] of batches.entries()) await stageChunk(target, job, seq, [RestoreBatchSchema.parse(b)], NOW);
+  for (const [seq, b] of batches.entries()) await stageChunk(target, job, seq, [checked(b)], NOW);
   return applyRestore(target, job, mode, { now: NOW, locale });
 }
 

@@ -22,10 +22,6 @@ import type { SummaryActivity } from '../domain/activity-summary';
 // medians) is rebuilt from what was written; the change markers of every
 // contact and deal write tell the nudge engine.
 
-export const RestoreBatchSchema = z.union([
-  z.object({ table: z.literal('settings'), records: z.array(z.object({ key: z.enum(BACKUP_SETTING_KEYS), value: z.unknown(), updatedAt: z.number().int().nonnegative() })).max(10) }),
-  ...BACKUP_TABLES.map((t) => z.object({ table: z.literal(t), records: z.array(BACKUP_RECORD_SCHEMAS[t] as z.ZodType).max(20_000) })),
-] as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
 /**
  * Checks one received batch record by record, stopping at the first bad one:
  * a whole batch of bad records would otherwise pile up hundreds of thousands

@@ -4,11 +4,6 @@ import { forgetStageStays } from './nudges';
 import { loadSettings } from './settings';
 import { refreshSummaries } from './summaries';
 
-/** Is any sample data loaded? (A primary-key range read: one row at most.) */
-export async function hasSample(db: SidecarDb): Promise<boolean> {
-  return (await db.contacts.where(':id').startsWith(SAMPLE_PREFIX).limit(1).count()) > 0;
-}
-
 /**
  * The stage medians the nudges compare with, and the velocity trend, are built
  * from the history: rebuilt after sample data comes or goes, so none of it

@@ -4,7 +4,7 @@ import { decodeHlc, encodeHlc, tickHlc, ZERO_HLC } from '../domain/hlc';
 import { syncId, toSyncData } from '../domain/sync-local';
 import { parseFields, SYNC_TABLES, type SyncData, type SyncTable } from '../domain/sync-tables';
 import { MAX_CHANGES_PER_PUSH } from '../domain/sync-wire';
-import { readClock, readState, writeClock, writeState, type Inflight, type SyncState, type UploadPosition } from './state';
+import { readState, writeClock, writeState, type Inflight, type SyncState, type UploadPosition } from './state';
 
 export interface BatchLimits {
   changes: number;
@@ -182,11 +182,6 @@ export async function restartFromScratch(db: SidecarDb, expected: number): Promi
     await db.resyncSeen.clear();
     await writeState(db, { ...st, inflight: null, nextSeq: expected, upload: { table: 0, after: '' }, cursor: '', resync: true });
   });
-}
-
-/** The clock as stored (for tests and the status). */
-export async function clockNow(db: SidecarDb): Promise<string> {
-  return (await readClock(db)) ?? encodeHlc(ZERO_HLC);
 }
 
 export { decodeHlc };
