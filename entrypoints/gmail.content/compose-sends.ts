@@ -49,6 +49,8 @@ export function watchComposeSends(account: () => string | null, signal: AbortSig
   document.addEventListener(
     'click',
     (e) => {
+      // Only the rep's own click sends: a page script's synthetic click (isTrusted false) logs nothing.
+      if (!e.isTrusted) return;
       const root = rootOf(e.target);
       if (root && isSendControl(e.target as Element, root)) arm(root);
     },
@@ -57,6 +59,7 @@ export function watchComposeSends(account: () => string | null, signal: AbortSig
   document.addEventListener(
     'keydown',
     (e) => {
+      if (!e.isTrusted) return;
       if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
       const root = rootOf(e.target);
       if (root) arm(root);

@@ -21,6 +21,8 @@ export function watchMessageSends(signal: AbortSignal) {
   document.addEventListener(
     'click',
     (e) => {
+      // Only the rep's own click sends: a page script's synthetic click (isTrusted false) logs nothing.
+      if (!e.isTrusted) return;
       const form = composerOf(e.target);
       if (form && isMessageSendControl(e.target as Element, form)) sent(form);
     },
@@ -29,6 +31,7 @@ export function watchMessageSends(signal: AbortSignal) {
   document.addEventListener(
     'keydown',
     (e) => {
+      if (!e.isTrusted) return;
       if (e.key !== 'Enter' || e.shiftKey || e.isComposing) return;
       const form = composerOf(e.target);
       if (form && (e.target as Element).closest('[contenteditable=true]')) sent(form);

@@ -36,6 +36,19 @@ test('sending a compose to a contact logs email_out once it is sent (Gmail remov
   await expect(sidebar(page).locator('[data-testid=sidecar-activity][data-kind=email_out]')).toHaveCount(2);
 });
 
+test('a page script’s fabricated send clicks and Ctrl+Enter log nothing', async ({ context, page }) => {
+  const mail = await composeToDana(context, page);
+  await mail.evaluate(() => {
+    const send = document.querySelector<HTMLElement>('[role=dialog] div.T-I.aoO[role=button]')!;
+    for (let i = 0; i < 5; i++) send.click();
+    const body = document.querySelector('[role=dialog] [contenteditable=true]')!;
+    body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    document.querySelector('[role=dialog]')!.remove();
+  });
+  await mail.waitForTimeout(1500);
+  expect(await composeLogs(context)).toHaveLength(0);
+});
+
 test('Ctrl+Enter in the compose body is a send too', async ({ context, page }) => {
   const mail = await composeToDana(context, page);
   await mail.locator('[role=dialog] [contenteditable=true]').click();

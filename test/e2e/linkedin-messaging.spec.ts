@@ -20,6 +20,15 @@ test('the messaging partner is shown, and a message the rep sends to a contact i
   // LinkedIn's own script handles the form; in the fixture we only stop the native submit.
   await page.evaluate(() => document.querySelector('form.msg-form')!.addEventListener('submit', (e) => e.preventDefault()));
   await page.locator('.msg-form__contenteditable').fill('Thanks Dana, talk Thursday!');
+  // A page script's fabricated clicks and Enter keys are not the rep sending: nothing is logged.
+  await page.evaluate(() => {
+    const send = document.querySelector<HTMLButtonElement>('button.msg-form__send-button')!;
+    for (let i = 0; i < 5; i++) send.click();
+    const box = document.querySelector('.msg-form__contenteditable')!;
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  });
+  await page.waitForTimeout(500);
+  expect(((await dbDump(context)).activities ?? []).filter((a) => a.kind === 'linkedin_message')).toHaveLength(0);
   await page.locator('button.msg-form__send-button').click();
   await expect(sb.locator('[data-testid=sidecar-activity][data-kind=linkedin_message]')).toHaveCount(1);
 
