@@ -1,3 +1,4 @@
+import { LinkedInProfileUrlSchema } from '../sites/linkedin/types';
 import * as z from 'zod/mini';
 import { GmailMessageSchema } from '../sites/gmail/types';
 
@@ -15,7 +16,7 @@ const Email = z.email().check(z.maxLength(320));
 const optText = (max: number) => z.optional(z.nullable(z.string().check(z.maxLength(max))));
 
 export const ProfileFactsSchema = z.object({
-  profileUrl: z.nullable(z.string().check(z.regex(/^https:\/\/www\.linkedin\.com\/in\/[^/]+\/$/), z.maxLength(500))),
+  profileUrl: z.nullable(LinkedInProfileUrlSchema),
   name: z.string().check(z.minLength(1), z.maxLength(300)),
   headline: optText(500),
   company: optText(300),

@@ -12,7 +12,7 @@ import type { SaveStagesResult } from '../services/stages';
 import type { AcceptResult } from '../services/triggers';
 import type { SyncFailure } from '../sync/transport';
 import { GmailComposeSchema, GmailThreadSchema } from '../sites/gmail/types';
-import { LinkedInContactInfoSchema, LinkedInConversationSchema, LinkedInProfileSchema } from '../sites/linkedin/types';
+import { LinkedInContactInfoSchema, LinkedInConversationSchema, LinkedInProfileSchema, LinkedInProfileUrlSchema } from '../sites/linkedin/types';
 import { ProfileFactsSchema, ThreadMessagesSchema } from './live';
 import { ask, parsedByService, unionOf, type MessageOf, type ReplyOf, type RequestOf } from './table';
 
@@ -79,7 +79,7 @@ export const NewPersonSchema = z.object({
   headline: optText(500),
   location: optText(300),
   companyName: optText(300),
-  linkedinUrl: optText(500),
+  linkedinUrl: z.optional(z.nullable(LinkedInProfileUrlSchema)),
   photoUrl: optText(2000),
 });
 

@@ -12,6 +12,7 @@ import { saveStages } from '../services/stages';
 import { acceptSuggestion, dismissSuggestion, expireSuggestions, scanForTriggers, scanLinkedInTriggers } from '../services/triggers';
 import { loadSettings, rememberMyAddress, updateSettings } from '../services/settings';
 import { linkProfile, matchProfile, unlinkProfile } from '../services/linkedin';
+import { contactUrl, isSiteUrl } from '../domain/contact-url';
 import { startAutoBackups } from './auto-backup';
 import { serveDataPort } from './data-server';
 import { serveLiveQueries } from './live-server';
@@ -20,7 +21,6 @@ import { startVelocitySnapshots } from './velocity-snapshots';
 import { loadSample, removeSample } from '../services/sample-data';
 import { deleteContact, mergeContacts, undoChange } from '../services/merge';
 import { markNudge } from '../services/nudges';
-import type { Contact } from '../domain/records';
 import { currentDeal } from '../domain/lead-facts';
 import { detectLeadSource } from '../domain/lead-source';
 import { ACTIVE_TAB_KEY, contextKey, tabOfContextKey } from './storage-keys';
@@ -46,18 +46,6 @@ async function notifyTabs(message: BGtoCSMessage): Promise<void> {
   for (const tabId of await contentTabs()) sendToTab(tabId, message);
 }
 
-/**
- * Where to meet this person again: their Gmail conversations, in the mailbox of
- * the rep who owns the deal (Gmail's /u/<address>/ picks that signed-in
- * account; /u/0/ is merely the first), else their LinkedIn profile.
- */
-export function contactUrl(c: Contact, account: string | null): string | null {
-  if (c.emails[0]) {
-    const mailbox = account && /^[^\s/?#@]+@[^\s/?#@]+$/.test(account) ? account : '0';
-    return `https://mail.google.com/mail/u/${mailbox}/#search/${encodeURIComponent(c.emails[0])}`;
-  }
-  return c.linkedinUrl;
-}
 
 /** The rep's own addresses: never "the person" of a thread, never logged as a contact. */
 async function myAddresses(account: string | null | undefined): Promise<Set<string>> {
@@ -286,7 +274,7 @@ export function startBackground(): void {
         const deal = currentDeal(await db.deals.where('contactId').equals(contactId).toArray());
         const account = deal?.owner ?? (await loadSettings(db, locale())).myAddresses[0] ?? null;
         const url = contact ? contactUrl(contact, account) : null;
-        if (url) await browser.tabs.create({ url });
+        if (url && isSiteUrl(url)) await browser.tabs.create({ url });
         return { url };
       },
       'ui/update-settings': async ({ patch }) => {

@@ -8,6 +8,11 @@ describe('people helpers', () => {
     for (const bad of ['', 'dana', 'a@b', '<a@b.co>', null, undefined]) expect(normaliseEmail(bad)).toBeNull();
   });
 
+  it('makePerson removes invisible direction overrides, which would show a name reversed or disguised', () => {
+    expect(makePerson('\u202eDana Prospect\u202c', 'dana@bigcorp.io')?.name).toBe('Dana Prospect');
+    expect(makePerson('Dana\u2066\u200f Prospect\u2069\ufeff', 'dana@bigcorp.io')?.name).toBe('Dana Prospect');
+  });
+
   it('makePerson cleans names and drops a name that only repeats the address', () => {
     expect(makePerson('  Dana \u00a0 Prospect ', 'DANA@bigcorp.io')).toEqual({ name: 'Dana Prospect', email: 'dana@bigcorp.io' });
     expect(makePerson('dana@BigCorp.io', 'dana@bigcorp.io')).toEqual({ name: '', email: 'dana@bigcorp.io' });

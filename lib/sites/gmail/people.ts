@@ -1,3 +1,4 @@
+import { stripInvisible } from '../invisible';
 import * as z from 'zod/mini';
 import { GmailPersonSchema, type GmailPerson } from './types';
 import { EMAIL_ATTR, HOVERCARD_ATTR, NAME_ATTR } from './selectors';
@@ -17,9 +18,9 @@ export function normaliseEmail(raw: string | null | undefined): string | null {
   return email.length <= 320 && z.regexes.email.test(email) ? email : null;
 }
 
-/** Whitespace (including odd unicode spaces) collapsed to single spaces, trimmed. */
+/** Invisible direction overrides and controls removed (lib/sites/invisible.ts), whitespace collapsed, trimmed. */
 export function cleanText(raw: string | null | undefined): string {
-  return (raw ?? '').replace(/[\s\u200b]+/g, ' ').trim();
+  return stripInvisible(raw ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** A person when the address is valid; the name is cut to what the schema allows. */

@@ -3,16 +3,11 @@
  * HTML parsing), LinkedIn's screen-reader duplicates dropped, whitespace
  * collapsed, invisible direction overrides removed.
  */
+import { stripInvisible } from '../invisible';
 import { VISUALLY_HIDDEN_CLASS } from './selectors';
 
-/** Bidi embeddings/overrides/isolates, marks, zero-width space, BOM, C0/C1
- *  controls: invisible, and able to reorder what the user sees. ZWJ stays
- *  (emoji sequences need it). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
 export function cleanText(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return stripInvisible(text).replace(/\s+/g, ' ').trim();
 }
 
 function collect(node: Node, skipHidden: boolean, out: string[]): void {

@@ -3,10 +3,15 @@ import * as z from 'zod/mini';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const url = (max: number) => z.url().check(z.maxLength(max));
+/**
+ * A profile as the readers give it and every message carries it: only the canonical
+ * `https://www.linkedin.com/in/<slug>/` (z.url() alone would let `javascript:` and `data:` through to a tab).
+ */
+export const LinkedInProfileUrlSchema = z.string().check(z.maxLength(500), z.regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+\/$/));
 
 export const LinkedInProfileSchema = z.object({
   /** Canonical https://www.linkedin.com/in/<slug>/ (slug lower-cased, percent-decoded where safe). */
-  profileUrl: url(500),
+  profileUrl: LinkedInProfileUrlSchema,
   name: z.string().check(z.minLength(1), z.maxLength(300)),
   headline: z.nullable(text(500)),
   company: z.nullable(text(300)),
@@ -17,7 +22,7 @@ export type LinkedInProfile = z.infer<typeof LinkedInProfileSchema>;
 
 export const LinkedInConversationSchema = z.object({
   /** Partner's canonical profile URL when the page links it, else null. */
-  profileUrl: z.nullable(url(500)),
+  profileUrl: z.nullable(LinkedInProfileUrlSchema),
   name: z.string().check(z.minLength(1), z.maxLength(300)),
 });
 export type LinkedInConversation = z.infer<typeof LinkedInConversationSchema>;
