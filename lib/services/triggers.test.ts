@@ -67,6 +67,17 @@ describe('scanForTriggers', () => {
     expect(await suggestions()).toEqual(first);
   });
 
+  it('keeps one open suggestion per rule per deal: 199 demo requests are one signal', async () => {
+    await danaDeal();
+    const ids = Array.from({ length: 199 }, (_, i) => `d${i}`);
+    const bodies = Object.fromEntries(ids.map((id) => [id, DEMO_BODY]));
+    expect(await scanForTriggers(db, ids.map((id) => msg(id)), bodies, mine, env)).toBe(1);
+    expect(await db.suggestions.count()).toBe(1);
+    // Once answered, a new request may be suggested again.
+    await dismissSuggestion(db, (await suggestions())[0]!.id, T + 1);
+    expect(await scan('later', DEMO_BODY, dana, { ...env, now: T + 2 })).toBe(1);
+  });
+
   it("ignores the rep's own messages, unknown senders and messages without a body", async () => {
     await danaDeal();
     expect(await scan('r1', DEMO_BODY, rep)).toBe(0);

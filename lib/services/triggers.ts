@@ -73,6 +73,13 @@ async function suggest(db: SidecarDb, stages: readonly Stage[], deal: Deal | nul
   if (hit.stageId !== 'lost' && (target < 0 || target <= stageIndex(stages, deal.stageId))) return 0;
   const id = suggestionKey(hit, h.messageId);
   if (await db.suggestions.get(id)) return 0;
+  // Bounded: one open suggestion per rule per deal. A thread of 199 "demo please" messages is one signal, not 199.
+  const open = await db.suggestions
+    .where('dealId')
+    .equals(deal.id)
+    .filter((x) => x.status === 'open' && x.kind === hit.kind && x.deletedAt === null)
+    .count();
+  if (open > 0) return 0;
   const s: Suggestion = {
     id,
     createdAt: now,
