@@ -58,6 +58,10 @@ function Form({ settings: stored }: { settings: Settings }) {
         checked={settings.sidePanel}
         onChange={(e) => save({ sidePanel: e.target.checked })}
       />
+      <div className="space-y-1">
+        <Toggle data-testid="sidecar-option-inbox-chips" label={t('options.inboxChips')} checked={settings.inboxChips} onChange={(e) => save({ inboxChips: e.target.checked })} />
+        <p className="pl-6 text-xs text-slate-600">{t('options.inboxChipsHelp')}</p>
+      </div>
       <Toggle
         data-testid="sidecar-option-autolog-linkedin"
         label={t('options.autoLogLinkedIn')}

@@ -30,6 +30,11 @@ export const SettingsSchema = z.object({
   proposedAddresses: z.array(EmailSchema).max(20),
   /** Show the sidebar in the browser's side panel instead of inside the page. */
   sidePanel: z.boolean(),
+  /**
+   * Stage chips in the Gmail inbox. Drawing inside Gmail's page tells that page (and any script on it) which
+   * senders are contacts and at which stage, as every Gmail CRM does: the rep may turn them off.
+   */
+  inboxChips: z.boolean(),
   /** Log a LinkedIn message automatically when the rep sends it to a known contact. */
   autoLogLinkedInMessages: z.boolean(),
   /** Offered when a deal is marked Lost; editable. */
@@ -60,6 +65,7 @@ export function defaultSettings(locale: string): Settings {
     myAddresses: [],
     proposedAddresses: [],
     sidePanel: false,
+    inboxChips: true,
     autoLogLinkedInMessages: true,
     lostReasons: id ? LOST_REASONS_ID : LOST_REASONS_EN,
     scoring: DEFAULT_SCORING,

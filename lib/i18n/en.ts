@@ -122,6 +122,8 @@ export const en = {
   'welcome.sample': 'Try with a sample pipeline',
   'welcome.done': 'Done: open Gmail',
   'welcome.next': 'Open any Gmail thread or LinkedIn profile: the sidebar recognises the person.',
+  'options.inboxChips': 'Show stage labels in the Gmail inbox',
+  'options.inboxChipsHelp': 'To draw them, Sidecar writes into Gmail’s page which senders are your contacts and at which stage, as every Gmail CRM does; a script on that page could read them. Turn this off to keep that in the sidebar only.',
   'options.title': 'Sidecar CRM settings',
   'options.language': 'Language',
   'options.language.auto': 'Follow the browser',

@@ -121,6 +121,8 @@ export const id: Messages = {
   'welcome.sample': 'Coba dengan pipeline contoh',
   'welcome.done': 'Selesai: buka Gmail',
   'welcome.next': 'Buka utas Gmail atau profil LinkedIn mana pun: sidebar mengenali orangnya.',
+  'options.inboxChips': 'Tampilkan label tahap di kotak masuk Gmail',
+  'options.inboxChipsHelp': 'Untuk menggambarnya, Sidecar menulis ke halaman Gmail pengirim mana yang menjadi kontak Anda dan di tahap apa, seperti semua CRM Gmail; skrip di halaman itu dapat membacanya. Matikan agar informasi itu hanya ada di sidebar.',
   'options.title': 'Pengaturan Sidecar CRM',
   'options.language': 'Bahasa',
   'options.language.auto': 'Ikuti peramban',

@@ -104,8 +104,11 @@ export function startBackground(): void {
         }
         return null;
       },
-      'cs/chips': async ({ emails }) =>
-        chipCache.get(emails, (missing) => stageChipsFor(db, missing, { locale: locale(), language: (s) => resolveLanguage(s, navigator.languages ?? []) })),
+      'cs/chips': async ({ emails }) => {
+        // Chips off: the page is told nothing (and drops the chips it has).
+        if (!(await loadSettings(db, locale())).inboxChips) return {};
+        return chipCache.get(emails, (missing) => stageChipsFor(db, missing, { locale: locale(), language: (s) => resolveLanguage(s, navigator.languages ?? []) }));
+      },
       'cs/compose-sent': async ({ compose, account }) => {
         const now = Date.now();
         // Gmail's composeid is a per-page counter, so the send time makes the key unique.

@@ -47,3 +47,27 @@ test('chip text is the stage name as text, and rows of unknown senders get nothi
   await page.waitForTimeout(800);
   await expect(page.locator('[data-sidecar-chip]')).toHaveCount(0);
 });
+
+test('inbox chips can be switched off in options (the page is then told nothing) and on again', async ({ context, page, extensionId }) => {
+  const gmail = await serveGmail(context, gmailFixture('thread-en.html'));
+  await page.goto(THREAD_URL);
+  await sidebar(page).getByTestId('sidecar-create-contact').click();
+  await expect(sidebar(page).getByTestId('sidecar-stage')).toHaveText('Contact');
+  gmail.set(gmailFixture('inbox-modern.html'));
+  const inbox = await context.newPage();
+  await inbox.goto(INBOX_URL);
+  const chips = inbox.locator('[data-sidecar-chip]');
+  await expect(chips).toHaveCount(2);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByText('a script on that page could read them')).toBeVisible();
+  await options.getByTestId('sidecar-option-inbox-chips').uncheck();
+  await expect(chips).toHaveCount(0);
+  // A fresh load draws none either.
+  await inbox.reload();
+  await inbox.waitForTimeout(1000);
+  await expect(chips).toHaveCount(0);
+  await options.getByTestId('sidecar-option-inbox-chips').check();
+  await expect(chips).toHaveCount(2);
+});
