@@ -32,6 +32,20 @@ describe('readAccount', () => {
     expect(readAccount(page('Gmail', `<div aria-label="Google Account: Rep (rep@acme-sales.com)"></div>`))).toBe('rep@acme-sales.com');
   });
 
+  it('ignores a look-alike account link inside an email (sender-controlled HTML)', () => {
+    const doc = gmailFixture('thread-broken.html');
+    const body = doc.querySelector('div.a3s')!;
+    const fake = doc.createElement('a');
+    fake.setAttribute('href', 'https://accounts.google.com/SignOutOptions');
+    fake.setAttribute('aria-label', 'Google Account: Evil (evil@attacker.example)');
+    body.prepend(fake);
+    expect(readAccount(doc)).toBe('rep@acme-sales.com');
+    // Even when it comes first in the document and the real button is gone.
+    for (const el of doc.querySelectorAll('[aria-label^="Google Account"]')) if (!body.contains(el)) el.remove();
+    for (const el of doc.querySelectorAll('a[href*="accounts.google.com"]')) if (!body.contains(el)) el.remove();
+    expect(readAccount(doc)).not.toBe('evil@attacker.example');
+  });
+
   it('is null when neither title nor button carries an address', () => {
     expect(readAccount(page('Gmail', '<a href="https://accounts.google.com/" aria-label="Google Account: Rep Name"></a>'))).toBeNull();
     expect(readAccount(page('Inbox - not-an-address - Gmail'))).toBeNull();

@@ -1,6 +1,6 @@
 import { findMessages, readHeader } from './messages';
 import { normaliseEmail } from './people';
-import { ACCOUNT_BUTTON, ACCOUNT_LABEL_ATTR, EMAIL_ATTR, MAIN, NAME_ATTR } from './selectors';
+import { ACCOUNT_BUTTON, ACCOUNT_LABEL_ATTR, EMAIL_ATTR, MAIN, MESSAGE_BODY, NAME_ATTR } from './selectors';
 
 /**
  * The signed-in address. Gmail's title ends "… - <address> - Gmail" (Workspace:
@@ -50,6 +50,9 @@ function fromMeLabel(doc: Document): string | null {
 
 function fromAccountButton(doc: Document): string | null {
   for (const el of doc.querySelectorAll(ACCOUNT_BUTTON)) {
+    // The account button sits in Gmail's bar, never in the mail area: a link in an email's body that looks
+    // like it (sender-controlled HTML) must not decide who the rep is.
+    if (el.closest(MAIN) || el.closest(MESSAGE_BODY)) continue;
     const label = el.getAttribute(ACCOUNT_LABEL_ATTR) ?? '';
     const inParens = [...label.matchAll(/\(([^()\s]+@[^()\s]+)\)/g)];
     const email = normaliseEmail(inParens.at(-1)?.[1]);
