@@ -4,14 +4,19 @@ import { threadPeople } from '@/lib/domain/thread';
 import type { GmailThread } from '@/lib/sites/gmail/types';
 import { ContactCard, PersonHeader } from './ContactCard';
 import { CommandError } from './CommandError';
-import { useCommand, useLive } from './hooks';
+import { useCommand, useLiveResult } from './hooks';
+
+const MAX_PEOPLE = 500;
 import { useI18n } from './i18n';
 
 export function ThreadView({ thread, account, settings }: { thread: GmailThread; account: string | null; settings: Settings }) {
   const { t } = useI18n();
   const mine = useMemo(() => new Set([...settings.myAddresses, ...(account ? [account] : [])]), [settings.myAddresses, account]);
   const people = useMemo(() => threadPeople(thread.messages, mine), [thread.messages, mine]);
-  const known = useLive({ name: 'people', emails: people.map((p) => p.email) });
+  // The query carries at most 500 addresses (its schema's cap): the thread's people in their order, the
+  // primary person first, so a mail to a thousand recipients still shows who it is about.
+  const emails = useMemo(() => people.slice(0, MAX_PEOPLE).map((p) => p.email), [people]);
+  const { data: known, error, retry } = useLiveResult({ name: 'people', emails });
   const [selected, setSelected] = useState<string | null>(null);
   useEffect(() => setSelected(null), [thread.threadId]);
   const action = useCommand();
@@ -32,7 +37,14 @@ export function ThreadView({ thread, account, settings }: { thread: GmailThread;
 
   return (
     <div className="space-y-4">
-      {known === undefined ? (
+      {error ? (
+        <div role="alert" data-testid="sidecar-load-error" className="flex items-center justify-between gap-2 rounded-md bg-red-50 px-2 py-1 text-sm text-red-800">
+          <span>{t('sidebar.loadFailed')}</span>
+          <button type="button" data-testid="sidecar-load-retry" onClick={retry} className="shrink-0 font-medium underline focus-visible:outline-2 focus-visible:outline-sky-600">
+            {t('command.retry')}
+          </button>
+        </div>
+      ) : known === undefined ? (
         <p className="text-sm text-slate-500">{t('sidebar.loading')}</p>
       ) : match && view ? (
         <ContactCard

@@ -10,7 +10,8 @@ export function createThreadContext(report: (context: PageContext, hasPerson: bo
   let last = '';
   const onFrame = (account: string | null) => {
     const thread = readThread(document, location.href);
-    const context: PageContext = { site: 'gmail', url: location.href, account, thread };
+    // The report carries at most 4,000 characters of URL (the protocol's cap): a longer one is cut, never refused whole.
+    const context: PageContext = { site: 'gmail', url: location.href.slice(0, 4000), account, thread };
     // The URL alone changes with every list page; only a different reading is news.
     const key = JSON.stringify([account, thread]);
     if (key === last) return;

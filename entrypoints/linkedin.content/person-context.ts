@@ -43,7 +43,7 @@ export function createPersonContext(report: (context: PageContext, hasPerson: bo
     last = key;
     // The partner's messages are read only when something changed, for trigger scanning in the background.
     const bodies = conversation ? guarded('messaging', () => readPartnerMessages(document, url, conversation), {}) : {};
-    report({ site: 'linkedin', url, profile, conversation, contactInfo }, profile !== null || conversation !== null, bodies);
+    report({ site: 'linkedin', url: url.slice(0, 4000), profile, conversation, contactInfo }, profile !== null || conversation !== null, bodies);
   };
   return {
     onFrame,

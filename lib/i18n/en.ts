@@ -124,6 +124,7 @@ export const en = {
   'welcome.next': 'Open any Gmail thread or LinkedIn profile: the sidebar recognises the person.',
   'options.inboxChips': 'Show stage labels in the Gmail inbox',
   'options.inboxChipsHelp': 'To draw them, Sidecar writes into Gmail’s page which senders are your contacts and at which stage, as every Gmail CRM does; a script on that page could read them. Turn this off to keep that in the sidebar only.',
+  'sidebar.loadFailed': 'This could not be loaded. Try again; if it keeps failing, reload the page.',
   'options.title': 'Sidecar CRM settings',
   'options.language': 'Language',
   'options.language.auto': 'Follow the browser',

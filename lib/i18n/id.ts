@@ -123,6 +123,7 @@ export const id: Messages = {
   'welcome.next': 'Buka utas Gmail atau profil LinkedIn mana pun: sidebar mengenali orangnya.',
   'options.inboxChips': 'Tampilkan label tahap di kotak masuk Gmail',
   'options.inboxChipsHelp': 'Untuk menggambarnya, Sidecar menulis ke halaman Gmail pengirim mana yang menjadi kontak Anda dan di tahap apa, seperti semua CRM Gmail; skrip di halaman itu dapat membacanya. Matikan agar informasi itu hanya ada di sidebar.',
+  'sidebar.loadFailed': 'Ini tidak dapat dimuat. Coba lagi; jika terus gagal, muat ulang halaman.',
   'options.title': 'Pengaturan Sidecar CRM',
   'options.language': 'Bahasa',
   'options.language.auto': 'Ikuti peramban',

@@ -95,7 +95,13 @@ export function serveLiveQueries(db: SidecarDb, locale: () => string): { refresh
     };
     port.onMessage.addListener((raw: unknown) => {
       const parsed = LiveRequestSchema.safeParse(raw);
-      if (!parsed.success) return;
+      if (!parsed.success) {
+        // Never left unanswered: a request the schema refuses (a query over its limits) gets an error the page
+        // shows, instead of "Loading…" forever.
+        const id = (raw as { id?: unknown } | null)?.id;
+        if (typeof id === 'number' && Number.isInteger(id)) post({ op: 'error', id, message: 'invalid_query' });
+        return;
+      }
       const req = parsed.data;
       page.delete(req.id);
       if (req.op === 'unsub') return;

@@ -1,5 +1,6 @@
 import { dbDump, expect, sidebar, sidebarFrame, test } from './fixtures';
 import { gmailFixture, serveGmail, THREAD_URL } from './gmail';
+import { threadCrowd } from './variants';
 
 const HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">';
 
@@ -64,4 +65,25 @@ test('the background refuses forged and malformed messages and changes nothing',
   const db = await dbDump(context);
   expect(db.contacts ?? []).toHaveLength(0);
   expect(db.deals ?? []).toHaveLength(0);
+});
+
+test('a thread with thousands of other people still shows its person, and a query over its limits is answered with an error, never left hanging', async ({ context, page }) => {
+  await serveGmail(context, threadCrowd(10_000));
+  await page.goto(THREAD_URL);
+  const sb = sidebar(page);
+  await expect(sb.getByTestId('sidecar-create-contact')).toBeVisible({ timeout: 15_000 });
+  await expect(sb.getByTestId('sidecar-contact-name')).toHaveText('Dana Prospect');
+
+  // Straight on the live port, from the sidebar's own frame: a query over its caps gets an error reply.
+  const frame = await sidebarFrame(page);
+  const reply = await frame.evaluate(
+    (port) =>
+      new Promise<unknown>((resolve) => {
+        const p = (globalThis as any).chrome.runtime.connect({ name: port });
+        p.onMessage.addListener((m: unknown) => resolve(m));
+        p.postMessage({ op: 'sub', id: 4242, query: { name: 'people', emails: Array.from({ length: 501 }, (_, i) => `p${i}@x.example`) } });
+      }),
+    'sidecar-live',
+  );
+  expect(reply).toEqual({ op: 'error', id: 4242, message: 'invalid_query' });
 });

@@ -40,3 +40,14 @@ function hashedToken(token: string): string {
 /** Every class token of a page renamed to a hashed one, as Gmail's A/B test of hashed class names (2026) does. */
 export const hashClasses = (html: string) =>
   html.replace(/(\sclass=")([^"]*)"/g, (_all, start: string, tokens: string) => `${start}${tokens.split(/\s+/).filter(Boolean).map(hashedToken).join(' ')}"`);
+
+/** Dana's second message Cc's `n` more people (a mailing to a crowd): more than the people query carries. */
+export const threadCrowd = (n: number) =>
+  variant(
+    gmailFixture('thread-en.html'),
+    '<span email="dana@bigcorp.io" name="Dana Prospect" data-hovercard-id="dana@bigcorp.io" class="g2">Dana</span></span></div>',
+    `<span email="dana@bigcorp.io" name="Dana Prospect" data-hovercard-id="dana@bigcorp.io" class="g2">Dana</span>${Array.from(
+      { length: n },
+      (_, i) => `, <span email="cc${i}@crowd.example" name="Cc ${i}" data-hovercard-id="cc${i}@crowd.example" class="g2">Cc ${i}</span>`,
+    ).join('')}</span></div>`,
+  );

@@ -36,11 +36,15 @@ function bodyOf(ev: Element): string {
  * stored. A message group names its sender once (by class, else in the
  * sender's profile link); later messages of the group inherit it.
  */
+/** What one report carries (the protocol's caps): the latest messages, each cut to a length a trigger needs. */
+export const MAX_PARTNER_MESSAGES = 200;
+export const MAX_BODY_CHARS = 50_000;
+
 export function readPartnerMessages(doc: Document, url: string, partner: LinkedInConversation): Record<string, string> {
-  const out: Record<string, string> = {};
+  const all: [string, string][] = [];
   try {
     const root = conversationRoot(doc, url);
-    if (!root) return out;
+    if (!root) return {};
     let sender: { url: string | null; name: string } | null = null;
     for (const ev of messageEvents(root)) {
       const link = ev.querySelector(sel.MESSAGE_SENDER_LINK);
@@ -49,10 +53,11 @@ export function readPartnerMessages(doc: Document, url: string, partner: LinkedI
       const body = bodyOf(ev);
       if (!sender || !body) continue;
       const fromPartner = partner.profileUrl && sender.url ? sender.url === partner.profileUrl : sender.name === partner.name;
-      if (fromPartner) out[`li:${hash(`${partner.profileUrl ?? partner.name}\n${body}`)}`] = body;
+      if (fromPartner) all.push([`li:${hash(`${partner.profileUrl ?? partner.name}\n${body}`)}`, body.slice(0, MAX_BODY_CHARS)]);
     }
   } catch {
     // Odd markup: nothing to scan this time.
   }
-  return out;
+  // The newest are last on the page: a conversation of a thousand messages reports its latest 200.
+  return Object.fromEntries(all.slice(-MAX_PARTNER_MESSAGES));
 }
