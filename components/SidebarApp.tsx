@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ProfileView } from './ProfileView';
 import { ThreadView } from './ThreadView';
 import { usePageContext, useSettings } from './hooks';
+import { ProposedAddresses } from './ProposedAddresses';
 import { I18nProvider, useI18n } from './i18n';
 import { focusRing } from './ui';
 import { openDashboard } from '@/lib/platform/open-pages';
@@ -24,7 +25,7 @@ function Shell({ children }: { children: ReactNode }) {
           {t('open.dashboard')}
         </button>
       </header>
-      <main className="flex-1 overflow-y-auto p-4">{children}</main>
+      <main className="flex-1 space-y-4 overflow-y-auto p-4">{children}</main>
     </div>
   );
 }
@@ -43,7 +44,10 @@ export function SidebarApp() {
   } else body = <Empty />;
   return (
     <I18nProvider setting={settings.language}>
-      <Shell>{body}</Shell>
+      <Shell>
+        <ProposedAddresses settings={settings} />
+        {body}
+      </Shell>
     </I18nProvider>
   );
 }

@@ -125,6 +125,7 @@ export const en = {
   'options.inboxChips': 'Show stage labels in the Gmail inbox',
   'options.inboxChipsHelp': 'To draw them, Sidecar writes into Gmail’s page which senders are your contacts and at which stage, as every Gmail CRM does; a script on that page could read them. Turn this off to keep that in the sidebar only.',
   'sidebar.loadFailed': 'This could not be loaded. Try again; if it keeps failing, reload the page.',
+  'me.sidebarAsk': 'Gmail shows the account {email}. Is it yours? Until you say so, mail from it is treated as someone else’s.',
   'options.title': 'Sidecar CRM settings',
   'options.language': 'Language',
   'options.language.auto': 'Follow the browser',

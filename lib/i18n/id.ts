@@ -124,6 +124,7 @@ export const id: Messages = {
   'options.inboxChips': 'Tampilkan label tahap di kotak masuk Gmail',
   'options.inboxChipsHelp': 'Untuk menggambarnya, Sidecar menulis ke halaman Gmail pengirim mana yang menjadi kontak Anda dan di tahap apa, seperti semua CRM Gmail; skrip di halaman itu dapat membacanya. Matikan agar informasi itu hanya ada di sidebar.',
   'sidebar.loadFailed': 'Ini tidak dapat dimuat. Coba lagi; jika terus gagal, muat ulang halaman.',
+  'me.sidebarAsk': 'Gmail menampilkan akun {email}. Apakah ini milik Anda? Sampai Anda menjawab, email darinya dianggap milik orang lain.',
   'options.title': 'Pengaturan Sidecar CRM',
   'options.language': 'Bahasa',
   'options.language.auto': 'Ikuti peramban',

@@ -62,15 +62,22 @@ test('accounts a page reports are only proposed; the rep confirms or dismisses t
   }
   expect((await app(context)).myAddresses).toEqual(['rep@acme-sales.com']);
 
+  // The sidebar asks about the newest; "Not mine" drops it.
+  const ask = sidebar(mail).getByTestId('sidecar-proposed-address');
+  await expect(ask).toHaveAttribute('data-email', 'fake2@evil.example');
+  await ask.getByTestId('sidecar-proposed-address-dismiss').click();
+  await expect(ask).toHaveAttribute('data-email', 'fake1@evil.example');
+
   await welcome.reload();
-  await expect(welcome.getByTestId('sidecar-proposed-address')).toHaveCount(3);
+  await expect(welcome.getByTestId('sidecar-proposed-address')).toHaveCount(2);
   await welcome.locator('[data-testid=sidecar-proposed-address][data-email="fake0@evil.example"]').getByTestId('sidecar-proposed-address-dismiss').click();
   await welcome.locator('[data-testid=sidecar-proposed-address][data-email="fake1@evil.example"]').getByTestId('sidecar-proposed-address-confirm').click();
-  await expect(welcome.getByTestId('sidecar-proposed-address')).toHaveCount(1);
+  await expect(welcome.getByTestId('sidecar-proposed-address')).toHaveCount(0);
   await expect.poll(async () => (await app(context))?.myAddresses).toEqual(['rep@acme-sales.com', 'fake1@evil.example']);
+  await expect(ask).toHaveCount(0);
   await welcome.locator('[data-testid=sidecar-my-address][data-email="fake1@evil.example"]').getByTestId('sidecar-my-address-remove').click();
   await expect.poll(async () => (await app(context))?.myAddresses).toEqual(['rep@acme-sales.com']);
-  expect((await app(context)).proposedAddresses).toEqual(['fake2@evil.example']);
+  expect((await app(context)).proposedAddresses).toEqual([]);
 });
 
 test('the sample pipeline is one click from the welcome page, and opens the board', async ({ context, welcome }) => {
