@@ -64,6 +64,8 @@ export const CS_TO_BG = {
   'cs/compose-sent': ask({ compose: GmailComposeSchema, account: z.nullable(EmailSchema) }).answers<{ logged: number }>(),
   /** The rep sent a LinkedIn message in the page's composer. */
   'cs/linkedin-sent': ask({ conversation: LinkedInConversationSchema }).answers<{ logged: number }>(),
+  /** A fresh secret for the sidebar frame this content script just placed (the frame shows it with every command). */
+  'cs/frame-token': ask({}).answers<string>(),
 };
 export const CStoBG = unionOf(CS_TO_BG);
 /** A content-script message as the background's handler gets it (parsed). */

@@ -22,6 +22,11 @@ export interface RouterDeps {
   cs: Handlers<typeof CS_TO_BG>;
   ui: Handlers<typeof UI_TO_BG>;
   onError?: (e: unknown) => void;
+  /**
+   * The secret the content script handed the sidebar frame it placed in this tab. A command from an extension
+   * page framed inside a site tab must carry it: a copy of the frame the page embedded itself has none.
+   */
+  frameToken?: (tabId: number) => Promise<string | null>;
 }
 
 function originOf(url: string | undefined): string | null {
@@ -69,6 +74,12 @@ export function createRouter(deps: RouterDeps) {
         if (origin !== deps.extensionOrigin) return forbidden('page messages come only from extension pages');
         const parsed = UItoBG.safeParse(raw);
         if (!parsed.success) return bad(describe(parsed.error));
+        const tabId = sender.tab?.id;
+        // Framed inside a site tab (not the side panel, not an extension tab): only the frame Sidecar placed.
+        if (tabId !== undefined && sender.frameId !== undefined && sender.frameId !== 0 && deps.frameToken) {
+          const want = await deps.frameToken(tabId);
+          if (!want || (raw as { frameToken?: unknown }).frameToken !== want) return forbidden('this sidebar was not placed by Sidecar');
+        }
         const handler = deps.ui[parsed.data.type] as (m: UItoBGMessage, t: number | null, s: SenderInfo) => Promise<unknown>;
         return { ok: true, data: await handler(parsed.data, sender.tab?.id ?? null, sender) };
       }

@@ -23,7 +23,7 @@ import { deleteContact, mergeContacts, undoChange } from '../services/merge';
 import { markNudge } from '../services/nudges';
 import { currentDeal } from '../domain/lead-facts';
 import { detectLeadSource } from '../domain/lead-source';
-import { ACTIVE_TAB_KEY, contextKey, tabOfContextKey } from './storage-keys';
+import { ACTIVE_TAB_KEY, contextKey, tabOfContextKey, frameTokenKey } from './storage-keys';
 import { mirrorPageFlags } from './side-panel';
 import { startSyncRunner } from './sync-runner';
 import { sendToTab } from './messaging';
@@ -85,7 +85,13 @@ export function startBackground(): void {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     onError: (e) => console.error('[sidecar]', e),
+    frameToken: async (tabId) => ((await browser.storage.session.get(frameTokenKey(tabId)))[frameTokenKey(tabId)] as string | undefined) ?? null,
     cs: {
+      'cs/frame-token': async (_m, tabId) => {
+        const token = crypto.randomUUID();
+        await browser.storage.session.set({ [frameTokenKey(tabId!)]: token });
+        return token;
+      },
       'cs/context': async ({ context, bodies }, tabId, sender) => {
         // The sidebar is waiting on this key: write it before any logging work.
         await browser.storage.session.set({
@@ -305,7 +311,7 @@ export function startBackground(): void {
     });
     return true;
   });
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(contextKey(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove([contextKey(tabId), frameTokenKey(tabId)]));
   // A page load forgets what the tab showed; its content script reports anew once loaded.
   browser.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status === 'loading') void browser.storage.session.remove(contextKey(tabId));

@@ -1,5 +1,6 @@
 import type { MessageType, Reply, ReplyTo, Request } from '../messaging/protocol';
 import type { BGtoCSMessage } from '../messaging/to-content';
+import { frameToken } from './frame-token';
 
 export class BackgroundError extends Error {
   constructor(
@@ -20,7 +21,8 @@ export async function sendToBackground<K extends MessageType>(message: { type: K
   // The transport is untyped; the router in the background answered this exact message type.
   let reply: Reply<ReplyTo<K>> | undefined;
   try {
-    reply = await browser.runtime.sendMessage(message);
+    const secret = frameToken();
+    reply = await browser.runtime.sendMessage(secret ? { ...message, frameToken: secret } : message);
   } catch (e) {
     // The worker is gone (extension reloaded or updated under an open page).
     throw new BackgroundError('unreachable', e instanceof Error ? e.message : String(e));

@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isLanguage, matchLanguage, type Language } from '../i18n/languages';
+import { handFrameToken } from './frame-token';
 import { COLLAPSED_KEY, LANGUAGE_KEY, SIDE_PANEL_KEY } from './storage-keys';
 
 const WIDTH = 340;
@@ -64,6 +65,7 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
         wrapper.setAttribute('data-sidecar-root', '');
         styleAll(wrapper, { position: 'fixed', top: '0', right: '0', height: '100vh', zIndex: '2147483000', display: 'none' });
         iframe.setAttribute('data-sidecar-sidebar', '');
+        handFrameToken(iframe, ctx.signal);
         iframe.title = 'Sidecar CRM';
         styleAll(iframe, { width: `${WIDTH}px`, height: '100%', border: 'none', borderLeft: '1px solid #cbd5e1', background: '#fff', display: 'block', colorScheme: 'normal' });
         wrapper.prepend(button);

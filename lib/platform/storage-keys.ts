@@ -13,6 +13,8 @@ export function tabOfContextKey(key: string): number | null {
   const tabId = Number(key.slice(CONTEXT_PREFIX.length));
   return Number.isInteger(tabId) ? tabId : null;
 }
+/** storage.session: the secret the sidebar frame the content script placed in a tab must show (frame-token.ts). */
+export const frameTokenKey = (tabId: number) => `frameToken:${tabId}`;
 /** storage.session: the Gmail/LinkedIn tab the rep looked at last (what the side panel follows). */
 export const ACTIVE_TAB_KEY = 'activeTab';
 

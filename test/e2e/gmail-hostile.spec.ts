@@ -87,3 +87,27 @@ test('a thread with thousands of other people still shows its person, and a quer
   );
   expect(reply).toEqual({ op: 'error', id: 4242, message: 'invalid_query' });
 });
+
+test('a copy of the sidebar the page embeds itself can be clicked, but changes nothing; the genuine one still works', async ({ context, page }) => {
+  await serveGmail(context, gmailFixture('thread-en.html'));
+  await page.goto(THREAD_URL);
+  await expect(sidebar(page).getByTestId('sidecar-create-contact')).toBeVisible();
+  // The page reads the frame's session address and places its own copy (as a clickjacking page would, but visible here).
+  await page.evaluate(() => {
+    const src = document.querySelector<HTMLIFrameElement>('iframe[data-sidecar-sidebar]')!.src;
+    const copy = document.createElement('iframe');
+    copy.src = src;
+    copy.id = 'copy';
+    Object.assign(copy.style, { position: 'fixed', left: '0', top: '0', width: '340px', height: '600px', zIndex: '2147483647', background: '#fff' });
+    document.body.append(copy);
+  });
+  const copy = page.frameLocator('#copy');
+  await copy.getByTestId('sidecar-create-contact').click();
+  await expect(copy.getByTestId('sidecar-command-error')).toBeVisible();
+  expect((await dbDump(context)).contacts ?? []).toHaveLength(0);
+
+  await page.evaluate(() => document.getElementById('copy')!.remove());
+  await sidebar(page).getByTestId('sidecar-create-contact').click();
+  await expect(sidebar(page).getByTestId('sidecar-stage')).toHaveText('Contact');
+  expect((await dbDump(context)).contacts).toHaveLength(1);
+});

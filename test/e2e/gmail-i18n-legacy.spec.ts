@@ -1,12 +1,13 @@
-import { dbDump, expect, launchWithExtension, readFixture, realFixture, sidebar, sidebarFrame, test } from './fixtures';
+import { dbDump, expect, launchWithExtension, readFixture, realFixture, sidebar, test } from './fixtures';
 import { gmailFixture, INBOX_URL, serveGmail, THREAD_URL } from './gmail';
 
-test('the real 2014 inbox capture gets chips on its old markup (no thread ids, no role=row)', async ({ context, page }) => {
+test('the real 2014 inbox capture gets chips on its old markup (no thread ids, no role=row)', async ({ context, page, extensionId }) => {
   const gmail = await serveGmail(context, gmailFixture('thread-en.html'));
   await page.goto(THREAD_URL);
   await expect(sidebar(page).getByTestId('sidecar-contact-name')).toBeVisible();
-  // Add Twilio's sender through the sidebar's own command path.
-  const frame = await sidebarFrame(page);
+  // Add Twilio's sender through the extension's own command path (from an extension page).
+  const frame = await context.newPage();
+  await frame.goto(`chrome-extension://${extensionId}/popup.html`);
   const reply = await frame.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'ui/create-person', person: { name: 'Team Twilio', email: 'news@twilio.com' } }));
   expect(reply.ok).toBe(true);
 
