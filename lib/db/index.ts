@@ -9,4 +9,4 @@ export function getDb(): SidecarDb {
 }
 
 export { SidecarDb };
-export type { ImportChunk, ImportJob, SettingRow, StoredSummary } from './schema';
+export type { ImportChunk, ImportJob, SettingRow, StoredSummary, UndoEntry } from './schema';

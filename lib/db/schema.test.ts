@@ -38,9 +38,10 @@ describe('SidecarDb schema', () => {
       syncState: [],
       summariesStale: [],
       resyncSeen: [],
+      undo: ['at'],
     });
     const pk = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
-    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', engineState: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId', nudges: 'id', factBuckets: 'id', factsDirty: 'key', importJobs: 'id', importChunks: ['jobId', 'seq'], velocity: 'day', outbox: 'seq', syncState: 'key', summariesStale: 'contactId', resyncSeen: 'key' });
+    expect(pk).toEqual({ contacts: 'id', companies: 'id', deals: 'id', activities: 'id', stageChanges: 'id', settings: 'key', engineState: 'key', suggestions: 'id', nudgeStates: 'id', summaries: 'contactId', nudges: 'id', factBuckets: 'id', factsDirty: 'key', importJobs: 'id', importChunks: ['jobId', 'seq'], velocity: 'day', outbox: 'seq', syncState: 'key', summariesStale: 'contactId', resyncSeen: 'key', undo: 'id' });
     expect(db.table('contacts').schema.idxByName['emails']!.multi).toBe(true);
     expect(db.table('companies').schema.idxByName['domain']!.unique).toBe(true);
   });
@@ -51,7 +52,7 @@ describe('SidecarDb schema', () => {
     await raw.open();
     try {
       const byName = Object.fromEntries(raw.tables.map((t) => [t.name, t.schema.indexes.map((i) => [i.name, !!i.multi, !!i.unique]).sort()]));
-      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'engineState', 'factBuckets', 'factsDirty', 'importChunks', 'importJobs', 'nudgeStates', 'nudges', 'outbox', 'resyncSeen', 'settings', 'stageChanges', 'suggestions', 'summaries', 'summariesStale', 'syncState', 'velocity']);
+      expect(Object.keys(byName).sort()).toEqual(['activities', 'companies', 'contacts', 'deals', 'engineState', 'factBuckets', 'factsDirty', 'importChunks', 'importJobs', 'nudgeStates', 'nudges', 'outbox', 'resyncSeen', 'settings', 'stageChanges', 'suggestions', 'summaries', 'summariesStale', 'syncState', 'undo', 'velocity']);
       expect(byName['contacts']).toContainEqual(['emails', true, false]);
       expect(byName['companies']).toContainEqual(['domain', false, true]);
     } finally {
@@ -166,5 +167,37 @@ describe('SidecarDb schema', () => {
       { key: 'leadFacts', value: { key: '1:{}', resumeAfter: null }, updatedAt: 2 },
       { key: 'stageStays', value: { contact: [5] }, updatedAt: 3 },
     ]);
+  it('upgrades version 5: undo entries leave the settings table for a store of their own, still undoable', async () => {
+    const v5 = new Dexie(db.name);
+    v5.version(5).stores({
+      contacts: 'id, *emails, linkedinUrl, companyId, updatedAt',
+      companies: 'id, &domain, updatedAt',
+      deals: 'id, contactId, stageId, status, updatedAt',
+      activities: 'id, contactId, dealId, sourceId, at, updatedAt, kind',
+      stageChanges: 'id, dealId, at, [dealId+at]',
+      settings: 'key',
+      suggestions: 'id, contactId, dealId, status',
+      nudgeStates: 'id, state',
+      summaries: 'contactId',
+      nudges: 'id, contactId, dealId, dueAt, [priority+dueAt]',
+      factBuckets: 'id',
+      factsDirty: 'key',
+      importJobs: 'id',
+      importChunks: '[jobId+seq]',
+      velocity: 'day',
+      outbox: '++seq, [t+id]',
+      syncState: 'key',
+      summariesStale: 'contactId',
+      resyncSeen: 'key',
+    });
+    const entry = { kind: 'delete', at: 5, contacts: [contact('c1', ['dana@bigcorp.io'])], deals: [], activities: [], suggestions: [] };
+    await v5.table('settings').bulkPut([
+      { key: 'app', value: { currency: 'USD' }, updatedAt: 1 },
+      { key: 'undo:0001', value: entry, updatedAt: 5 },
+    ]);
+    v5.close();
+    await db.open();
+    expect((await db.settings.toArray()).map((r) => r.key)).toEqual(['app']);
+    expect(await db.undo.toArray()).toEqual([{ ...entry, id: 'undo:0001' }]);
   });
 });

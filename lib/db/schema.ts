@@ -34,6 +34,18 @@ export interface ImportChunk {
   rows: unknown[];
 }
 
+/** A merge or delete as it can be undone: the rows it replaced, put back whole. */
+export interface UndoEntry {
+  id: string;
+  kind: 'merge' | 'delete';
+  at: number;
+  contacts: Contact[];
+  deals: Deal[];
+  /** Rows whose contactId moved, with the id they had. */
+  activities: { id: string; contactId: string }[];
+  suggestions: { id: string; contactId: string }[];
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -97,6 +109,8 @@ export class SidecarDb extends Dexie {
   summariesStale!: EntityTable<{ contactId: string }, 'contactId'>;
   /** Sync: records seen during a full re-sync, to drop the ones the server no longer has at its end. */
   resyncSeen!: EntityTable<{ key: string }, 'key'>;
+  /** What a merge or delete replaced, to undo it in one step (lib/services/merge.ts); this device only, kept a week. */
+  undo!: EntityTable<UndoEntry, 'id'>;
 
   constructor(name = 'sidecar') {
     super(name);
@@ -162,6 +176,15 @@ export class SidecarDb extends Dexie {
         const rows = (await tx.table('settings').bulkGet(keys)) as (SettingRow | undefined)[];
         await tx.table('engineState').bulkPut(rows.filter((r) => r !== undefined));
         await tx.table('settings').bulkDelete(keys);
+      });
+    // Version 7: undo entries get a store of their own. In settings, each merge or delete re-ran every
+    // live view that reads settings and emptied the inbox chips' cache; here nothing reads them but undo.
+    this.version(7)
+      .stores({ undo: 'id, at' })
+      .upgrade(async (tx) => {
+        const old = await tx.table('settings').where('key').startsWith('undo:').toArray();
+        await tx.table('undo').bulkPut(old.map((r: SettingRow) => ({ ...(r.value as object), id: r.key })));
+        await tx.table('settings').bulkDelete(old.map((r: SettingRow) => r.key));
       });
     this.use(factsDirtyMiddleware);
     this.use(syncOutboxMiddleware);

@@ -61,4 +61,20 @@ describe('merge and delete, with one undo', () => {
     expect((await db.contacts.get(a.contact.id))!.deletedAt).toBeNull();
     expect((await db.deals.get(a.deal.id))!.deletedAt).toBeNull();
   });
+
+  it('keeps every address and the stage history of both deals; the undo entry is in its own store, never in settings', async () => {
+    const a = await createPerson(db, { name: 'Dana Prospect', email: 'dana@bigcorp.io' }, env);
+    const b = await createPerson(db, { name: 'Dana P.', email: 'dana.p@gmail.com' }, env);
+    const settingsBefore = await db.settings.toArray();
+    const history = await db.stageChanges.toArray();
+    const r = await mergeContacts(db, a.contact.id, b.contact.id, { ...env, now: NOW + 10 });
+    expect((await db.contacts.get(a.contact.id))!.emails).toEqual(['dana@bigcorp.io', 'dana.p@gmail.com']);
+    expect(await db.stageChanges.toArray()).toEqual(history);
+    expect((await db.deals.where('contactId').equals(a.contact.id).toArray()).map((d) => d.id).sort()).toEqual([a.deal.id, b.deal.id].sort());
+    expect(await db.settings.toArray()).toEqual(settingsBefore);
+    expect((await db.undo.toArray()).map((u) => u.id)).toEqual([r.ok ? r.undoId : '']);
+    // A week later, the next change drops the old entry.
+    await deleteContact(db, a.contact.id, NOW + 8 * 86_400_000);
+    expect(await db.undo.count()).toBe(1);
+  });
 });

@@ -1,35 +1,23 @@
-import type { SidecarDb } from '../db';
+import type { SidecarDb, UndoEntry } from '../db';
 import { newId } from '../domain/ids';
-import type { Contact, Deal } from '../domain/records';
+import type { Contact } from '../domain/records';
 import { refreshSummaries } from './summaries';
 import { loadSettings } from './settings';
 
-// Merging two people and deleting one are undoable in one step: the change
-// and what it replaced are kept under an undo key (in settings, like the other
-// small bookkeeping rows), and undo puts every row back as it was.
+// Merging two people and deleting one are undoable in one step: what the
+// change replaced is kept in the undo store (this device only, never synced or
+// backed up), and undo puts every row back as it was.
 
 const UNDO_PREFIX = 'undo:';
 /** Undo entries older than this are dropped when a new one is made. */
 const UNDO_KEEP_MS = 7 * 86_400_000;
 
-interface UndoEntry {
-  kind: 'merge' | 'delete';
-  at: number;
-  /** Rows as they were before, put back whole on undo. */
-  contacts: Contact[];
-  deals: Deal[];
-  /** Rows whose contactId moved, with the id they had. */
-  activities: { id: string; contactId: string }[];
-  suggestions: { id: string; contactId: string }[];
-}
+const TABLES = (db: SidecarDb) => [db.contacts, db.deals, db.activities, db.suggestions, db.summaries, db.nudges, db.undo];
 
-const TABLES = (db: SidecarDb) => [db.contacts, db.deals, db.activities, db.suggestions, db.settings, db.summaries, db.nudges];
-
-async function saveUndo(db: SidecarDb, entry: UndoEntry): Promise<string> {
+async function saveUndo(db: SidecarDb, entry: Omit<UndoEntry, 'id'>): Promise<string> {
   const id = `${UNDO_PREFIX}${newId(entry.at)}`;
-  const old = await db.settings.where('key').startsWith(UNDO_PREFIX).and((r) => r.updatedAt < entry.at - UNDO_KEEP_MS).primaryKeys();
-  await db.settings.bulkDelete(old);
-  await db.settings.put({ key: id, value: entry, updatedAt: entry.at });
+  await db.undo.where('at').below(entry.at - UNDO_KEEP_MS).delete();
+  await db.undo.put({ ...entry, id });
   return id;
 }
 
@@ -103,15 +91,14 @@ export async function deleteContact(db: SidecarDb, contactId: string, now: numbe
 export async function undoChange(db: SidecarDb, undoId: string, env: { now: number; locale: string }): Promise<boolean> {
   if (!undoId.startsWith(UNDO_PREFIX)) return false;
   const contactIds = await db.transaction('rw', TABLES(db), async () => {
-    const row = await db.settings.get(undoId);
-    if (!row) return null;
-    const e = row.value as UndoEntry;
+    const e = await db.undo.get(undoId);
+    if (!e) return null;
     const touch = <T extends { updatedAt: number }>(x: T): T => ({ ...x, updatedAt: env.now });
     await db.contacts.bulkPut(e.contacts.map(touch));
     await db.deals.bulkPut(e.deals.map(touch));
     for (const a of e.activities) await db.activities.update(a.id, { contactId: a.contactId, updatedAt: env.now });
     for (const s of e.suggestions) await db.suggestions.update(s.id, { contactId: s.contactId, updatedAt: env.now });
-    await db.settings.delete(undoId);
+    await db.undo.delete(undoId);
     return e.contacts.map((c) => c.id);
   });
   if (!contactIds) return false;

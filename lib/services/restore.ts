@@ -61,7 +61,7 @@ export interface RestoreReport {
 function scope(db: SidecarDb) {
   return [
     db.companies, db.contacts, db.deals, db.stageChanges, db.activities, db.suggestions, db.nudgeStates,
-    db.settings, db.engineState, db.summaries, db.nudges, db.factBuckets, db.factsDirty, db.importJobs, db.importChunks,
+    db.settings, db.engineState, db.summaries, db.nudges, db.factBuckets, db.factsDirty, db.importJobs, db.importChunks, db.undo,
   ];
 }
 
@@ -74,7 +74,8 @@ export async function applyRestore(db: SidecarDb, jobId: string, mode: RestoreMo
     if (mode === 'replace') {
       // Markers first: clearing the watched tables below leaves the "rebuild everything" marker.
       await db.factsDirty.clear();
-      await Promise.all([...BACKUP_TABLES, 'summaries', 'nudges', 'factBuckets', 'settings', 'engineState'].map((t) => db.table(t).clear()));
+      // Undo entries too: undoing a merge of records the restore replaced would put old rows back.
+      await Promise.all([...BACKUP_TABLES, 'summaries', 'nudges', 'factBuckets', 'settings', 'engineState', 'undo'].map((t) => db.table(t).clear()));
       // Everything is written from the batches in hand, so the summaries are built from them too, without reading back.
       const contacts: { id: string; createdAt: number }[] = [];
       const activities: (SummaryActivity & { contactId: string })[] = [];
