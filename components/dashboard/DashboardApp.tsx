@@ -8,8 +8,9 @@ import { BoardSection } from './BoardSection';
 import { CalculatorSection } from './CalculatorSection';
 import { DataSection } from './DataSection';
 import { MetricsSection } from './MetricsSection';
+import { PeopleSection } from './PeopleSection';
+import { ReviewSection } from './ReviewSection';
 import { SampleData } from './SampleData';
-import { Section } from './Section';
 
 // One page with every section in the DOM at once (no tabs that unmount): the
 // nav only scrolls, so anything on the page can be found without a click.
@@ -17,6 +18,7 @@ const SECTIONS = [
   { id: 'board', key: 'dash.section.board' },
   { id: 'people', key: 'dash.section.people' },
   { id: 'metrics', key: 'dash.section.metrics' },
+  { id: 'review', key: 'dash.section.review' },
   { id: 'calculator', key: 'dash.section.calculator' },
   { id: 'data', key: 'dash.section.data' },
 ] as const;
@@ -24,6 +26,12 @@ const SECTIONS = [
 function Dashboard({ settings }: { settings: Settings }) {
   const { t } = useI18n();
   const [period, setPeriod] = useState<PeriodId>('all');
+  // The person open in People & deals; the review's lines open theirs there too.
+  const [openId, setOpenId] = useState<string | null>(null);
+  const openPerson = (id: string) => {
+    setOpenId(id);
+    document.getElementById('people')?.scrollIntoView();
+  };
   const pipeline = useLive({ name: 'pipeline' });
   const metrics = useLive({ name: 'metrics', period });
   return (
@@ -55,10 +63,9 @@ function Dashboard({ settings }: { settings: Settings }) {
       <main className="mx-auto max-w-screen-2xl space-y-10 px-6 py-6">
         {pipeline && <SampleData loaded={pipeline.sample} empty={pipeline.rows.length === 0} />}
         <BoardSection settings={settings} rows={pipeline?.rows} metrics={metrics?.metrics} />
-        <Section id="people" title={t('dash.section.people')}>
-          {null}
-        </Section>
+        <PeopleSection settings={settings} rows={pipeline?.rows} openId={openId} onOpen={setOpenId} />
         <MetricsSection settings={settings} view={metrics} rows={pipeline?.rows} period={period} onPeriod={setPeriod} />
+        <ReviewSection settings={settings} rows={pipeline?.rows} onOpen={openPerson} />
         <CalculatorSection settings={settings} metrics={metrics?.metrics} />
         <DataSection />
       </main>

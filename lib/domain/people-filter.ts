@@ -21,6 +21,9 @@ export type TouchFilter = (typeof TOUCH_FILTERS)[number];
 export const OWNER_FILTERS = ['all', 'mine', 'team'] as const;
 export type OwnerFilter = (typeof OWNER_FILTERS)[number];
 
+export const NUDGE_FILTERS = ['any', 'due', 'none'] as const;
+export type NudgeFilter = (typeof NUDGE_FILTERS)[number];
+
 export interface PeopleFilter {
   /** 'any', a stage id (open deals in it), 'won', 'lost', or 'none' (no deal). */
   stage: string;
@@ -28,7 +31,7 @@ export interface PeopleFilter {
   scoreMax: number | null;
   touch: TouchFilter;
   /** 'due': a nudge due now; 'none': none due. */
-  nudge: 'any' | 'due' | 'none';
+  nudge: NudgeFilter;
   owner: OwnerFilter;
 }
 

@@ -111,7 +111,8 @@ export interface ReviewStale {
   stuckLimitDays: number | null;
 }
 
-export type MissingDetail = 'bant' | 'value' | 'closeDate';
+export const MISSING_DETAILS = ['bant', 'value', 'closeDate'] as const;
+export type MissingDetail = (typeof MISSING_DETAILS)[number];
 
 export interface ReviewMissing {
   dealId: string;

@@ -1,6 +1,7 @@
 // Every UI string lives here and in id.ts; the type below makes a missing
 // translation a compile error.
 import { dashboardEn } from './en-dashboard';
+import { peopleEn } from './en-people';
 import { dataEn } from './en-data';
 import { syncEn } from './en-sync';
 
@@ -298,6 +299,7 @@ export const en = {
   'linkedin.error.already_linked': 'That contact is already linked to another profile.',
   'linkedin.noUrl': 'This conversation does not show the person’s profile link, so it cannot be linked.',
   ...dashboardEn,
+  ...peopleEn,
   ...dataEn,
   ...syncEn,
 } as const;

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { dashboardId } from './id-dashboard';
+import { peopleId } from './id-people';
 import { dataId } from './id-data';
 import { syncId } from './id-sync';
 
@@ -297,6 +298,7 @@ export const id: Messages = {
   'linkedin.error.already_linked': 'Kontak itu sudah tertaut ke profil lain.',
   'linkedin.noUrl': 'Percakapan ini tidak menampilkan tautan profil orangnya, jadi tidak bisa ditautkan.',
   ...dashboardId,
+  ...peopleId,
   ...dataId,
   ...syncId,
 };

@@ -16,6 +16,8 @@ import { FIT_RULES, ICP_KEYWORD_LISTS } from '../domain/scoring-config';
 import { BUILTIN_STAGE_IDS, PhaseSchema } from '../domain/stages';
 import { TriggerKindSchema } from '../domain/triggers';
 import { WEEKDAYS } from '../domain/working-time';
+import { NUDGE_FILTERS, OWNER_FILTERS, SORT_KEYS, TOUCH_FILTERS } from '../domain/people-filter';
+import { MISSING_DETAILS } from '../domain/pipeline-review';
 import type { MessageKey } from './en';
 
 export interface KeyBuilder<V extends string | number, K extends MessageKey> {
@@ -48,3 +50,10 @@ export const importFieldKey = keys(IMPORT_FIELDS, (f) => `data.field.${f}` as co
 export const importIssueKey = keys(ISSUE_CODES, (c) => `data.issue.${c}` as const);
 export const importPresetKey = keys(PRESET_IDS, (p) => `data.preset.${p}` as const);
 export const importRowActionKey = keys(ROW_ACTIONS, (a) => `data.action.${a}` as const);
+export const peopleTouchKey = keys(TOUCH_FILTERS, (v) => `people.touch.${v}` as const);
+export const peopleOwnerKey = keys(OWNER_FILTERS, (v) => `people.owner.${v}` as const);
+export const peopleNudgeKey = keys(NUDGE_FILTERS, (v) => `people.nudge.${v}` as const);
+export const peopleColumnKey = keys(SORT_KEYS, (k) => `people.col.${k}` as const);
+/** The person fields the dashboard edits (ContactPatch's keys). */
+export const contactFieldKey = keys(['name', 'emails', 'title', 'headline', 'location', 'linkedinUrl', 'companyName'] as const, (f) => `people.edit.${f}` as const);
+export const missingDetailKey = keys(MISSING_DETAILS, (m) => `review.missing.${m}` as const);

@@ -39,6 +39,8 @@ export const LiveQuerySchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('pipeline') }),
   /** The dashboard's metrics over a period, with the velocity trend. */
   z.object({ name: z.literal('metrics'), period: z.enum(['month', '90d', 'year', 'all']) }),
+  /** The weekly pipeline review of the week starting at `from` (a Monday, local time). */
+  z.object({ name: z.literal('review'), from: z.number().check(z.int(), z.nonnegative()) }),
   /** A LinkedIn person: the linked contact, or candidates to confirm. */
   z.object({ name: z.literal('profile'), facts: ProfileFactsSchema }),
   /** What the page beside this sidebar shows (lib/platform/page-context.ts); not a database view. */

@@ -7,6 +7,8 @@ import type { StageChip } from '../services/chips';
 import type { BantResult, CloseResult, MoveResult } from '../services/deals';
 import type { LinkResult } from '../services/linkedin';
 import type { AddDetailsResult } from '../services/contact-details';
+import type { BulkResult } from '../services/bulk-stage';
+import type { ContactEditResult } from '../services/contact-edit';
 import type { DeleteResult, MergeResult } from '../services/merge';
 import type { SaveStagesResult } from '../services/stages';
 import type { AcceptResult } from '../services/triggers';
@@ -159,6 +161,21 @@ export const UI_TO_BG = {
   /** People & deals: merge two people into one, delete one, and undo either. */
   'ui/merge-contacts': ask({ keepId: Id, mergeId: Id }).answers<MergeResult>(),
   'ui/delete-contact': ask({ contactId: Id }).answers<DeleteResult>(),
+  /** People & deals' person view: every field of the person; the service checks the whole before writing. */
+  'ui/update-contact': ask({
+    contactId: Id,
+    patch: z.object({
+      name: z.optional(z.string().check(z.maxLength(300))),
+      emails: z.optional(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(50))),
+      title: optText(300),
+      headline: optText(500),
+      location: optText(300),
+      linkedinUrl: optText(500),
+      companyName: optText(300),
+    }),
+  }).answers<{ ok: true } | Refusal<ContactEditResult>>(),
+  /** People & deals' bulk stage change: each deal as if moved alone (gates apply); Lost takes one reason for all. */
+  'ui/move-deals': ask({ dealIds: z.array(Id).check(z.minLength(1), z.maxLength(10_000)), to: Id, reason: optText(300) }).answers<BulkResult>(),
   'ui/undo': ask({ undoId: z.string().check(z.minLength(1), z.maxLength(100)) }).answers<{ ok: boolean }>(),
   /** The stage editor: the new pipeline (the service parses it with StageEditSchema), and where the deals of removed stages go. */
   'ui/save-stages': ask({ stages: parsedByService<Stage[]>()(z.unknown()), moves: z.record(z.string(), Id) }).answers<SaveStagesResult>(),

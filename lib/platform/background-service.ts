@@ -20,6 +20,8 @@ import { startNudgeEngine } from './nudge-engine';
 import { startVelocitySnapshots } from './velocity-snapshots';
 import { loadSample, removeSample } from '../services/sample-data';
 import { deleteContact, mergeContacts, undoChange } from '../services/merge';
+import { moveDeals } from '../services/bulk-stage';
+import { updateContact } from '../services/contact-edit';
 import { markNudge } from '../services/nudges';
 import { currentDeal } from '../domain/lead-facts';
 import { detectLeadSource } from '../domain/lead-source';
@@ -212,6 +214,17 @@ export function startBackground(): void {
       'ui/delete-contact': async ({ contactId }) => {
         const r = await deleteContact(db, contactId, Date.now());
         if (r.ok) changed();
+        return r;
+      },
+      'ui/update-contact': async ({ contactId, patch }) => {
+        const r = await updateContact(db, contactId, patch, Date.now());
+        if (!r.ok) return r;
+        changed();
+        return { ok: true as const };
+      },
+      'ui/move-deals': async ({ dealIds, to, reason }) => {
+        const r = await moveDeals(db, dealIds, to, { now: Date.now(), locale: locale(), reason: reason ?? null });
+        if (r.moved.length) changed();
         return r;
       },
       'ui/undo': async ({ undoId }) => {

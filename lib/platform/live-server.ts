@@ -4,7 +4,7 @@ import { LIVE_PORT, LiveRequestSchema, type LiveQuery, type LiveResponse } from 
 import { runView } from '../services/views';
 import { hostTabOf, pageContextFor } from './page-context';
 
-const HEAVY = new Set<LiveQuery['name']>(['pipeline', 'metrics']);
+const HEAVY = new Set<LiveQuery['name']>(['pipeline', 'metrics', 'review']);
 
 interface Sub {
   query: LiveQuery;

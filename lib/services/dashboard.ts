@@ -7,6 +7,7 @@ import type { NudgeKind } from '../domain/nudges';
 import type { Deal, StageChange } from '../domain/records';
 import { isSampleId } from '../domain/sample-data';
 import { groupBy } from '../domain/group-by';
+import { pipelineReview, weekRange, type PipelineReview, type ReviewEvidence } from '../domain/pipeline-review';
 import { loadNudgeStates } from './nudges';
 import { scoreFromSummary } from './scores';
 import { loadSettings } from './settings';
@@ -218,3 +219,40 @@ export async function keepVelocitySnapshots(db: SidecarDb, env: { now: number; l
 }
 
 export { localDay };
+
+/**
+ * The weekly pipeline review for the week starting at `from` (a Monday from
+ * weekStart): the deals and the whole stage history (kept between runs), each
+ * contact's latest word from them, and for the week's wins their accepted
+ * signals and touches (read for those deals only).
+ */
+export async function reviewView(db: SidecarDb, locale: string, from: number): Promise<PipelineReview> {
+  return cached(db, `review:${from}`, ['deals', 'stageChanges', 'settings', 'summaries', 'suggestions', 'activities'], async () => {
+    const now = Date.now();
+    const { to } = weekRange(from);
+    const [settings, h, summaries] = await Promise.all([loadSettings(db, locale), history(db), db.summaries.toArray()]);
+    const wonInWeek = h.deals.filter((d) => d.deletedAt === null && d.status === 'won' && d.closedAt !== null && d.closedAt >= from && d.closedAt < to);
+    const evidence = new Map<string, ReviewEvidence[]>();
+    for (const d of wonInWeek) {
+      const [suggestions, activities] = await Promise.all([
+        db.suggestions.where('dealId').equals(d.id).toArray(),
+        db.activities.where('contactId').equals(d.contactId).toArray(),
+      ]);
+      evidence.set(d.id, [
+        ...suggestions.filter((s) => s.status === 'accepted').map((s): ReviewEvidence => ({ source: 'signal', kind: s.kind, text: s.phrase, at: s.at })),
+        ...activities.filter((a) => a.deletedAt === null).map((a): ReviewEvidence => ({ source: 'activity', kind: a.kind, text: a.text ?? null, at: a.at })),
+      ]);
+    }
+    return pipelineReview({
+      deals: h.deals,
+      changes: h.changes,
+      stageOrder: settings.stages.map((s) => s.id),
+      lastInboundAt: new Map(summaries.filter((s) => s.lastInboundAt).map((s) => [s.contactId, s.lastInboundAt!])),
+      evidence,
+      nudges: settings.nudges,
+      from,
+      to,
+      now,
+    });
+  });
+}
