@@ -107,36 +107,9 @@ export function PeopleSection({ settings, rows, openId, onOpen: setOpenId }: { s
             <span aria-hidden>–</span>
             <input type="number" data-testid="sidecar-people-filter-score-max" aria-label={t('people.filter.scoreMax')} className={`${inputClass} w-20`} min={0} max={100} value={filter.scoreMax ?? ''} onChange={(e) => set('scoreMax', score(e.target.value))} />
           </fieldset>
-          <label className="block space-y-1">
-            <span className={labelClass}>{t('people.filter.touch')}</span>
-            <select data-testid="sidecar-people-filter-touch" className={inputClass} value={filter.touch} onChange={(e) => set('touch', e.target.value as PeopleFilter['touch'])}>
-              {TOUCH_FILTERS.map((v) => (
-                <option key={v} value={v}>
-                  {t(peopleTouchKey(v))}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block space-y-1">
-            <span className={labelClass}>{t('people.filter.nudge')}</span>
-            <select data-testid="sidecar-people-filter-nudge" className={inputClass} value={filter.nudge} onChange={(e) => set('nudge', e.target.value as PeopleFilter['nudge'])}>
-              {NUDGE_FILTERS.map((v) => (
-                <option key={v} value={v}>
-                  {t(peopleNudgeKey(v))}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block space-y-1">
-            <span className={labelClass}>{t('people.filter.owner')}</span>
-            <select data-testid="sidecar-people-filter-owner" className={inputClass} value={filter.owner} onChange={(e) => set('owner', e.target.value as PeopleFilter['owner'])}>
-              {OWNER_FILTERS.map((v) => (
-                <option key={v} value={v}>
-                  {t(peopleOwnerKey(v))}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceFilter name="touch" label={t('people.filter.touch')} values={TOUCH_FILTERS} value={filter.touch} text={(v) => t(peopleTouchKey(v))} onChange={(v) => set('touch', v)} />
+          <ChoiceFilter name="nudge" label={t('people.filter.nudge')} values={NUDGE_FILTERS} value={filter.nudge} text={(v) => t(peopleNudgeKey(v))} onChange={(v) => set('nudge', v)} />
+          <ChoiceFilter name="owner" label={t('people.filter.owner')} values={OWNER_FILTERS} value={filter.owner} text={(v) => t(peopleOwnerKey(v))} onChange={(v) => set('owner', v)} />
           {isFiltered(filter) && (
             <Button data-testid="sidecar-people-filter-clear" onClick={() => setFilter(NO_FILTER)}>
               {t('people.filter.clear')}
@@ -203,6 +176,22 @@ export function PeopleSection({ settings, rows, openId, onOpen: setOpenId }: { s
         />
       )}
     </Section>
+  );
+}
+
+/** One of the filters with a fixed list of choices (`sidecar-people-filter-<name>`). */
+function ChoiceFilter<V extends string>({ name, label, values, value, text, onChange }: { name: string; label: string; values: readonly V[]; value: V; text: (v: V) => string; onChange: (v: V) => void }) {
+  return (
+    <label className="block space-y-1">
+      <span className={labelClass}>{label}</span>
+      <select data-testid={`sidecar-people-filter-${name}`} className={inputClass} value={value} onChange={(e) => onChange(values.find((v) => v === e.target.value) ?? values[0]!)}>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {text(v)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

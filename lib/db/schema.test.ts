@@ -15,7 +15,7 @@ const company = (id: string, domain: string | null): Company => ({ id, createdAt
 describe('SidecarDb schema', () => {
   it('creates the stores with the expected keys and indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const tables = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]));
     expect(tables).toEqual({
       contacts: ['companyId', 'emails', 'linkedinUrl', 'updatedAt'],
@@ -108,7 +108,7 @@ describe('SidecarDb schema', () => {
     await v1.table('contacts').add(contact('c1', ['dana@bigcorp.io']));
     v1.close();
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect((await db.contacts.get('c1'))!.emails).toEqual(['dana@bigcorp.io']);
     expect(await db.factBuckets.count()).toBe(0);
     expect(await db.importJobs.count()).toBe(0);
@@ -150,7 +150,7 @@ describe('SidecarDb schema', () => {
 
   it('upgrades version 5 to 6: the nudge engine bookkeeping moves out of settings into engineState, the rep settings stay', async () => {
     const v5 = new Dexie(db.name);
-    const stores = Object.fromEntries(db.tables.filter((t) => t.name !== 'engineState').map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]));
+    const stores = Object.fromEntries(db.tables.filter((t) => t.name !== 'engineState' && t.name !== 'undo').map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]));
     v5.version(5).stores(stores);
     await v5.table('settings').bulkPut([
       { key: 'app', value: { language: 'id' }, updatedAt: 1 },
@@ -160,13 +160,15 @@ describe('SidecarDb schema', () => {
     ]);
     v5.close();
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect((await db.settings.toArray()).map((r) => r.key)).toEqual(['app']);
     expect(await db.engineState.toArray()).toEqual([
       { key: 'engagementHalfLife', value: 30, updatedAt: 4 },
       { key: 'leadFacts', value: { key: '1:{}', resumeAfter: null }, updatedAt: 2 },
       { key: 'stageStays', value: { contact: [5] }, updatedAt: 3 },
     ]);
+  });
+
   it('upgrades version 5: undo entries leave the settings table for a store of their own, still undoable', async () => {
     const v5 = new Dexie(db.name);
     v5.version(5).stores({

@@ -4,7 +4,7 @@ import { stageIntervals, stageStats, type NudgeSettings } from './nudges';
 import type { DealStatus } from './records';
 
 // The agenda of the weekly pipeline meeting the sales method recommends
-// (docs/metrics.md, "Pipeline review"): for one week, the deals that moved and
+// (docs/sales-method.md, "Pipeline review"): for one week, the deals that moved and
 // where, the ones won and what decided them, the ones lost and why, the ones
 // gone quiet or stuck longer than usual, and the records missing details.
 // Pure: the deals, their stage history and `now` come in.

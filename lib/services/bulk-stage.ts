@@ -33,7 +33,7 @@ export async function moveDeals(
 ): Promise<BulkResult> {
   const out: BulkResult = { moved: [], refused: [] };
   const ids = [...new Set(dealIds)];
-  const tables = [db.deals, db.stageChanges, db.activities, db.settings, db.contacts, db.summaries, db.suggestions];
+  const tables = [db.deals, db.stageChanges, db.activities, db.settings, db.engineState, db.contacts, db.summaries, db.suggestions];
   for (let i = 0; i < ids.length; i += CHUNK) {
     await db.transaction('rw', tables, async () => {
       for (const dealId of ids.slice(i, i + CHUNK)) {
