@@ -65,12 +65,16 @@ function assertFiniteTime(t: number, what: string): void {
   if (!Number.isFinite(t)) throw new RangeError(`${what} must be a finite epoch ms, got ${t}`);
 }
 
-/** True when `t` falls on a working day of `schedule` (local time). */
+/**
+ * True when `t` falls on a working day of `schedule` (local time). Not called by the product (it schedules
+ * with the private helpers below): kept as the public statement of the rule, which the property tests of
+ * working-time and nudges check every computed due time against.
+ */
 export function isWorkingDay(t: number, schedule: Pick<WorkSchedule, 'workingDays'>): boolean {
   return isWorkingDate(new Date(t), dayMask(schedule));
 }
 
-/** True when `t` lies inside the quiet-hours window (local wall clock; start inclusive, end exclusive). */
+/** True when `t` lies inside the quiet-hours window (local wall clock; start inclusive, end exclusive). Kept for the same tests. */
 export function isQuietTime(t: number, schedule: Pick<WorkSchedule, 'quietStart' | 'quietEnd'>): boolean {
   return inQuiet(wallMsOfDay(new Date(t)), minutesOf(schedule.quietStart) * 60_000, minutesOf(schedule.quietEnd) * 60_000);
 }
