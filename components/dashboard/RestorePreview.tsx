@@ -16,7 +16,7 @@ export function RestorePreview({ backup, onDone, onCancel }: { backup: Backup; o
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void dataClient().call<{ contacts: number; deals: number; activities: number }>({ op: 'counts' }).then(setCurrent, (e) => setError(String(e)));
+    void dataClient().call({ op: 'counts' }).then(setCurrent, (e) => setError(String(e)));
   }, []);
   const empty = current !== null && current.contacts + current.deals + current.activities === 0;
 

@@ -2,9 +2,10 @@ import { readBackup, BACKUP_TABLES, type Backup, type BackupError } from '@/lib/
 import { CSV_LIMITS, decodeCsvBytes, readCsv, type CsvFileError, type CsvTable } from '@/lib/domain/csv-read';
 import { newId } from '@/lib/domain/ids';
 import type { Existing, ImportOp } from '@/lib/domain/import-plan';
-import { headerKey, recognise, type ColumnMapping, type Recognised } from '@/lib/domain/import-presets';
+import { headerKey, recognise, type Recognised } from '@/lib/domain/import-presets';
 import type { ImportRecord } from '@/lib/domain/import-rows';
 import type { MessageKey } from '@/lib/i18n';
+import type { DataReplies } from '@/lib/messaging/data-port';
 import { dataClient } from '@/lib/platform/data-client';
 import type { ImportReport } from '@/lib/services/csv-import';
 import type { RestoreBatch, RestoreMode, RestoreReport } from '@/lib/services/restore';
@@ -81,7 +82,7 @@ export async function readChosenFile(file: File, onProgress: (share: number) => 
   const read = await readCsv(decoded.text, { onProgress });
   if (!read.ok) return { kind: 'refused', problem: csvProblem(read.error) };
   const key = headerKey(read.table.header);
-  const remembered = await dataClient().call<ColumnMapping | null>({ op: 'mapping-get', key }).catch(() => null);
+  const remembered = await dataClient().call({ op: 'mapping-get', key }).catch(() => null);
   return { kind: 'csv', table: read.table, recognised: recognise(read.table.header, remembered), key };
 }
 
@@ -92,7 +93,7 @@ export async function matchExisting(records: readonly ImportRecord[]): Promise<E
   const byEmail = new Map<string, string>();
   const byLinkedIn = new Map<string, string>();
   for (let i = 0; i < Math.max(emails.length, urls.length); i += 5000) {
-    const r = await dataClient().call<{ byEmail: Record<string, string>; byLinkedIn: Record<string, string> }>({
+    const r = await dataClient().call({
       op: 'match',
       emails: emails.slice(i, i + 5000),
       urls: urls.slice(i, i + 5000),
@@ -104,7 +105,7 @@ export async function matchExisting(records: readonly ImportRecord[]): Promise<E
 }
 
 /** Sends a job's batches, then has it applied; on any failure the job is dropped and the error thrown. */
-async function runJob<T>(kind: 'csv' | 'restore', batches: unknown[][], onProgress: (done: number, total: number) => void, mode?: RestoreMode): Promise<T> {
+async function runJob<T extends DataReplies['apply']>(kind: 'csv' | 'restore', batches: unknown[][], onProgress: (done: number, total: number) => void, mode?: RestoreMode): Promise<T> {
   const client = dataClient();
   const jobId = newId(Date.now());
   await client.call({ op: 'begin', jobId, kind });
@@ -114,7 +115,8 @@ async function runJob<T>(kind: 'csv' | 'restore', batches: unknown[][], onProgre
       await client.call({ op: 'stage', jobId, seq, rows });
     }
     onProgress(batches.length, batches.length);
-    return await client.call<T>({ op: 'apply', jobId, mode });
+    // The job's kind (set at `begin`) decides which report `apply` answers: T is the one for `kind`.
+    return (await client.call({ op: 'apply', jobId, mode })) as T;
   } catch (e) {
     await client.call({ op: 'abort', jobId }).catch(() => {});
     throw e;

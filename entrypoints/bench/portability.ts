@@ -136,7 +136,7 @@ async function restore(text: string): Promise<{ parseMs: number; writeMs: number
 export async function portability(opts: { contacts?: number; activitiesPerContact?: number; importRows?: number; backupRuns?: number; importRuns?: number } = {}) {
   const contacts = opts.contacts ?? 10_000;
   const now = Date.now();
-  const counts0 = await dataClient().call<{ contacts: number }>({ op: 'counts' });
+  const counts0 = await dataClient().call({ op: 'counts' });
   if (counts0.contacts !== 0) throw new Error('the bench profile is not empty');
   const backupText = syntheticBackup(contacts, opts.activitiesPerContact ?? 10, now);
   const restores: { ms: number; parseMs: number; writeMs: number; created: number; heapPeak: number | null; heapBefore: number | null; empty: boolean }[] = [];

@@ -1,4 +1,7 @@
 import * as z from 'zod/mini';
+import type { ColumnMapping } from '../domain/import-presets';
+import type { ImportReport } from '../services/csv-import';
+import type { RestoreReport } from '../services/restore';
 
 /**
  * Bulk data between an extension page and the background, on its own port:
@@ -39,6 +42,26 @@ export const DataRequestSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('mapping-put'), id: ReqId, key: z.string().check(z.maxLength(20_000)), mapping: z.array(z.nullable(z.string().check(z.maxLength(40)))).check(z.maxLength(500)) }),
 ]);
 export type DataRequest = z.infer<typeof DataRequestSchema>;
+export type DataOp = DataRequest['op'];
+
+/**
+ * What each request answers (the `data` of its reply; an export answers in
+ * chunks, then `end`). The server's answers and the client's results are
+ * both typed from here, so the two cannot drift apart.
+ */
+export interface DataReplies {
+  export: null;
+  more: null;
+  match: { byEmail: Record<string, string>; byLinkedIn: Record<string, string> };
+  counts: { contacts: number; deals: number; activities: number };
+  begin: null;
+  stage: null;
+  /** A CSV job's report, or a restore's (the job's kind, set at `begin`, says which). */
+  apply: ImportReport | RestoreReport;
+  abort: null;
+  'mapping-get': ColumnMapping | null;
+  'mapping-put': boolean;
+}
 
 export type DataResponse =
   | { op: 'chunk'; id: number; text: string }

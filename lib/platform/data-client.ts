@@ -1,4 +1,4 @@
-import { DATA_PORT, type DataRequest, type DataResponse } from '../messaging/data-port';
+import { DATA_PORT, type DataReplies, type DataRequest, type DataResponse } from '../messaging/data-port';
 
 type Pending = { resolve: (data: unknown) => void; reject: (e: Error) => void; onChunk?: (text: string) => void };
 
@@ -44,9 +44,9 @@ export class DataClient {
     return port;
   }
 
-  call<T = unknown>(req: DataCall, onChunk?: (text: string) => void): Promise<T> {
+  call<Op extends DataCall['op']>(req: Extract<DataCall, { op: Op }>, onChunk?: (text: string) => void): Promise<DataReplies[Op]> {
     const id = this.next++;
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<DataReplies[Op]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (d: unknown) => void, reject, onChunk });
       this.connect().postMessage({ ...req, id } as DataRequest);
     });

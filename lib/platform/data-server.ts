@@ -1,7 +1,7 @@
 import type { SidecarDb } from '../db';
 import { ImportOpSchema } from '../domain/import-plan';
 import { resolveLanguage, stageName, translator } from '../i18n';
-import { DATA_PORT, DataRequestSchema, type DataRequest, type DataResponse } from '../messaging/data-port';
+import { DATA_PORT, DataRequestSchema, type DataOp, type DataReplies, type DataRequest, type DataResponse } from '../messaging/data-port';
 import { applyCsvImport } from '../services/csv-import';
 import { backupChunks, csvChunks } from '../services/export';
 import { whereAnyOf } from '../services/index-reads';
@@ -35,10 +35,11 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
         alive = false;
       }
     };
-    const reply = (id: number, run: () => Promise<unknown>) =>
+    // Typed by the request's op: an answer of the wrong shape does not compile.
+    const reply = <Op extends DataOp>(req: { id: number; op: Op }, run: () => Promise<DataReplies[Op]>) =>
       run().then(
-        (data) => post({ op: 'reply', id, ok: true, data }),
-        (e) => post({ op: 'reply', id, ok: false, error: e instanceof Error ? e.message : String(e) }),
+        (data) => post({ op: 'reply', id: req.id, ok: true, data }),
+        (e) => post({ op: 'reply', id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) }),
       );
     const next = async (id: number) => {
       const gen = exports.get(id);
@@ -70,7 +71,7 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
         case 'more':
           return next(req.id);
         case 'match':
-          return reply(req.id, async () => {
+          return reply(req, async () => {
             const [byEmail, byUrl] = await Promise.all([
               whereAnyOf(db.contacts, 'emails', req.emails, (c) => c.id),
               whereAnyOf(db.contacts, 'linkedinUrl', req.urls, (c) => c.id),
@@ -82,15 +83,15 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
             };
           });
         case 'counts':
-          return reply(req.id, async () => ({ contacts: await db.contacts.count(), deals: await db.deals.count(), activities: await db.activities.count() }));
+          return reply(req, async () => ({ contacts: await db.contacts.count(), deals: await db.deals.count(), activities: await db.activities.count() }));
         case 'begin':
-          return reply(req.id, async () => {
+          return reply(req, async () => {
             jobs.set(req.jobId, req.kind);
             await beginJob(db, req.jobId, req.kind, Date.now());
             return null;
           });
         case 'stage':
-          return reply(req.id, async () => {
+          return reply(req, async () => {
             const kind = jobs.get(req.jobId);
             if (!kind) throw new Error('unknown import job');
             // Row by row, stopping at the first bad one (a batch of bad rows would pile up issues without end).
@@ -110,7 +111,7 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
             return null;
           });
         case 'apply':
-          return reply(req.id, async () => {
+          return reply(req, async () => {
             const kind = jobs.get(req.jobId);
             const env = { now: Date.now(), locale: locale() };
             const report = kind === 'restore' ? await applyRestore(db, req.jobId, req.mode ?? 'merge', env) : kind === 'csv' ? await applyCsvImport(db, req.jobId, env) : null;
@@ -120,15 +121,15 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
             return report;
           });
         case 'abort':
-          return reply(req.id, async () => {
+          return reply(req, async () => {
             jobs.delete(req.jobId);
             await abortJob(db, req.jobId);
             return null;
           });
         case 'mapping-get':
-          return reply(req.id, () => rememberedMapping(db, req.key));
+          return reply(req, () => rememberedMapping(db, req.key));
         case 'mapping-put':
-          return reply(req.id, () => rememberMapping(db, req.key, req.mapping, Date.now()));
+          return reply(req, () => rememberMapping(db, req.key, req.mapping, Date.now()));
       }
     };
 
