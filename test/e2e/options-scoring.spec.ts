@@ -1,4 +1,4 @@
-import { dbDump, expect, sidebar, sidebarFrame, test } from './fixtures';
+import { dbDump, expect, sidebar, test } from './fixtures';
 import { gmailFixture, serveGmail, THREAD_URL } from './gmail';
 
 test('a scoring rule edit in options re-scores the lead in the sidebar at once; bad config is refused whole', async ({ context, page, extensionId }) => {
@@ -39,7 +39,9 @@ test('what converts shows win rates from the rep’s own won and lost deals', as
   await serveGmail(context, gmailFixture('thread-en.html'));
   await page.goto(THREAD_URL);
   await expect(sidebar(page).getByTestId('sidecar-contact-name')).toBeVisible();
-  const frame = await sidebarFrame(page);
+  // Sent from an extension tab: a frame inside the site tab needs the secret only Sidecar's own frame holds.
+  const frame = await context.newPage();
+  await frame.goto(`chrome-extension://${extensionId}/popup.html`);
   // Twelve closed deals: company-domain leads mostly won, free-mail leads mostly lost.
   await frame.evaluate(async () => {
     const send = (m: unknown) => (globalThis as any).chrome.runtime.sendMessage(m);
