@@ -1,3 +1,4 @@
+import { samePhone, sameSite } from '@/lib/domain/contact-details';
 import type { ContactView } from '@/lib/services/views';
 import type { LinkedInContactInfo, LinkedInProfile } from '@/lib/sites/linkedin/types';
 import { CommandError, refusalText } from './CommandError';
@@ -5,8 +6,6 @@ import { useCommand } from './hooks';
 import { useI18n } from './i18n';
 import { Button } from './ui';
 
-const digits = (s: string) => s.replace(/\D/g, '');
-const sameSite = (a: string, b: string) => a.replace(/\/$/, '') === b.replace(/\/$/, '');
 
 /**
  * What LinkedIn's contact info (or the profile) knows that the contact lacks: each offered in one click, never
@@ -17,7 +16,7 @@ export function ContactInfoOffer({ view, profile, info }: { view: ContactView; p
   const cmd = useCommand();
   const { contact, company } = view;
   const emails = (info?.emails ?? []).filter((e) => !contact.emails.includes(e));
-  const phones = (info?.phones ?? []).filter((p) => !(contact.phones ?? []).some((h) => digits(h) === digits(p)));
+  const phones = (info?.phones ?? []).filter((p) => !(contact.phones ?? []).some((h) => samePhone(h, p)));
   const websites = (info?.websites ?? []).filter((w) => !(contact.websites ?? []).some((h) => sameSite(h, w)));
   // "Tokomaju" from the email domain, "PT Toko Maju" on the profile: the profile's name, if the rep wants it.
   const companyName = profile?.company && company && profile.company !== company.name ? profile.company : null;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { normalizeEmail } from '@/lib/domain/email';
-import type { Settings } from '@/lib/domain/settings';
+import { confirmAddress, type Settings } from '@/lib/domain/settings';
 import { useI18n } from './i18n';
 import { Button, ErrorText, inputClass } from './ui';
 
@@ -19,7 +19,7 @@ export function MyAddresses({ settings, save }: { settings: Pick<Settings, 'myAd
     setBad(e === null);
     if (!e) return;
     setTyped('');
-    if (!mine.includes(e)) void save({ myAddresses: [...mine, e].slice(0, 20), proposedAddresses: without(proposed, e) });
+    if (!mine.includes(e)) void save(confirmAddress(settings, e));
   };
   return (
     <section aria-labelledby="sc-my-addresses" className="space-y-2">
@@ -50,7 +50,7 @@ export function MyAddresses({ settings, save }: { settings: Pick<Settings, 'myAd
                     variant="primary"
                     data-testid="sidecar-proposed-address-confirm"
                     aria-label={t('me.confirm', { email: e })}
-                    onClick={() => void save({ myAddresses: [...mine, e].slice(0, 20), proposedAddresses: without(proposed, e) })}
+                    onClick={() => void save(confirmAddress(settings, e))}
                   >
                     {t('me.confirmShort')}
                   </Button>

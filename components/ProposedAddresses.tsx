@@ -1,4 +1,4 @@
-import type { Settings } from '@/lib/domain/settings';
+import { confirmAddress, type Settings } from '@/lib/domain/settings';
 import { CommandError } from './CommandError';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
@@ -13,12 +13,8 @@ export function ProposedAddresses({ settings }: { settings: Settings }) {
   const cmd = useCommand();
   const email = settings.proposedAddresses[0];
   if (!email) return null;
-  const rest = settings.proposedAddresses.filter((e) => e !== email);
   const answer = (mine: boolean) =>
-    cmd.run({
-      type: 'ui/update-settings',
-      patch: mine ? { myAddresses: [...settings.myAddresses, email].slice(0, 20), proposedAddresses: rest } : { proposedAddresses: rest },
-    });
+    cmd.run({ type: 'ui/update-settings', patch: mine ? confirmAddress(settings, email) : { proposedAddresses: settings.proposedAddresses.filter((e) => e !== email) } });
   return (
     <section data-testid="sidecar-proposed-address" data-email={email} aria-labelledby="sc-proposed" className="space-y-2 rounded-lg border border-slate-300 bg-white p-3">
       <p id="sc-proposed" className="text-sm text-slate-800">

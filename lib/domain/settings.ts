@@ -103,3 +103,11 @@ export function learnAddress(s: Pick<Settings, 'myAddresses' | 'proposedAddresse
   if (s.myAddresses.length === 0) return { myAddresses: [email] };
   return { proposedAddresses: [email, ...s.proposedAddresses].slice(0, 20) };
 }
+
+/** The rep says an address is theirs: it joins their own (at most 20) and leaves the proposals. */
+export function confirmAddress(s: Pick<Settings, 'myAddresses' | 'proposedAddresses'>, email: string): Partial<Settings> {
+  return {
+    myAddresses: s.myAddresses.includes(email) ? s.myAddresses : [...s.myAddresses, email].slice(0, 20),
+    proposedAddresses: s.proposedAddresses.filter((e) => e !== email),
+  };
+}

@@ -1,6 +1,7 @@
 import type { SidecarDb } from '../db';
 import { normalizeEmail } from '../domain/email';
 import { ContactSchema } from '../domain/records';
+import { samePhone, sameSite } from '../domain/contact-details';
 import { findPeopleByEmails } from './people';
 
 /** Details the rep chose to add to a person (from LinkedIn's contact info): added to what is there, never replacing it. */
@@ -21,7 +22,6 @@ const union = (have: readonly string[], more: readonly string[], same: (a: strin
   for (const m of more) if (!out.some((h) => same(h, m))) out.push(m);
   return out;
 };
-const digits = (s: string) => s.replace(/\D/g, '');
 
 /**
  * Adds emails, phone numbers and websites to a contact in one transaction: checked whole first (a bad value or
@@ -47,8 +47,8 @@ export async function addContactDetails(db: SidecarDb, contactId: string, detail
       ...contact,
       emails: union(contact.emails, emails, (a, b) => a === b),
       // "+62 812-3456-7890" and "0812 3456 7890" may differ; the same digits are the same number.
-      phones: union(contact.phones ?? [], (details.phones ?? []).map((p) => p.trim()).filter(Boolean), (a, b) => digits(a) === digits(b)),
-      websites: union(contact.websites ?? [], details.websites ?? [], (a, b) => a.replace(/\/$/, '') === b.replace(/\/$/, '')),
+      phones: union(contact.phones ?? [], (details.phones ?? []).map((p) => p.trim()).filter(Boolean), samePhone),
+      websites: union(contact.websites ?? [], details.websites ?? [], sameSite),
       updatedAt: now,
     };
     const parsed = ContactSchema.safeParse(next);
