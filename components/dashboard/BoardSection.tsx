@@ -35,6 +35,8 @@ const DAY = 86_400_000;
 type Target = string; // a stage id, 'won' or 'lost'
 const OUTCOMES = ['won', 'lost'] as const;
 
+type Cursor = { drag: Event | null; index: number };
+
 /**
  * The keyboard path: the arrow keys jump from one drop target to the next
  * (stages in order, then Won and Lost) instead of nudging the card by pixels.
@@ -42,20 +44,22 @@ const OUTCOMES = ['won', 'lost'] as const;
  * recomputed only after the move has been measured: quick key presses would
  * otherwise all start from the same place.
  */
-function targetCoordinates(order: readonly string[], cursor: { current: { id: unknown; index: number } }): KeyboardCoordinateGetter {
+function targetCoordinates(order: readonly string[], cursor: { current: Cursor }): KeyboardCoordinateGetter {
   return (event, { active, context }) => {
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.code as string];
     if (!step) return undefined;
     event.preventDefault();
-    if (cursor.current.id !== active) {
+    // One drag is one activating key press: a card picked up again starts from its own stage.
+    if (cursor.current.drag !== context.activatorEvent) {
       const stageId = context.draggableNodes.get(active)?.data.current?.stageId as string | undefined;
-      cursor.current = { id: active, index: stageId ? order.indexOf(stageId) : -1 };
+      cursor.current = { drag: context.activatorEvent, index: stageId ? order.indexOf(stageId) : -1 };
     }
     const i = Math.max(0, Math.min(order.length - 1, cursor.current.index + step));
-    const rect = context.droppableRects.get(order[i]!);
+    cursor.current = { ...cursor.current, index: i };
+    // The rects are measured a frame after the pick-up; a key pressed sooner reads the node itself.
+    const rect = context.droppableRects.get(order[i]!) ?? context.droppableContainers.get(order[i]!)?.node.current?.getBoundingClientRect();
     const card = context.collisionRect;
     if (!rect || !card) return undefined;
-    cursor.current = { id: active, index: i };
     return { x: rect.left + rect.width / 2 - card.width / 2, y: rect.top + Math.min(rect.height / 2, 120) - card.height / 2 };
   };
 }
@@ -158,7 +162,7 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
   const [message, setMessage] = useState<string | null>(null);
   const stages = settings.stages;
   const order = useMemo(() => [...stages.map((s) => s.id), ...OUTCOMES], [stages]);
-  const cursor = useRef<{ id: unknown; index: number }>({ id: null, index: -1 });
+  const cursor = useRef<Cursor>({ drag: null, index: -1 });
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(PromptKeyboardSensor, { coordinateGetter: useMemo(() => targetCoordinates(order, cursor), [order]), scrollBehavior: 'auto' }),
@@ -192,11 +196,17 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
       return n;
     });
 
-  const onDragEnd = async ({ active, over }: DragEndEvent) => {
-    const row = rowOf(String(active.id));
-    if (!row || !over) return;
+  // By keyboard the target is the one the arrows chose: dnd-kit's `over` lags a measure behind a quick Enter.
+  const dropTarget = ({ over, activatorEvent }: DragEndEvent): string | undefined => {
+    const keyed = cursor.current.drag === activatorEvent && cursor.current.index >= 0 ? order[cursor.current.index] : undefined;
+    return keyed ?? (over ? String(over.id) : undefined);
+  };
+
+  const onDragEnd = async (e: DragEndEvent) => {
+    const row = rowOf(String(e.active.id));
+    const to = dropTarget(e);
+    if (!row || !to) return;
     const deal = row.deal!;
-    const to = String(over.id);
     if (to === deal.stageId) return;
     setGated(null);
     setMessage(null);
@@ -240,7 +250,6 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
       <DndContext
         sensors={sensors}
         collisionDetection={collision}
-        onDragStart={() => (cursor.current = { id: null, index: -1 })}
         onDragEnd={(e) => void onDragEnd(e)}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('board.dnd.instructions') } }}
       >

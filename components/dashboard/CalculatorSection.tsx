@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Metrics } from '@/lib/domain/metrics';
 import { pipelineSize } from '@/lib/domain/pipeline-size';
 import type { Settings } from '@/lib/domain/settings';
@@ -16,28 +16,28 @@ function parseNumber(text: string): number {
   return m ? Number(`${m[1]!.replace(/[.,]/g, '')}.${m[2]}`) : Number(s.replace(/[.,]/g, ''));
 }
 
+type Field = 'target' | 'avgDeal' | 'closeRate' | 'reps';
+
 const round = (x: number, digits = 2) => String(Math.round(x * 10 ** digits) / 10 ** digits);
 
 /** The method's size calculator, prefilled from the rep's own figures (all editable). */
 export function CalculatorSection({ settings, metrics }: { settings: Settings; metrics: Metrics | undefined }) {
   const { t } = useI18n();
   const f = useFormat();
-  const [fields, setFields] = useState({ target: '', avgDeal: '', closeRate: '', reps: '1' });
-  const [touched, setTouched] = useState(false);
-  // Prefill once the figures arrive, and follow them until the rep types.
-  useEffect(() => {
-    if (touched || !metrics) return;
-    const avg = metrics.avgDealSize;
-    setFields({
-      target: metrics.velocityPer30Days > 0 ? round(metrics.velocityPer30Days, 0) : avg ? round(avg * 10, 0) : '',
-      avgDeal: avg ? round(avg) : '',
-      closeRate: metrics.closeRate !== null ? round(metrics.closeRate * 100, 1) : '',
-      reps: '1',
-    });
-  }, [metrics, touched]);
-  const set = (k: keyof typeof fields) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    setTouched(true);
-    setFields((x) => ({ ...x, [k]: e.target.value }));
+  // What the rep typed, per field; a field not typed in follows the figures as they arrive.
+  // (Derived at render, not copied in an effect, so typing can never race the figures.)
+  const [typed, setTyped] = useState<Partial<Record<Field, string>>>({});
+  const avg = metrics?.avgDealSize;
+  const prefill: Record<Field, string> = {
+    target: !metrics ? '' : metrics.velocityPer30Days > 0 ? round(metrics.velocityPer30Days, 0) : avg ? round(avg * 10, 0) : '',
+    avgDeal: avg ? round(avg) : '',
+    closeRate: metrics && metrics.closeRate !== null ? round(metrics.closeRate * 100, 1) : '',
+    reps: '1',
+  };
+  const fields = { ...prefill, ...typed };
+  const set = (k: Field) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    const value = e.target.value;
+    setTyped((x) => ({ ...x, [k]: value }));
   };
   const open = metrics?.openDeals;
   const r = pipelineSize({
@@ -47,7 +47,7 @@ export function CalculatorSection({ settings, metrics }: { settings: Settings; m
     reps: parseNumber(fields.reps),
     openLeads: open,
   });
-  const input = (k: keyof typeof fields, testId: string, label: string, suffix?: string) => (
+  const input = (k: Field, testId: string, label: string, suffix?: string) => (
     <label className="block space-y-1">
       <span className={labelClass}>
         {label}
