@@ -1,0 +1,91 @@
+import type { Activity, Company, Contact, Deal, Suggestion } from './records';
+
+/**
+ * Forgetting a person (a data-protection request: GDPR, Indonesia's UU PDP
+ * 27/2022) leaves only tombstones: the record's id, the ids linking it to the
+ * other tombstones, and `deletedAt`, so sync can carry the deletion. Every
+ * field that could say who they were, what was said or when is blanked. Each
+ * keeps its schema (records.ts), so the tombstones still sync and restore.
+ */
+
+export function forgottenContact(c: Contact, now: number): Contact {
+  return {
+    id: c.id,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: now,
+    name: '',
+    emails: [],
+    title: null,
+    headline: null,
+    location: null,
+    companyId: null,
+    linkedinUrl: null,
+    photoUrl: null,
+    phones: [],
+    websites: [],
+  };
+}
+
+export function forgottenDeal(d: Deal, now: number): Deal {
+  return {
+    id: d.id,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: now,
+    contactId: d.contactId,
+    companyId: null,
+    title: '',
+    stageId: d.stageId,
+    stageEnteredAt: now,
+    status: d.status,
+    valueMinor: 0,
+    currency: d.currency,
+    owner: null,
+    expectedCloseAt: null,
+    closedAt: null,
+    lostReason: null,
+    bant: null,
+    leadSource: null,
+  };
+}
+
+export function forgottenActivity(a: Activity, now: number): Activity {
+  return { ...a, createdAt: now, updatedAt: now, deletedAt: now, at: now, sourceId: null, text: null };
+}
+
+export function forgottenSuggestion(s: Suggestion, now: number): Suggestion {
+  return { ...s, createdAt: now, updatedAt: now, deletedAt: now, messageId: '', phrase: '', at: now };
+}
+
+export function forgottenCompany(c: Company, now: number): Company {
+  return { id: c.id, createdAt: now, updatedAt: now, deletedAt: now, name: '', domain: null, industry: null, employees: null };
+}
+
+/** What identifies a person in rows that are not theirs (an import batch, an undo entry, a queued sync change). */
+export interface PersonMarks {
+  /** Matched anywhere inside a string: ids, addresses, profile and web links, phone numbers. */
+  contained: string[];
+  /** Matched as a whole string (case-insensitive): the name, which may be a common word. */
+  whole: string[];
+}
+
+export function personMarks(c: Contact, recordIds: readonly string[]): PersonMarks {
+  const contained = [c.id, ...recordIds, ...c.emails, c.linkedinUrl, c.photoUrl, ...(c.phones ?? []), ...(c.websites ?? [])]
+    .filter((s): s is string => !!s && s.length >= 3)
+    .map((s) => s.toLowerCase());
+  const name = c.name.trim().toLowerCase();
+  return { contained: [...new Set(contained)], whole: name ? [name] : [] };
+}
+
+/** Whether any string inside `value` (walked through arrays and objects) names the person. */
+export function mentions(value: unknown, marks: PersonMarks, depth = 0): boolean {
+  if (typeof value === 'string') {
+    const s = value.toLowerCase();
+    return marks.contained.some((m) => s.includes(m)) || marks.whole.includes(s.trim());
+  }
+  if (depth > 20 || value === null || typeof value !== 'object') return false;
+  if (ArrayBuffer.isView(value)) return false;
+  const items = Array.isArray(value) ? value : [...Object.keys(value), ...Object.values(value)];
+  return items.some((v) => mentions(v, marks, depth + 1));
+}
