@@ -7,6 +7,7 @@ import { Suggestions } from './Suggestions';
 import { BantPanel } from './BantPanel';
 import { ActivityList } from './ActivityList';
 import { DealCard } from './DealCard';
+import { ForgetPerson } from './ForgetPerson';
 import { NudgeList } from './NudgeList';
 import { OutreachLog } from './OutreachLog';
 import { ScoreCard } from './ScoreCard';
@@ -33,8 +34,22 @@ export function PersonHeader({ name, email, company, extra }: { name: string; em
   );
 }
 
-/** A known contact: who, deal and stage, score, then what happened. */
-export function ContactCard({ view, settings, email, children, people = [] }: { view: ContactView; settings: Settings; email: string | null; children?: ReactNode; people?: readonly { contactId: string; name: string }[] }) {
+/** A known contact: who, deal and stage, score, then what happened; last, "Forget this person" (unless the page places it itself). */
+export function ContactCard({
+  view,
+  settings,
+  email,
+  children,
+  people = [],
+  forget = true,
+}: {
+  view: ContactView;
+  settings: Settings;
+  email: string | null;
+  children?: ReactNode;
+  people?: readonly { contactId: string; name: string }[];
+  forget?: boolean;
+}) {
   const { t } = useI18n();
   const { contact, company, deal, activities, suggestions, nudges } = view;
   const accepted = suggestions.filter((s) => s.status === 'accepted' && ENGAGING_TRIGGERS.has(s.kind)).length;
@@ -83,6 +98,7 @@ export function ContactCard({ view, settings, email, children, people = [] }: { 
       {deal && <BantPanel deal={deal} activities={activities} people={people.filter((p) => p.contactId !== contact.id)} />}
       {company && <CompanyDetails company={company} />}
       <ActivityList activities={activities} stages={settings.stages} />
+      {forget && <ForgetPerson contactId={contact.id} name={contact.name} />}
     </div>
   );
 }

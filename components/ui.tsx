@@ -1,11 +1,11 @@
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, Ref } from 'react';
 
 // Shared looks, so every control has the same visible focus ring.
 export const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600';
 export const inputClass = `w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm ${focusRing}`;
 export const labelClass = 'text-xs font-medium text-slate-600';
 
-export function Button({ variant = 'secondary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'dark' | 'danger' }) {
+export function Button({ variant = 'secondary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'dark' | 'danger'; ref?: Ref<HTMLButtonElement> }) {
   const look = {
     primary: 'bg-sky-700 text-white hover:bg-sky-600',
     dark: 'bg-slate-900 text-white hover:bg-slate-700',

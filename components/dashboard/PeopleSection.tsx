@@ -42,6 +42,8 @@ export function PeopleSection({ settings, rows, openId, onOpen: setOpenId }: { s
   const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'asc' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [undo, setUndo] = useState<Undoable | null>(null);
+  /** "Forgotten": said once, with no undo to offer. */
+  const [forgotten, setForgotten] = useState<string | null>(null);
   const stageOrder = useMemo(() => settings.stages.map((s) => s.id), [settings.stages]);
 
   const index = useMemo(() => new PeopleIndex(all), [all]);
@@ -122,6 +124,9 @@ export function PeopleSection({ settings, rows, openId, onOpen: setOpenId }: { s
         </p>
 
         <UndoBar undo={undo} onDone={() => setUndo(null)} />
+        <p role="status" data-testid="sidecar-forget-done" className="text-sm text-slate-700 empty:hidden dark:text-slate-300">
+          {forgotten}
+        </p>
         {chosen.length > 0 && <BulkBar settings={settings} rows={all} contactIds={chosen} onDone={() => setSelected(new Set())} />}
 
         <div role="table" aria-label={t('dash.section.people')} aria-rowcount={visible.length + 1} className="overflow-x-auto text-sm">
@@ -172,7 +177,12 @@ export function PeopleSection({ settings, rows, openId, onOpen: setOpenId }: { s
           gone={rows !== undefined && !openRow}
           onClose={() => setOpenId(null)}
           onOpen={setOpenId}
-          onUndoable={setUndo}
+          onUndoable={(u) => (setForgotten(null), setUndo(u))}
+          onForgotten={(text) => {
+            // An undo offered before may have named them: its entry is gone with them.
+            setUndo(null);
+            setForgotten(text);
+          }}
         />
       )}
     </Section>

@@ -6,6 +6,7 @@ import type { PipelineRow } from '@/lib/services/dashboard';
 import type { ContactView } from '@/lib/services/views';
 import { CommandError, refusalText } from '../CommandError';
 import { ContactCard } from '../ContactCard';
+import { ForgetPerson } from '../ForgetPerson';
 import { useCommand, useLive } from '../hooks';
 import { useI18n } from '../i18n';
 import { Button, inputClass, labelClass } from '../ui';
@@ -22,7 +23,7 @@ export interface Undoable {
  * plus what only the dashboard does: edit every field of the person, merge
  * another person into this one, delete. A merge or delete can be undone.
  */
-export function PersonDetail({ contactId, settings, rows, gone, onClose, onOpen, onUndoable }: {
+export function PersonDetail({ contactId, settings, rows, gone, onClose, onOpen, onUndoable, onForgotten }: {
   contactId: string;
   settings: Settings;
   rows: PipelineRow[];
@@ -30,6 +31,7 @@ export function PersonDetail({ contactId, settings, rows, gone, onClose, onOpen,
   onClose: () => void;
   onOpen: (id: string) => void;
   onUndoable: (u: Undoable) => void;
+  onForgotten: (text: string) => void;
 }) {
   const { t } = useI18n();
   const view = useLive({ name: 'contact', contactId });
@@ -52,12 +54,21 @@ export function PersonDetail({ contactId, settings, rows, gone, onClose, onOpen,
         view && (
           <div className="grid gap-6 lg:grid-cols-2">
             <div className="min-w-0">
-              <ContactCard view={view} settings={settings} email={view.contact.emails[0] ?? null} people={people} />
+              <ContactCard view={view} settings={settings} email={view.contact.emails[0] ?? null} people={people} forget={false} />
             </div>
             <div className="min-w-0 space-y-6">
               <EditPerson view={view} onOpen={onOpen} />
               <MergeInto view={view} rows={rows} onUndoable={onUndoable} />
+              {view.deal && <DeleteDeal dealId={view.deal.id} title={view.deal.title} onUndoable={onUndoable} />}
               <DeletePerson view={view} onUndoable={onUndoable} onDeleted={onClose} />
+              <ForgetPerson
+                contactId={view.contact.id}
+                name={view.contact.name}
+                onForgotten={(text) => {
+                  onForgotten(text);
+                  onClose();
+                }}
+              />
             </div>
           </div>
         )
@@ -225,6 +236,25 @@ function DeletePerson({ view, onUndoable, onDeleted }: { view: ContactView; onUn
     <div className="space-y-2">
       <Button variant="danger" data-testid="sidecar-delete-contact" disabled={cmd.busy} onClick={remove}>
         {t('people.delete')}
+      </Button>
+      <CommandError command={cmd} />
+    </div>
+  );
+}
+
+/** The person's current deal on its own: a tombstone, with one undo like a person's delete. */
+function DeleteDeal({ dealId, title, onUndoable }: { dealId: string; title: string; onUndoable: (u: Undoable) => void }) {
+  const { t } = useI18n();
+  const cmd = useCommand();
+  const remove = () =>
+    void cmd.run({ type: 'ui/delete-deal', dealId }, (r) => {
+      if (!r.ok) return cmd.refuse(refusalText(r.reason, t));
+      onUndoable({ undoId: r.undoId, text: t('deal.delete.done', { title }) });
+    });
+  return (
+    <div className="space-y-2">
+      <Button variant="danger" data-testid="sidecar-delete-deal" data-deal-id={dealId} disabled={cmd.busy} onClick={remove}>
+        {t('deal.delete')}
       </Button>
       <CommandError command={cmd} />
     </div>

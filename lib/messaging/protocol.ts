@@ -10,6 +10,7 @@ import type { AddDetailsResult } from '../services/contact-details';
 import type { BulkResult } from '../services/bulk-stage';
 import type { ContactEditResult } from '../services/contact-edit';
 import type { DeleteResult, MergeResult } from '../services/merge';
+import type { ForgetResult } from '../services/forget';
 import type { SaveStagesResult } from '../services/stages';
 import type { AcceptResult } from '../services/triggers';
 import type { SyncFailure } from '../sync/transport';
@@ -161,6 +162,10 @@ export const UI_TO_BG = {
   /** People & deals: merge two people into one, delete one, and undo either. */
   'ui/merge-contacts': ask({ keepId: Id, mergeId: Id }).answers<MergeResult>(),
   'ui/delete-contact': ask({ contactId: Id }).answers<DeleteResult>(),
+  /** Deletes one deal (a tombstone), undoable like a person's delete. */
+  'ui/delete-deal': ask({ dealId: Id }).answers<DeleteResult>(),
+  /** A data-protection request: everything about the person goes, for good (lib/services/forget.ts); no undo. */
+  'ui/forget-contact': ask({ contactId: Id }).answers<ForgetResult>(),
   /** People & deals' person view: every field of the person; the service checks the whole before writing. */
   'ui/update-contact': ask({
     contactId: Id,

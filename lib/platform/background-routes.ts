@@ -7,7 +7,8 @@ import { ChipCache, stageChipsFor } from '../services/chips';
 import { addContactDetails } from '../services/contact-details';
 import { closeDeal, moveDealStage, reopenDeal, updateBant, updateCompany, updateDeal } from '../services/deals';
 import { linkProfile, unlinkProfile } from '../services/linkedin';
-import { deleteContact, mergeContacts, undoChange } from '../services/merge';
+import { deleteContact, deleteDeal, mergeContacts, undoChange } from '../services/merge';
+import { forgetContact } from '../services/forget';
 import { markNudge } from '../services/nudges';
 import { saveStages } from '../services/stages';
 import { moveDeals } from '../services/bulk-stage';
@@ -96,6 +97,16 @@ export function backgroundRoutes({ db, locale, steps, chipCache, changed, nudges
       'ui/remove-sample': () => steps.removeSample(),
       'ui/merge-contacts': async ({ keepId, mergeId }) => ifOk(await mergeContacts(db, keepId, mergeId, env())),
       'ui/delete-contact': async ({ contactId }) => ifOk(await deleteContact(db, contactId, Date.now())),
+      'ui/delete-deal': async ({ dealId }) => ifOk(await deleteDeal(db, dealId, Date.now())),
+      'ui/forget-contact': async ({ contactId }) => {
+        const r = await forgetContact(db, contactId, Date.now());
+        if (!r.ok) return r;
+        // Nothing cached may still answer for them: chips by address, the badge's count of their nudges.
+        chipCache.clear();
+        changed();
+        await nudges.refreshBadge();
+        return r;
+      },
       'ui/update-contact': async ({ contactId, patch }) => {
         const r = await updateContact(db, contactId, patch, Date.now());
         if (!r.ok) return r;

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { SidecarDb } from '../db';
 import { logManualActivity } from './activities';
 import { createPerson } from './contacts';
-import { deleteContact, mergeContacts, undoChange } from './merge';
+import { deleteContact, deleteDeal, mergeContacts, undoChange } from './merge';
+import { currentDeals } from './people';
 
 const NOW = 1_790_000_000_000;
 const env = { now: NOW, locale: 'en-US' };
@@ -76,5 +77,19 @@ describe('merge and delete, with one undo', () => {
     // A week later, the next change drops the old entry.
     await deleteContact(db, a.contact.id, NOW + 8 * 86_400_000);
     expect(await db.undo.count()).toBe(1);
+  });
+
+  it('deletes one deal on its own (the person stays) and undo brings it back as it was', async () => {
+    const a = await createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, env);
+    const r = await deleteDeal(db, a.deal.id, NOW + 5);
+    expect(r.ok).toBe(true);
+    expect((await db.deals.get(a.deal.id))!.deletedAt).toBe(NOW + 5);
+    expect((await db.contacts.get(a.contact.id))!.deletedAt).toBeNull();
+    expect((await currentDeals(db, [a.contact.id])).get(a.contact.id)).toBeUndefined();
+    expect(await deleteDeal(db, a.deal.id, NOW + 6)).toEqual({ ok: false, reason: 'not_found' });
+    expect(await undoChange(db, r.ok ? r.undoId : '', { ...env, now: NOW + 7 })).toBe(true);
+    const back = (await db.deals.get(a.deal.id))!;
+    expect({ ...back, updatedAt: 0 }).toEqual({ ...a.deal, updatedAt: 0 });
+    expect((await currentDeals(db, [a.contact.id])).get(a.contact.id)?.id).toBe(a.deal.id);
   });
 });

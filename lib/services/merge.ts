@@ -87,6 +87,18 @@ export async function deleteContact(db: SidecarDb, contactId: string, now: numbe
   });
 }
 
+/** Deletes one deal: a tombstone, undoable; its computed nudges go (the engine would drop them too). */
+export async function deleteDeal(db: SidecarDb, dealId: string, now: number): Promise<DeleteResult> {
+  return db.transaction('rw', TABLES(db), async () => {
+    const deal = await db.deals.get(dealId);
+    if (!deal || deal.deletedAt !== null) return { ok: false as const, reason: 'not_found' as const };
+    await db.deals.put({ ...deal, deletedAt: now, updatedAt: now });
+    await db.nudges.where('dealId').equals(dealId).delete();
+    const undoId = await saveUndo(db, { kind: 'delete', at: now, contacts: [], deals: [deal], activities: [], suggestions: [] });
+    return { ok: true as const, undoId };
+  });
+}
+
 /** Puts back what a merge or delete changed. */
 export async function undoChange(db: SidecarDb, undoId: string, env: { now: number; locale: string }): Promise<boolean> {
   if (!undoId.startsWith(UNDO_PREFIX)) return false;
