@@ -82,15 +82,25 @@ class Duplicate extends Error {
 }
 
 /**
- * Deletes tombstones older than the horizon (and what only they held: their
- * natural keys). Devices whose cursor is below the newest version removed
- * can no longer learn of those deletions from a pull: they get "resync".
+ * Deletes tombstones older than the horizon, and what only they held: their
+ * natural keys, the stage history of a deleted deal (insert-only, so it has
+ * no tombstone of its own) and the nudge states naming a deleted deal or
+ * contact (their ids carry it). A forgotten person's blanked records thus
+ * leave nothing behind here either. Devices whose cursor is below the newest
+ * version removed can no longer learn of those deletions from a pull: they
+ * get "resync".
  */
 export async function purgeTombstones(sql: Sql, teamId: string, before: Date): Promise<number> {
   const [r] = await sql<{ n: number; v: number | null }>(
     `WITH gone AS (DELETE FROM records WHERE team_id = $1 AND deleted_at < $2 RETURNING tbl, id, version),
-          keys AS (DELETE FROM natural_keys n USING gone WHERE n.team_id = $1 AND n.tbl = gone.tbl AND n.id = gone.id)
-     SELECT count(*)::int AS n, max(version) AS v FROM gone`,
+          keys AS (DELETE FROM natural_keys n USING gone WHERE n.team_id = $1 AND n.tbl = gone.tbl AND n.id = gone.id),
+          held AS (DELETE FROM records h USING gone g
+                    WHERE h.team_id = $1 AND g.tbl IN ('deals', 'contacts')
+                      AND ((h.tbl = 'stageChanges' AND g.tbl = 'deals' AND h.data->>'dealId' = g.id)
+                        OR (h.tbl = 'nudgeStates' AND strpos(h.id, g.id) > 0))
+                    RETURNING h.tbl, h.id, h.version),
+          removed AS (SELECT version FROM gone UNION ALL SELECT version FROM held)
+     SELECT count(*)::int AS n, max(version) AS v FROM removed`,
     [teamId, before.toISOString()],
   );
   await sql('UPDATE teams SET purged_version = GREATEST(purged_version, COALESCE($2::bigint, 0)), purged_at = now() WHERE id = $1', [teamId, r?.v ?? null]);

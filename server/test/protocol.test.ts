@@ -360,4 +360,32 @@ describe.each(DATABASES)('sync server on $name', (kind) => {
     // Its cursor from the full pull is good again.
     expect((await wire.pullRaw(b!, full.cursor)).status).toBe(200);
   });
+
+  it('(7) a deleted deal takes its stage history and the nudge states naming it when cleaned up; another deal keeps its own', async () => {
+    const [a, b] = await team(env.db, wire, 2);
+    const change = (dealId: string) => ({ dealId, fromStageId: null, toStageId: 'contact', status: 'open', at: 1, reason: 'budget cut at Acme', createdAt: 1 });
+    const state = { state: 'dismissed', until: null, updatedAt: 1 };
+    await wire.push(a!, [
+      { t: 'contacts', id: 'C1', op: 'insert', s: wire.stamp(a!), f: contact('Dana', ['dana@acme.com']) },
+      { t: 'deals', id: 'D1', op: 'insert', s: wire.stamp(a!), f: deal('C1', 'forgotten') },
+      { t: 'deals', id: 'D2', op: 'insert', s: wire.stamp(a!), f: deal('C2', 'stays') },
+      { t: 'stageChanges', id: 'S1', op: 'insert', s: wire.stamp(a!), f: change('D1') },
+      { t: 'stageChanges', id: 'S2', op: 'insert', s: wire.stamp(a!), f: change('D2') },
+      { t: 'nudgeStates', id: 'deal:D1', op: 'put', s: wire.stamp(a!), f: state },
+      { t: 'nudgeStates', id: 'awaiting_reply:C1:5', op: 'put', s: wire.stamp(a!), f: { ...state, state: 'done' } },
+      { t: 'nudgeStates', id: 'deal:D2', op: 'put', s: wire.stamp(a!), f: state },
+    ]);
+    // Forgotten on device a: blank tombstones (lib/domain/forget.ts); the blanking reaches the server at once.
+    await wire.push(a!, [
+      { t: 'contacts', id: 'C1', op: 'patch', s: wire.stamp(a!), f: { name: '', emails: [], deletedAt: 5, updatedAt: 5 } },
+      { t: 'deals', id: 'D1', op: 'patch', s: wire.stamp(a!), f: { title: '', deletedAt: 5, updatedAt: 5 } },
+    ]);
+    const blank = (await wire.pullAll(b!)).rows.filter((r) => r.id === 'C1' || r.id === 'D1');
+    expect(JSON.stringify(blank)).not.toMatch(/Dana|dana@acme\.com|forgotten/);
+    expect(await purgeTeam(env.db, a!.teamId, 0)).toBe(5);
+    const left = await env.db.tx({ teamId: a!.teamId }, (sql) => sql<{ tbl: string; id: string }>('SELECT tbl, id FROM records WHERE team_id = $1 ORDER BY tbl, id', [a!.teamId]), 'read');
+    expect(left.map((r) => `${r.tbl}/${r.id}`)).toEqual(['deals/D2', 'nudgeStates/deal:D2', 'stageChanges/S2']);
+    const keys = await env.db.tx({ teamId: a!.teamId }, (sql) => sql('SELECT key FROM natural_keys WHERE team_id = $1', [a!.teamId]), 'read');
+    expect(JSON.stringify(keys)).not.toContain('dana@acme.com');
+  });
 });
