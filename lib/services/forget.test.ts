@@ -1,4 +1,5 @@
 import { useTestDb } from '@/test/unit/test-db';
+import { recordStrings as strings } from '@/test/record-strings';
 import type { SidecarDb } from '../db';
 import { STATE_KEY } from '../db/sync-outbox';
 import type { MailMessage } from '../domain/thread';
@@ -114,17 +115,6 @@ async function dump(): Promise<Dump> {
   const out: Dump = {};
   for (const t of db.tables) out[t.name] = await t.toArray();
   return out;
-}
-
-/** Every string inside a value, with where it is. */
-function* strings(value: unknown, path: string): Generator<[string, string]> {
-  if (typeof value === 'string') yield [path, value];
-  else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      yield [`${path}.${k}#key`, k];
-      yield* strings(v, `${path}.${k}`);
-    }
-  }
 }
 
 const isTombstone = (row: Record<string, unknown>) => row.deletedAt != null || (row.f as Record<string, unknown> | undefined)?.deletedAt != null;

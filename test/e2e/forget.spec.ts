@@ -1,19 +1,9 @@
 import { dbDump, expect, sidebar, test } from './fixtures';
+import { recordStrings as strings } from '../record-strings';
 import { openDashboard } from './dashboard';
 import { gmailFixture, serveGmail, THREAD_URL } from './gmail';
 
 type Dump = Record<string, any[]>;
-
-/** Every string inside a value (keys too), with where it is. */
-function* strings(value: unknown, path: string): Generator<[string, string]> {
-  if (typeof value === 'string') yield [path, value];
-  else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      yield [`${path}.${k}#key`, k];
-      yield* strings(v, `${path}.${k}`);
-    }
-  }
-}
 
 /** What the database held about the person before: their ids, and every text of theirs worth searching for. */
 function about(db: Dump, contactId: string) {
@@ -122,4 +112,28 @@ test('the sidebar forgets the person it shows, after the same confirmation', asy
   const contact = db.contacts!.find((c) => c.id === contactId)!;
   expect({ name: contact.name, emails: contact.emails, deleted: contact.deletedAt !== null }).toEqual({ name: '', emails: [], deleted: true });
   expect(db.activities!.every((a) => a.deletedAt !== null && a.text === null && a.sourceId === null)).toBe(true);
+});
+
+test('a deal is deleted on its own from the person view, and undo brings it back', async ({ context, page, extensionId }) => {
+  await serveGmail(context, gmailFixture('thread-en.html'));
+  await page.goto(THREAD_URL);
+  const sb = sidebar(page);
+  await sb.getByTestId('sidecar-create-contact').click();
+  await expect(sb.getByTestId('sidecar-stage')).toHaveText('Contact');
+  const { contacts, deals } = await dbDump(context);
+  const contactId = contacts![0].id as string;
+  const dealId = deals![0].id as string;
+
+  const dash = await openDashboard(context, extensionId);
+  await dash.locator(`[data-testid=sidecar-people-row][data-contact-id="${contactId}"]`).getByTestId('sidecar-people-open').click();
+  await dash.getByTestId('sidecar-person-detail').getByTestId('sidecar-delete-deal').click();
+  await expect(dash.getByTestId('sidecar-undo-message')).toContainText('deleted');
+  await expect(dash.getByTestId('sidecar-person-detail').getByTestId('sidecar-delete-deal')).toHaveCount(0);
+  let db = await dbDump(context);
+  expect(db.deals!.find((d) => d.id === dealId)!.deletedAt).not.toBeNull();
+  expect(db.contacts!.find((c) => c.id === contactId)!.deletedAt).toBeNull();
+  await dash.getByTestId('sidecar-undo').click();
+  await expect(dash.getByTestId('sidecar-person-detail').getByTestId('sidecar-delete-deal')).toBeVisible();
+  db = await dbDump(context);
+  expect(db.deals!.find((d) => d.id === dealId)!.deletedAt).toBeNull();
 });
