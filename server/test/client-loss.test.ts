@@ -126,7 +126,15 @@ describe.each(DATABASES)('no data loss, sync client against the server on $name'
       expect((await x.db.deals.get(d2.deal.id))?.valueMinor).toBe(777);
       expect((await x.db.deals.get(d3.deal.id))?.title).toBe('Other');
     }
-    const live = async (x: Browser) => Object.fromEntries(Object.entries(await x.records()).map(([t, rows]) => [t, (rows as { deletedAt?: number | null }[]).filter((r) => r.deletedAt == null)]));
+    // The clean-up also took the deleted deal's stage history (it goes with the deal): c never gets it back, a keeps
+    // its copy beside its tombstone, and nothing counts history of a deleted deal. Compared: what is live.
+    const live = async (x: Browser) => {
+      const all = (await x.records()) as Record<string, { id?: string; dealId?: string; deletedAt?: number | null }[]>;
+      const liveDeals = new Set(all.deals!.filter((d) => d.deletedAt == null).map((d) => d.id));
+      return Object.fromEntries(
+        Object.entries(all).map(([t, rows]) => [t, rows.filter((r) => r.deletedAt == null && (t !== 'stageChanges' || liveDeals.has(r.dealId)))]),
+      );
+    };
     expect(await live(c)).toEqual(await live(a));
     expect((await c.state())?.resync).toBe(false);
   });
