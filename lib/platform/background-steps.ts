@@ -92,9 +92,14 @@ export function createSteps({ db, locale, changed, nudges, velocity, autoBackups
         myAddresses: mine,
         linkedin: !!person.linkedinUrl,
       });
-      const created = await createPerson(db, person, { now, locale: locale(), owner: account ?? null, leadSource });
-      // Messages that were in the thread before the contact existed are logged now.
-      if (thread) await logThreadMessages(db, thread.messages, mine, now, thread.subject);
+      // One transaction: a worker stopped half-way leaves either nothing or the person with the thread logged, and
+      // both steps are idempotent (the address finds the person, message ids the activities), so a retry adds nothing twice.
+      const created = await db.transaction('rw', [db.contacts, db.companies, db.deals, db.stageChanges, db.settings, db.activities, db.summaries], async () => {
+        const c = await createPerson(db, person, { now, locale: locale(), owner: account ?? null, leadSource });
+        // Messages that were in the thread before the contact existed are logged now.
+        if (thread) await logThreadMessages(db, thread.messages, mine, now, thread.subject);
+        return c;
+      });
       // Bodies are never kept here: the page reads them again for the trigger scan.
       if (tabId !== null) sendToTab(tabId, { type: 'bg/resend' });
       changed();
