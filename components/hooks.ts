@@ -51,6 +51,8 @@ export type CommandFailure = ({ key: MessageKey } | { text: string }) & { retry:
 const FAILURES: Record<string, { key: MessageKey; retry: boolean }> = {
   unreachable: { key: 'command.unreachable', retry: true },
   internal: { key: 'command.failed', retry: true },
+  storage_full: { key: 'command.storageFull', retry: true },
+  storage_failed: { key: 'command.storageFailed', retry: true },
   bad_request: { key: 'command.rejected', retry: false },
   forbidden: { key: 'command.rejected', retry: false },
 };

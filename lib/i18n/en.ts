@@ -108,6 +108,8 @@ export const en = {
   'privacy.languages': 'Language of the policy',
   'command.failed': 'Sidecar could not do that just now.',
   'command.unreachable': 'Sidecar is not responding. Try again; if it still fails, reload this page.',
+  'command.storageFull': "Your browser's storage is full, so nothing was saved. Free some disk space (or clear other sites' data), then try again.",
+  'command.storageFailed': "The browser's storage did not save that, so nothing changed. Try again.",
   'command.rejected': 'Sidecar could not accept that. Check what you entered.',
   'input.amountInvalid': 'That is not an amount Sidecar can read: write it like 1500, 50k or 1.5M.',
   'command.retry': 'Try again',

@@ -204,6 +204,7 @@ export type Request<K extends MessageType = MessageType> = RequestOf<Messages, K
 /** What the background answers to a message of type K (inside `Reply`). */
 export type ReplyTo<K extends MessageType> = ReplyOf<Messages, K>;
 
-export type ErrorCode = 'bad_request' | 'forbidden' | 'internal';
+/** storage_full / storage_failed: IndexedDB refused the write (disk full; aborted or closed); nothing was written. */
+export type ErrorCode = 'bad_request' | 'forbidden' | 'internal' | 'storage_full' | 'storage_failed';
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 

@@ -1,16 +1,9 @@
+import { useBrowserURL } from '@/test/unit/browser-url';
 import fc from 'fast-check';
 import { CStoBG, UItoBG } from './protocol';
 import { createRouter, type RouterDeps, type SenderInfo } from './router';
 
-// Browsers give extension URLs a real origin ("chrome-extension://<id>"); Node's URL gives
-// "null" for any non-special scheme. Mimic the browser so the origin check is really exercised.
-class BrowserURL extends URL {
-  override get origin(): string {
-    return /^(chrome|moz)-extension:$/.test(this.protocol) ? `${this.protocol}//${this.host}` : super.origin;
-  }
-}
-beforeAll(() => vi.stubGlobal('URL', BrowserURL));
-afterAll(() => vi.unstubAllGlobals());
+useBrowserURL();
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXT_ORIGIN = `chrome-extension://${EXT_ID}`;

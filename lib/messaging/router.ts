@@ -1,6 +1,7 @@
 import type { $ZodError } from 'zod/v4/core';
 import { CS_TO_BG, CStoBG, UI_TO_BG, UItoBG, type CStoBGMessage, type PageContext, type Reply, type UItoBGMessage } from './protocol';
 import type { MessageOf, ReplyOf, Table } from './table';
+import { storageFailure } from '../db/storage-errors';
 
 export const SITE_ORIGINS = ['https://mail.google.com', 'https://www.linkedin.com'] as const;
 
@@ -86,7 +87,8 @@ export function createRouter(deps: RouterDeps) {
       return bad(`unknown message type ${type.slice(0, 40)}`);
     } catch (e) {
       deps.onError?.(e);
-      return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
+      // A refused write is the browser's storage, not a bug: say which, so the rep is told what to do.
+      return { ok: false, error: { code: storageFailure(e) ?? 'internal', message: e instanceof Error ? e.message : String(e) } };
     }
   };
 }
