@@ -53,6 +53,7 @@ const FAILURES: Record<string, { key: MessageKey; retry: boolean }> = {
   internal: { key: 'command.failed', retry: true },
   storage_full: { key: 'command.storageFull', retry: true },
   storage_failed: { key: 'command.storageFailed', retry: true },
+  not_visible: { key: 'command.notVisible', retry: true },
   bad_request: { key: 'command.rejected', retry: false },
   forbidden: { key: 'command.rejected', retry: false },
 };

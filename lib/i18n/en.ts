@@ -110,6 +110,7 @@ export const en = {
   'command.unreachable': 'Sidecar is not responding. Try again; if it still fails, reload this page.',
   'command.storageFull': "Your browser's storage is full, so nothing was saved. Free some disk space (or clear other sites' data), then try again.",
   'command.storageFailed': "The browser's storage did not save that, so nothing changed. Try again.",
+  'command.notVisible': 'Sidecar did not act: its sidebar is covered or made see-through by the page. Make sure nothing covers it, then try again.',
   'command.rejected': 'Sidecar could not accept that. Check what you entered.',
   'input.amountInvalid': 'That is not an amount Sidecar can read: write it like 1500, 50k or 1.5M.',
   'command.retry': 'Try again',

@@ -109,6 +109,7 @@ export const id: Messages = {
   'command.unreachable': 'Sidecar tidak merespons. Coba lagi; jika masih gagal, muat ulang halaman ini.',
   'command.storageFull': 'Penyimpanan browser Anda penuh, jadi tidak ada yang disimpan. Kosongkan sebagian ruang disk (atau hapus data situs lain), lalu coba lagi.',
   'command.storageFailed': 'Penyimpanan browser tidak menyimpan itu, jadi tidak ada yang berubah. Coba lagi.',
+  'command.notVisible': 'Sidecar tidak bertindak: sidebar-nya tertutup atau dibuat transparan oleh halaman. Pastikan tidak ada yang menutupinya, lalu coba lagi.',
   'command.rejected': 'Sidecar tidak dapat menerimanya. Periksa isian Anda.',
   'input.amountInvalid': 'Jumlah itu tidak terbaca: tulis seperti 1500, 50jt atau 1,5 M.',
   'command.retry': 'Coba lagi',

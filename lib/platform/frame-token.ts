@@ -27,12 +27,41 @@ export function handFrameToken(iframe: HTMLIFrameElement, signal: AbortSignal): 
 /** Sidebar page, when framed: keeps the secret its parent (the content script's world) posts. */
 export function listenForFrameToken(): void {
   if (window.parent === window) return;
+  watchVisibility();
   window.addEventListener('message', (e) => {
     if (e.source !== window.parent) return;
     const data = e.data as { type?: unknown; token?: unknown } | null;
     if (data?.type === TYPE && typeof data.token === 'string' && data.token.length <= 100) token = data.token;
   });
 }
+
+/**
+ * Whether the framed sidebar is really seen, where the platform can tell: Chromium's IntersectionObserver v2
+ * (`trackVisibility`) reports a frame the page made see-through, transformed or covered as not visible. A page
+ * that dims the genuine frame to opacity 0.01 and puts its own button on top gets no click through to a command.
+ * null: not framed, not known yet, or a browser without it (Firefox): nothing to refuse on.
+ */
+let visible: boolean | null = null;
+
+function watchVisibility(): void {
+  if (typeof IntersectionObserver === 'undefined') return;
+  try {
+    const io = new IntersectionObserver(
+      (entries) => {
+        const last = entries.at(-1) as (IntersectionObserverEntry & { isVisible?: boolean }) | undefined;
+        if (typeof last?.isVisible === 'boolean') visible = last.isVisible;
+      },
+      // trackVisibility is not in the DOM typings yet; 100 ms is the least delay it allows.
+      { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    );
+    io.observe(document.documentElement);
+  } catch {
+    // An engine that rejects the option: the platform cannot tell, so nothing is refused.
+  }
+}
+
+/** False only when this framed sidebar is known to be hidden, dimmed or covered by the page. */
+export const frameSeen = (): boolean => visible !== false;
 
 /** The secret to add to commands, when this page is a framed sidebar that got one. */
 export const frameToken = (): string | null => token;

@@ -1,6 +1,6 @@
 import type { MessageType, Reply, ReplyTo, Request } from '../messaging/protocol';
 import type { BGtoCSMessage } from '../messaging/to-content';
-import { frameToken } from './frame-token';
+import { frameSeen, frameToken } from './frame-token';
 
 export class BackgroundError extends Error {
   constructor(
@@ -20,8 +20,10 @@ export class BackgroundError extends Error {
 export async function sendToBackground<K extends MessageType>(message: { type: K } & NoInfer<Request<K>>): Promise<ReplyTo<K>> {
   // The transport is untyped; the router in the background answered this exact message type.
   let reply: Reply<ReplyTo<K>> | undefined;
+  const secret = frameToken();
+  // A framed sidebar acts only while the rep can see it (see frame-token.ts): a click through a dimmed copy does nothing.
+  if (secret && !frameSeen()) throw new BackgroundError('not_visible', 'the sidebar is hidden or covered by the page');
   try {
-    const secret = frameToken();
     reply = await browser.runtime.sendMessage(secret ? { ...message, frameToken: secret } : message);
   } catch (e) {
     // The worker is gone (extension reloaded or updated under an open page).

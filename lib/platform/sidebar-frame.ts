@@ -44,9 +44,12 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     button.type = 'button';
     button.setAttribute('data-sidecar-toggle', '');
     styleAll(button, {
-      position: 'absolute', top: '72px', left: '-28px', width: '28px', height: '44px', padding: '0', margin: '0',
+      position: 'absolute', top: '72px', left: '-28px', width: '28px', height: '44px', padding: '0', margin: '0', boxSizing: 'border-box',
       border: '1px solid #cbd5e1', borderRight: 'none', borderRadius: '8px 0 0 8px', background: '#0f172a', color: '#fff',
-      font: '600 14px/1 system-ui, sans-serif', cursor: 'pointer', boxShadow: '0 1px 3px rgba(0,0,0,.2)',
+      font: '600 14px/1 system-ui, sans-serif', cursor: 'pointer',
+      // No shadow: its blur painted a pixel over the frame's edge, which made the whole frame "covered" to
+      // IntersectionObserver v2, and a covered sidebar refuses to act (lib/platform/frame-token.ts).
+      boxShadow: 'none',
     });
     button.addEventListener(
       'click',
@@ -67,7 +70,7 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
         iframe.setAttribute('data-sidecar-sidebar', '');
         handFrameToken(iframe, ctx.signal);
         iframe.title = 'Sidecar CRM';
-        styleAll(iframe, { width: `${WIDTH}px`, height: '100%', border: 'none', borderLeft: '1px solid #cbd5e1', background: '#fff', display: 'block', colorScheme: 'normal' });
+        styleAll(iframe, { width: `${WIDTH}px`, height: '100%', boxSizing: 'border-box', border: 'none', borderLeft: '1px solid #cbd5e1', background: '#fff', display: 'block', colorScheme: 'normal' });
         wrapper.prepend(button);
       },
     });

@@ -111,3 +111,24 @@ test('a copy of the sidebar the page embeds itself can be clicked, but changes n
   await expect(sidebar(page).getByTestId('sidecar-stage')).toHaveText('Contact');
   expect((await dbDump(context)).contacts).toHaveLength(1);
 });
+
+test('the genuine sidebar dimmed by the page to near-invisible does nothing on a click; seen again, it works', async ({ context, page }) => {
+  await serveGmail(context, gmailFixture('thread-en.html'));
+  await page.goto(THREAD_URL);
+  const sb = sidebar(page);
+  await expect(sb.getByTestId('sidecar-create-contact')).toBeVisible();
+  // The page dims Sidecar's own frame (it may style the element it lives in), as a click-jacking page would.
+  const frame = page.locator('iframe[data-sidecar-sidebar]');
+  await frame.evaluate((el) => (el.style.opacity = '0.02'));
+  await sb.getByTestId('sidecar-create-contact').click();
+  await expect(sb.getByTestId('sidecar-command-error')).toContainText('covered or made see-through');
+  expect((await dbDump(context)).contacts ?? []).toHaveLength(0);
+
+  await frame.evaluate((el) => (el.style.opacity = ''));
+  // IntersectionObserver v2 reports the change after its delay; the rep's retry then goes through.
+  await expect(async () => {
+    await sb.getByTestId('sidecar-create-contact').click({ timeout: 1000 });
+    await expect(sb.getByTestId('sidecar-stage')).toHaveText('Contact', { timeout: 1000 });
+  }).toPass();
+  expect((await dbDump(context)).contacts).toHaveLength(1);
+});

@@ -53,7 +53,7 @@ function withQuery(url: string, q: string): string {
 }
 
 function load(html: string, url: string) {
-  window.happyDOM.setURL(url);
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   const root = document.documentElement;
   for (const a of [...root.attributes]) root.removeAttribute(a.name);
