@@ -1,3 +1,4 @@
+import { BANT_FIELDS, type Bant } from './bant';
 import type { Activity, Company, Contact, Deal, Suggestion } from './records';
 
 /**
@@ -88,4 +89,27 @@ export function mentions(value: unknown, marks: PersonMarks, depth = 0): boolean
   if (ArrayBuffer.isView(value)) return false;
   const items = Array.isArray(value) ? value : [...Object.keys(value), ...Object.values(value)];
   return items.some((v) => mentions(v, marks, depth + 1));
+}
+
+/**
+ * Another deal's qualification without the person: named as who decides
+ * (authority), or their activity quoted as evidence. The answers' states
+ * stay; null when nothing named them.
+ */
+export function bantWithout(bant: Bant | null, contactIds: ReadonlySet<string>, activityIds: ReadonlySet<string>): Bant | null {
+  if (!bant) return null;
+  let changed = false;
+  const out = structuredClone(bant);
+  if (out.authority.contactId !== null && contactIds.has(out.authority.contactId)) {
+    out.authority.contactId = null;
+    changed = true;
+  }
+  for (const f of BANT_FIELDS) {
+    const ev = out[f].evidence;
+    if (ev && ev.kind === 'activity' && activityIds.has(ev.sourceId)) {
+      out[f].evidence = null;
+      changed = true;
+    }
+  }
+  return changed ? out : null;
 }

@@ -195,6 +195,19 @@ describe('forgetContact', () => {
     expect((after.settings as { value: { myAddresses?: string[] } }[]).some((r) => r.value.myAddresses?.includes(rep.email))).toBe(true);
   });
 
+  it("takes them out of another person's deal: named as who decides, or their activity quoted as evidence", async () => {
+    const dana = await createPerson(db, DANA, env);
+    const lee = await createPerson(db, LEE, env);
+    const note = await logManualActivity(db, { contactId: dana.contact.id, kind: 'note', text: 'KOALA-42 budget approved' }, T + 1);
+    await updateBant(db, lee.deal.id, { authority: { state: 'yes', contactId: dana.contact.id }, budget: { state: 'partial', evidence: { kind: 'activity', sourceId: note.id, quote: 'KOALA-42 budget approved' } }, need: { state: 'yes', text: 'Lee needs it' } }, T + 2);
+    expect(await forgetContact(db, dana.contact.id, T + 3)).toEqual({ ok: true });
+    const deal = (await db.deals.get(lee.deal.id))!;
+    expect(deal.bant).toMatchObject({ authority: { state: 'yes', contactId: null }, budget: { state: 'partial', evidence: null }, need: { state: 'yes', text: 'Lee needs it' } });
+    expect(JSON.stringify(deal)).not.toContain(dana.contact.id);
+    expect(JSON.stringify(deal)).not.toContain('KOALA');
+    expect(deal.deletedAt).toBeNull();
+  });
+
   it('keeps a company someone else is at, and is not undoable', async () => {
     const dana = await createPerson(db, DANA, env);
     const ari = await createPerson(db, { name: 'Ari', email: 'ari@bigcorp.io' }, env);

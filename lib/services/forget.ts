@@ -7,6 +7,7 @@ import {
   forgottenContact,
   forgottenDeal,
   forgottenSuggestion,
+  bantWithout,
   mentions,
   personMarks,
   type PersonMarks,
@@ -85,6 +86,12 @@ export async function forgetContact(db: SidecarDb, contactId: string, now: numbe
     await db.activities.bulkPut(activities.map((a) => forgottenActivity(a, now)));
     await db.suggestions.bulkPut(suggestions.map((s) => forgottenSuggestion(s, now)));
     await db.companies.bulkPut(companies.map((c) => forgottenCompany(c, now)));
+    // Another person's deal may name them as who decides, or quote one of their activities as evidence.
+    const mine = new Set(dealIds);
+    const personIds = new Set(peopleIds);
+    const theirActivities = new Set(activities.map((a) => a.id));
+    const namedBy = await db.deals.filter((d) => !mine.has(d.id) && bantWithout(d.bant, personIds, theirActivities) !== null).toArray();
+    await db.deals.bulkPut(namedBy.map((d) => ({ ...d, bant: bantWithout(d.bant, personIds, theirActivities), updatedAt: now })));
     // Insert-only history: it cannot be blanked through sync, so it goes (see docs/sync.md for the server's copy).
     await db.stageChanges.bulkDelete(stageChanges.map((s) => s.id));
 
