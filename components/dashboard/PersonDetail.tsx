@@ -59,7 +59,8 @@ export function PersonDetail({ contactId, settings, rows, gone, onClose, onOpen,
             <div className="min-w-0 space-y-6">
               <EditPerson view={view} onOpen={onOpen} />
               <MergeInto view={view} rows={rows} onUndoable={onUndoable} />
-              {view.deal && <DeleteDeal dealId={view.deal.id} title={view.deal.title} onUndoable={onUndoable} />}
+              {view.deal && <DeleteOne what={{ deal: view.deal }} onUndoable={onUndoable} />}
+              {view.company && <DeleteOne what={{ company: view.company }} onUndoable={onUndoable} />}
               <DeletePerson view={view} onUndoable={onUndoable} onDeleted={onClose} />
               <ForgetPerson
                 contactId={view.contact.id}
@@ -242,19 +243,22 @@ function DeletePerson({ view, onUndoable, onDeleted }: { view: ContactView; onUn
   );
 }
 
-/** The person's current deal on its own: a tombstone, with one undo like a person's delete. */
-function DeleteDeal({ dealId, title, onUndoable }: { dealId: string; title: string; onUndoable: (u: Undoable) => void }) {
+/** The person's current deal, or their company, deleted on its own: a tombstone, with one undo like a person's delete. */
+function DeleteOne({ what, onUndoable }: { what: { deal: { id: string; title: string } } | { company: { id: string; name: string } }; onUndoable: (u: Undoable) => void }) {
   const { t } = useI18n();
   const cmd = useCommand();
+  const then = (text: string) => (r: { ok: true; undoId: string } | { ok: false; reason: string }) => {
+    if (!r.ok) return cmd.refuse(refusalText(r.reason, t));
+    onUndoable({ undoId: r.undoId, text });
+  };
   const remove = () =>
-    void cmd.run({ type: 'ui/delete-deal', dealId }, (r) => {
-      if (!r.ok) return cmd.refuse(refusalText(r.reason, t));
-      onUndoable({ undoId: r.undoId, text: t('deal.delete.done', { title }) });
-    });
+    'deal' in what
+      ? void cmd.run({ type: 'ui/delete-deal', dealId: what.deal.id }, then(t('deal.delete.done', { title: what.deal.title })))
+      : void cmd.run({ type: 'ui/delete-company', companyId: what.company.id }, then(t('company.delete.done', { name: what.company.name })));
   return (
     <div className="space-y-2">
-      <Button variant="danger" data-testid="sidecar-delete-deal" data-deal-id={dealId} disabled={cmd.busy} onClick={remove}>
-        {t('deal.delete')}
+      <Button variant="danger" data-testid={'deal' in what ? 'sidecar-delete-deal' : 'sidecar-delete-company'} disabled={cmd.busy} onClick={remove}>
+        {'deal' in what ? t('deal.delete') : t('company.delete')}
       </Button>
       <CommandError command={cmd} />
     </div>

@@ -44,6 +44,8 @@ export interface UndoEntry {
   /** Rows whose contactId moved, with the id they had. */
   activities: { id: string; contactId: string }[];
   suggestions: { id: string; contactId: string }[];
+  /** A company delete: the company as it was (its people and deals, unlinked from it, are in contacts and deals). */
+  companies?: Company[];
 }
 
 export interface SettingRow {

@@ -24,6 +24,8 @@ export const en = {
   'deal.none': 'No deal yet',
   'deal.delete': 'Delete deal',
   'deal.delete.done': 'Deal “{title}” deleted.',
+  'company.delete': 'Delete company',
+  'company.delete.done': 'Company “{name}” deleted; its people stay.',
   'forget.button': 'Forget this person',
   'forget.title': 'Forget {name}?',
   'forget.intro': 'For a data-protection request (GDPR, Indonesia’s UU PDP). This removes everything Sidecar holds about this person:',

@@ -23,6 +23,8 @@ export const id: Messages = {
   'deal.none': 'Belum ada deal',
   'deal.delete': 'Hapus deal',
   'deal.delete.done': 'Deal “{title}” dihapus.',
+  'company.delete': 'Hapus perusahaan',
+  'company.delete.done': 'Perusahaan “{name}” dihapus; orang-orangnya tetap ada.',
   'forget.button': 'Lupakan orang ini',
   'forget.title': 'Lupakan {name}?',
   'forget.intro': 'Untuk permintaan pelindungan data pribadi (GDPR, UU PDP Indonesia). Ini menghapus semua yang disimpan Sidecar tentang orang ini:',

@@ -164,6 +164,8 @@ export const UI_TO_BG = {
   'ui/delete-contact': ask({ contactId: Id }).answers<DeleteResult>(),
   /** Deletes one deal (a tombstone), undoable like a person's delete. */
   'ui/delete-deal': ask({ dealId: Id }).answers<DeleteResult>(),
+  /** Deletes a company (a tombstone; its people and deals stay, without it), undoable. */
+  'ui/delete-company': ask({ companyId: Id }).answers<DeleteResult>(),
   /** A data-protection request: everything about the person goes, for good (lib/services/forget.ts); no undo. */
   'ui/forget-contact': ask({ contactId: Id }).answers<ForgetResult>(),
   /** People & deals' person view: every field of the person; the service checks the whole before writing. */

@@ -7,7 +7,7 @@ import { ChipCache, stageChipsFor } from '../services/chips';
 import { addContactDetails } from '../services/contact-details';
 import { closeDeal, moveDealStage, reopenDeal, updateBant, updateCompany, updateDeal } from '../services/deals';
 import { linkProfile, unlinkProfile } from '../services/linkedin';
-import { deleteContact, deleteDeal, mergeContacts, undoChange } from '../services/merge';
+import { deleteCompany, deleteContact, deleteDeal, mergeContacts, undoChange } from '../services/merge';
 import { forgetContact } from '../services/forget';
 import { markNudge } from '../services/nudges';
 import { saveStages } from '../services/stages';
@@ -98,6 +98,7 @@ export function backgroundRoutes({ db, locale, steps, chipCache, changed, nudges
       'ui/merge-contacts': async ({ keepId, mergeId }) => ifOk(await mergeContacts(db, keepId, mergeId, env())),
       'ui/delete-contact': async ({ contactId }) => ifOk(await deleteContact(db, contactId, Date.now())),
       'ui/delete-deal': async ({ dealId }) => ifOk(await deleteDeal(db, dealId, Date.now())),
+      'ui/delete-company': async ({ companyId }) => ifOk(await deleteCompany(db, companyId, Date.now())),
       'ui/forget-contact': async ({ contactId }) => {
         const r = await forgetContact(db, contactId, Date.now());
         if (!r.ok) return r;

@@ -40,6 +40,12 @@ async function companyFor(db: SidecarDb, email: string | null, companyName: stri
   if (domain && !isFreeMailDomain(domain)) {
     // Upsert by domain: the same company may be met through several people.
     const existing = await db.companies.where('domain').equals(domain).first();
+    // One company per domain, deleted or not: a new person there brings a deleted one back.
+    if (existing?.deletedAt != null) {
+      const revived = { ...existing, deletedAt: null, updatedAt: now };
+      await db.companies.put(revived);
+      return revived;
+    }
     if (existing) return existing;
     const company = newCompany(companyName?.trim() || companyNameFromDomain(domain), domain, now);
     await db.companies.add(company);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { SidecarDb } from '../db';
 import { logManualActivity } from './activities';
 import { createPerson } from './contacts';
-import { deleteContact, deleteDeal, mergeContacts, undoChange } from './merge';
+import { deleteCompany, deleteContact, deleteDeal, mergeContacts, undoChange } from './merge';
 import { currentDeals } from './people';
 
 const NOW = 1_790_000_000_000;
@@ -91,5 +91,29 @@ describe('merge and delete, with one undo', () => {
     const back = (await db.deals.get(a.deal.id))!;
     expect({ ...back, updatedAt: 0 }).toEqual({ ...a.deal, updatedAt: 0 });
     expect((await currentDeals(db, [a.contact.id])).get(a.contact.id)?.id).toBe(a.deal.id);
+  });
+
+  it('deletes a company on its own: its people and deals stay without it; undo puts every link back; a new person there revives it', async () => {
+    const a = await createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, env);
+    const b = await createPerson(db, { name: 'Ari', email: 'ari@bigcorp.io' }, env);
+    const companyId = a.company!.id;
+    const r = await deleteCompany(db, companyId, NOW + 5);
+    expect(r.ok).toBe(true);
+    expect((await db.companies.get(companyId))!.deletedAt).toBe(NOW + 5);
+    for (const p of [a, b]) {
+      expect(await db.contacts.get(p.contact.id)).toMatchObject({ companyId: null, deletedAt: null });
+      expect(await db.deals.get(p.deal.id)).toMatchObject({ companyId: null, deletedAt: null });
+    }
+    expect(await deleteCompany(db, companyId, NOW + 6)).toEqual({ ok: false, reason: 'not_found' });
+    expect(await undoChange(db, r.ok ? r.undoId : '', { ...env, now: NOW + 7 })).toBe(true);
+    expect((await db.companies.get(companyId))!.deletedAt).toBeNull();
+    for (const p of [a, b]) {
+      expect((await db.contacts.get(p.contact.id))!.companyId).toBe(companyId);
+      expect((await db.deals.get(p.deal.id))!.companyId).toBe(companyId);
+    }
+    await deleteCompany(db, companyId, NOW + 8);
+    const c = await createPerson(db, { name: 'Sam', email: 'sam@bigcorp.io' }, { ...env, now: NOW + 9 });
+    expect(c.company!.id).toBe(companyId);
+    expect((await db.companies.get(companyId))!.deletedAt).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ const UNDO_PREFIX = 'undo:';
 /** Undo entries older than this are dropped when a new one is made. */
 const UNDO_KEEP_MS = 7 * 86_400_000;
 
-const TABLES = (db: SidecarDb) => [db.contacts, db.deals, db.activities, db.suggestions, db.summaries, db.nudges, db.undo];
+const TABLES = (db: SidecarDb) => [db.contacts, db.companies, db.deals, db.activities, db.suggestions, db.summaries, db.nudges, db.undo];
 
 async function saveUndo(db: SidecarDb, entry: Omit<UndoEntry, 'id'>): Promise<string> {
   const id = `${UNDO_PREFIX}${newId(entry.at)}`;
@@ -99,6 +99,25 @@ export async function deleteDeal(db: SidecarDb, dealId: string, now: number): Pr
   });
 }
 
+/**
+ * Deletes a company: a tombstone, undoable; the people at it and their deals
+ * stay, with no company (as a person met on free mail has none).
+ */
+export async function deleteCompany(db: SidecarDb, companyId: string, now: number): Promise<DeleteResult> {
+  return db.transaction('rw', TABLES(db), async () => {
+    const company = await db.companies.get(companyId);
+    if (!company || company.deletedAt !== null) return { ok: false as const, reason: 'not_found' as const };
+    const contacts = await db.contacts.where('companyId').equals(companyId).toArray();
+    // Deals have no companyId index; a company delete is rare enough to read them.
+    const deals = await db.deals.filter((d) => d.companyId === companyId).toArray();
+    await db.companies.put({ ...company, deletedAt: now, updatedAt: now });
+    await db.contacts.bulkPut(contacts.map((c) => ({ ...c, companyId: null, updatedAt: now })));
+    await db.deals.bulkPut(deals.map((d) => ({ ...d, companyId: null, updatedAt: now })));
+    const undoId = await saveUndo(db, { kind: 'delete', at: now, contacts, deals, activities: [], suggestions: [], companies: [company] });
+    return { ok: true as const, undoId };
+  });
+}
+
 /** Puts back what a merge or delete changed. */
 export async function undoChange(db: SidecarDb, undoId: string, env: { now: number; locale: string }): Promise<boolean> {
   if (!undoId.startsWith(UNDO_PREFIX)) return false;
@@ -106,6 +125,7 @@ export async function undoChange(db: SidecarDb, undoId: string, env: { now: numb
     const e = await db.undo.get(undoId);
     if (!e) return null;
     const touch = <T extends { updatedAt: number }>(x: T): T => ({ ...x, updatedAt: env.now });
+    await db.companies.bulkPut((e.companies ?? []).map(touch));
     await db.contacts.bulkPut(e.contacts.map(touch));
     await db.deals.bulkPut(e.deals.map(touch));
     for (const a of e.activities) await db.activities.update(a.id, { contactId: a.contactId, updatedAt: env.now });

@@ -114,7 +114,7 @@ test('the sidebar forgets the person it shows, after the same confirmation', asy
   expect(db.activities!.every((a) => a.deletedAt !== null && a.text === null && a.sourceId === null)).toBe(true);
 });
 
-test('a deal is deleted on its own from the person view, and undo brings it back', async ({ context, page, extensionId }) => {
+test('a deal, and a company, are deleted on their own from the person view, and undo brings each back', async ({ context, page, extensionId }) => {
   await serveGmail(context, gmailFixture('thread-en.html'));
   await page.goto(THREAD_URL);
   const sb = sidebar(page);
@@ -136,4 +136,17 @@ test('a deal is deleted on its own from the person view, and undo brings it back
   await expect(dash.getByTestId('sidecar-person-detail').getByTestId('sidecar-delete-deal')).toBeVisible();
   db = await dbDump(context);
   expect(db.deals!.find((d) => d.id === dealId)!.deletedAt).toBeNull();
+
+  // The company: a tombstone; the person stays, without it; undo links it again.
+  const companyId = db.companies![0].id as string;
+  await expect(dash.getByTestId('sidecar-person-detail').getByTestId('sidecar-contact-company')).toHaveText('Bigcorp');
+  await dash.getByTestId('sidecar-person-detail').getByTestId('sidecar-delete-company').click();
+  await expect(dash.getByTestId('sidecar-undo-message')).toContainText('Bigcorp');
+  await expect(dash.getByTestId('sidecar-person-detail').getByTestId('sidecar-delete-company')).toHaveCount(0);
+  db = await dbDump(context);
+  expect(db.companies!.find((c) => c.id === companyId)!.deletedAt).not.toBeNull();
+  expect(db.contacts!.find((c) => c.id === contactId)).toMatchObject({ companyId: null, deletedAt: null });
+  await dash.getByTestId('sidecar-undo').click();
+  await expect(dash.getByTestId('sidecar-person-detail').getByTestId('sidecar-contact-company')).toHaveText('Bigcorp');
+  expect((await dbDump(context)).contacts!.find((c) => c.id === contactId)!.companyId).toBe(companyId);
 });
