@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test';
-import { dbDump, expect, sidebar, test } from './fixtures';
+import { dbDump, expect, sidebar, sidebarFrame, test } from './fixtures';
 import { gmailFixture, serveGmail, THREAD_URL } from './gmail';
 
 // A content script shares its tab with the page; a page that found a way into that world (a bug in the
@@ -58,4 +58,28 @@ test('from the content script’s world: every ui/* command, the live port and s
   const db = await dbDump(context);
   expect(db.contacts ?? []).toHaveLength(0);
   expect((db.settings ?? []).flatMap((s) => JSON.stringify(s).includes('attacker@evil.example'))).not.toContain(true);
+});
+
+test('a sender called __proto__ pollutes nothing, and the extension asks nothing of the network', async ({ context, page }) => {
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const html = gmailFixture('thread-en.html').replaceAll('Dana Prospect', '__proto__').replace(/dana@bigcorp\.io/gi, '__proto__@bigcorp.io');
+  await serveGmail(context, html);
+  await page.goto(THREAD_URL);
+  const sb = sidebar(page);
+  await expect(sb.getByTestId('sidecar-contact-name')).toHaveText('__proto__');
+  await sb.getByTestId('sidecar-create-contact').click();
+  await expect(sb.getByTestId('sidecar-stage')).toHaveText('Contact');
+  await expect(sb.getByTestId('sidecar-activity')).toHaveCount(3);
+
+  // Nothing was added to Object.prototype, in the background or in the sidebar.
+  const sw = context.serviceWorkers()[0]!;
+  const polluted = () => Object.getOwnPropertyNames(Object.prototype).filter((k) => !['constructor', '__defineGetter__', '__defineSetter__', 'hasOwnProperty', '__lookupGetter__', '__lookupSetter__', 'isPrototypeOf', 'propertyIsEnumerable', 'toString', 'valueOf', '__proto__', 'toLocaleString'].includes(k));
+  expect(await sw.evaluate(polluted)).toEqual([]);
+  expect(await (await sidebarFrame(page)).evaluate(polluted)).toEqual([]);
+  expect((await dbDump(context)).contacts!.map((c) => c.name)).toEqual(['__proto__']);
+
+  // Every request was to the site itself (answered from the fixture) or to the extension's own files.
+  const foreign = requests.filter((u) => !/^(chrome-extension:|https:\/\/mail\.google\.com\/|data:|blob:)/.test(u));
+  expect(foreign).toEqual([]);
 });
