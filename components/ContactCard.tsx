@@ -28,7 +28,7 @@ export function PersonHeader({ name, email, company, extra }: { name: string; em
       )}
       {extra}
       <p data-testid="sidecar-contact-company" dir="auto" className="text-sm text-slate-600">
-        {company ?? <span className="text-slate-400">{t('person.noCompany')}</span>}
+        {company ?? <span className="text-slate-500">{t('person.noCompany')}</span>}
       </p>
     </header>
   );

@@ -32,21 +32,24 @@ export function ScoreCard({ input, settings }: { input: LeadInput; settings: Set
           </span>
         </span>
       </div>
-      <dl className="mt-1 flex gap-4 text-xs text-slate-600">
-        <div className="flex gap-1">
-          <dt>{t('score.fit')}</dt>
-          <dd data-testid="sidecar-fit-score" className="font-semibold tabular-nums text-slate-800">
-            {score.fit}
-          </dd>
-        </div>
-        <div className="flex gap-1">
-          <dt>{t('score.engagement')}</dt>
-          <dd data-testid="sidecar-engagement-score" className="font-semibold tabular-nums text-slate-800">
-            {score.engagement}
-          </dd>
-        </div>
-        <div className="ml-auto text-slate-400">{t('score.threshold', { threshold: settings.scoring.threshold })}</div>
-      </dl>
+      {/* A <dl> holds only dt/dd groups (axe: definition-list), so the threshold sits beside it, not in it. */}
+      <div className="mt-1 flex gap-4 text-xs text-slate-600">
+        <dl className="flex gap-4">
+          <div className="flex gap-1">
+            <dt>{t('score.fit')}</dt>
+            <dd data-testid="sidecar-fit-score" className="font-semibold tabular-nums text-slate-800">
+              {score.fit}
+            </dd>
+          </div>
+          <div className="flex gap-1">
+            <dt>{t('score.engagement')}</dt>
+            <dd data-testid="sidecar-engagement-score" className="font-semibold tabular-nums text-slate-800">
+              {score.engagement}
+            </dd>
+          </div>
+        </dl>
+        <p className="ml-auto text-slate-500">{t('score.threshold', { threshold: settings.scoring.threshold })}</p>
+      </div>
       <details className="mt-1 text-sm" open>
         <summary className="cursor-pointer rounded text-slate-600 focus-visible:outline-2 focus-visible:outline-sky-600">{t('score.explain')}</summary>
         <ul data-testid="sidecar-score-breakdown" className="mt-1 space-y-0.5">
@@ -54,7 +57,7 @@ export function ScoreCard({ input, settings }: { input: LeadInput; settings: Set
             <li key={p.rule} data-rule={p.rule} data-group={p.group} data-points={p.points} className="flex justify-between gap-2 text-xs text-slate-700">
               <span>
                 {t(p.rule)}
-                {p.count !== undefined && p.count > 1 && <span className="text-slate-400"> {t('score.count', { count: p.count })}</span>}
+                {p.count !== undefined && p.count > 1 && <span className="text-slate-500"> {t('score.count', { count: p.count })}</span>}
               </span>
               <span className={`tabular-nums ${p.points < 0 ? 'text-red-700' : ''}`}>{t('score.points', { points: p.points > 0 ? `+${p.points}` : p.points })}</span>
             </li>

@@ -43,7 +43,7 @@ export function ScoringEditor({ scoring }: { scoring: ScoringConfig }) {
         {LISTS.map((k) => (
           <label key={k} className="space-y-0.5">
             <span className={labelClass}>
-              {t(icpListKey(k))} <span className="text-slate-400">({t('scoring.listHelp')})</span>
+              {t(icpListKey(k))} <span className="text-slate-500">({t('scoring.listHelp')})</span>
             </span>
             <input data-testid={`sidecar-icp-${k}`} className={inputClass} value={lists[k]} onChange={(e) => setLists((l) => ({ ...l, [k]: e.target.value }))} />
           </label>

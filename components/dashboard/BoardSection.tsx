@@ -277,7 +277,7 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
                   {list.slice(0, PER_COLUMN).map((r) => (
                     <Card key={r.deal!.id} row={r} settings={settings} moving={pending.has(r.deal!.id)} />
                   ))}
-                  {list.length === 0 && <li className="list-none p-2 text-xs text-slate-400">{t('board.empty')}</li>}
+                  {list.length === 0 && <li className="list-none p-2 text-xs text-slate-500 dark:text-slate-400">{t('board.empty')}</li>}
                   {list.length > PER_COLUMN && <li className="list-none p-2 text-xs text-slate-500">{t('board.more', { count: list.length - PER_COLUMN })}</li>}
                 </ul>
               </Column>

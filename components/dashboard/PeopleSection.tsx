@@ -236,7 +236,7 @@ function PeopleRowView({ row, settings, rowIndex, top, selected, onToggle, onOpe
         {row.company ?? ''}
       </span>
       <span role="cell" data-testid="sidecar-people-stage" className="truncate">
-        {d ? (d.status === 'won' ? t('board.won') : d.status === 'lost' ? t('board.lost') : stage ? stageName(stage, t) : d.stageId) : <span className="text-slate-400">{t('people.filter.noDeal')}</span>}
+        {d ? (d.status === 'won' ? t('board.won') : d.status === 'lost' ? t('board.lost') : stage ? stageName(stage, t) : d.stageId) : <span className="text-slate-500 dark:text-slate-400">{t('people.filter.noDeal')}</span>}
       </span>
       <span role="cell" className="truncate tabular-nums">
         {d ? f.moneyMinor(d.valueMinor, d.currency) : ''}
@@ -245,7 +245,7 @@ function PeopleRowView({ row, settings, rowIndex, top, selected, onToggle, onOpe
         {row.score}
       </span>
       <span role="cell" className="truncate">
-        {row.lastTouchAt !== null ? f.relDays(row.lastTouchAt, now) : <span className="text-slate-400">{t('people.touch.never')}</span>}
+        {row.lastTouchAt !== null ? f.relDays(row.lastTouchAt, now) : <span className="text-slate-500 dark:text-slate-400">{t('people.touch.never')}</span>}
       </span>
       <span role="cell" className="truncate">
         {row.nudge ? `${t(nudgeKindKey(row.nudge.kind))} · ${f.relDays(row.nudge.dueAt, now)}` : ''}
