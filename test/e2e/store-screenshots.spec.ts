@@ -19,7 +19,7 @@ async function shoot(page: Page, name: string) {
   expect([png.readUInt32BE(16), png.readUInt32BE(20)], name).toEqual([SIZE.width, SIZE.height]);
 }
 
-test('store screenshots: Gmail thread and inbox, LinkedIn profile, dashboard board, options in Indonesian', async ({ context, page, extensionId }) => {
+test('store screenshots: Gmail thread and inbox, LinkedIn profile, dashboard board and metrics, options in Indonesian', async ({ context, page, extensionId }) => {
   fs.mkdirSync(OUT, { recursive: true });
   const gmail = await serveGmail(context, gmailFixture('thread-en.html'));
   await serveLinkedIn(context, { '/in/dana-prospect/': linkedinFixture('profile-2026-en.html') });
@@ -54,6 +54,12 @@ test('store screenshots: Gmail thread and inbox, LinkedIn profile, dashboard boa
   await expect(dash.getByTestId('sidecar-sample-remove')).toBeVisible();
   await expect(dash.getByTestId('sidecar-deal-card').first()).toBeVisible();
   await shoot(dash, 'dashboard-board.png');
+  // The metrics with their charts, scrolled to under the sticky header.
+  await dash.evaluate(() => document.getElementById('metrics')!.scrollIntoView());
+  await expect(dash.getByTestId('sidecar-metric-velocity')).toHaveAttribute('data-value', /\d/);
+  await shoot(dash, 'dashboard-metrics.png');
+  // `SIDECAR_DOCS_SCREENSHOTS=1 npx playwright test store-screenshots` refreshes the README's pictures of the dashboard.
+  if (process.env.SIDECAR_DOCS_SCREENSHOTS) for (const f of ['dashboard-board.png', 'dashboard-metrics.png']) fs.copyFileSync(path.join(OUT, f), path.join(root, 'docs', f));
 
   const options = await context.newPage();
   await options.setViewportSize(SIZE);
