@@ -1,0 +1,47 @@
+import { expect, test } from './fixtures';
+import { openDashboard } from './dashboard';
+
+// The weekly pipeline review: what the rep did this week (through the same commands the sidebar sends) is on
+// this week's agenda, each line opens its person, and the week before is empty.
+test('the pipeline review lists this week’s moves, wins and losses, each line opens its person; last week is empty', async ({ context, extensionId }) => {
+  const dash = await openDashboard(context, extensionId);
+  const send = (m: object) => dash.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), m);
+  const ids: Record<string, { contactId: string; dealId: string }> = {};
+  for (const who of ['Mover', 'Winner', 'Loser']) {
+    const r = await send({ type: 'ui/create-person', person: { name: `Rina ${who}`, email: `${who.toLowerCase()}@acme.example` } });
+    expect(r.ok).toBe(true);
+    ids[who] = { contactId: r.data.contactId, dealId: '' };
+  }
+  const deals = await dash.evaluate(
+    () =>
+      new Promise<{ id: string; contactId: string }[]>((resolve) => {
+        const req = indexedDB.open('sidecar');
+        req.onsuccess = () => {
+          const r = req.result.transaction('deals').objectStore('deals').getAll();
+          r.onsuccess = () => resolve(r.result);
+        };
+      }),
+  );
+  for (const k of Object.keys(ids)) ids[k]!.dealId = deals.find((d) => d.contactId === ids[k]!.contactId)!.id;
+  expect((await send({ type: 'ui/move-stage', dealId: ids.Mover!.dealId, toStageId: 'meeting' })).ok).toBe(true);
+  expect((await send({ type: 'ui/close-deal', dealId: ids.Winner!.dealId, outcome: 'won' })).ok).toBe(true);
+  expect((await send({ type: 'ui/close-deal', dealId: ids.Loser!.dealId, outcome: 'lost', reason: 'Chose a competitor' })).ok).toBe(true);
+
+  const item = (part: string, who: string) => dash.getByTestId(`sidecar-review-${part}`).locator(`[data-testid=sidecar-review-item][data-deal-id="${ids[who]!.dealId}"]`);
+  await expect(item('moved', 'Mover')).toContainText('Rina Mover');
+  await expect(item('moved', 'Mover')).toContainText('Contact → Meeting');
+  await expect(item('won', 'Winner')).toContainText('Rina Winner');
+  await expect(item('lost', 'Loser')).toContainText('Chose a competitor');
+  await expect(dash.getByTestId('sidecar-review-won')).toHaveAttribute('data-count', '1');
+  await expect(dash.getByTestId('sidecar-review-lost')).toHaveAttribute('data-count', '1');
+
+  // A line opens the person in People & deals.
+  await item('lost', 'Loser').click();
+  await expect(dash.getByTestId('sidecar-person-detail')).toContainText('Rina Loser');
+
+  // The week before: none of it.
+  const week = await dash.getByTestId('sidecar-review-week').getAttribute('data-from');
+  await dash.getByTestId('sidecar-review-prev').click();
+  await expect(dash.getByTestId('sidecar-review-week')).not.toHaveAttribute('data-from', week!);
+  for (const part of ['moved', 'won', 'lost']) await expect(dash.getByTestId(`sidecar-review-${part}`)).toHaveAttribute('data-count', '0');
+});
