@@ -36,32 +36,45 @@ export function listenForFrameToken(): void {
 }
 
 /**
- * Whether the framed sidebar is really seen, where the platform can tell: Chromium's IntersectionObserver v2
- * (`trackVisibility`) reports a frame the page made see-through, transformed or covered as not visible. A page
- * that dims the genuine frame to opacity 0.01 and puts its own button on top gets no click through to a command.
- * null: not framed, not known yet, or a browser without it (Firefox): nothing to refuse on.
+ * Whether what the rep acts on in the framed sidebar is really seen, where the platform can tell: Chromium's
+ * IntersectionObserver v2 (`trackVisibility`) reports an element the page made see-through (by dimming our
+ * frame), transformed or covered as not visible. A page that dims the genuine frame to opacity 0.01 and puts its
+ * own button on top gets no click through to a command. Each control is observed, not the whole document: our
+ * own modal dialog covers the rest of the sidebar, and its buttons must still work.
  */
-let visible: boolean | null = null;
+const seen = new WeakMap<Element, boolean>();
+const CONTROLS = 'button, input, select, textarea, a[href], [role="button"], [tabindex]';
 
 function watchVisibility(): void {
   if (typeof IntersectionObserver === 'undefined') return;
+  let io: IntersectionObserver;
   try {
-    const io = new IntersectionObserver(
+    io = new IntersectionObserver(
       (entries) => {
-        const last = entries.at(-1) as (IntersectionObserverEntry & { isVisible?: boolean }) | undefined;
-        if (typeof last?.isVisible === 'boolean') visible = last.isVisible;
+        for (const e of entries as (IntersectionObserverEntry & { isVisible?: boolean })[]) if (typeof e.isVisible === 'boolean') seen.set(e.target, e.isVisible);
       },
       // trackVisibility is not in the DOM typings yet; 100 ms is the least delay it allows.
       { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
     );
-    io.observe(document.documentElement);
   } catch {
-    // An engine that rejects the option: the platform cannot tell, so nothing is refused.
+    return; // An engine that rejects the option: the platform cannot tell, so nothing is refused.
   }
+  const watch = (node: Node) => {
+    if (!(node instanceof Element)) return;
+    if (node.matches(CONTROLS)) io.observe(node);
+    for (const el of node.querySelectorAll(CONTROLS)) io.observe(el);
+  };
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) watch(n);
+  }).observe(document, { childList: true, subtree: true });
+  watch(document.documentElement);
 }
 
-/** False only when this framed sidebar is known to be hidden, dimmed or covered by the page. */
-export const frameSeen = (): boolean => visible !== false;
+/** False only when the control the rep used (the focused one: a click focuses it) is known to be hidden or covered. */
+export function frameSeen(): boolean {
+  const el = document.activeElement;
+  return !el || seen.get(el) !== false;
+}
 
 /** The secret to add to commands, when this page is a framed sidebar that got one. */
 export const frameToken = (): string | null => token;
