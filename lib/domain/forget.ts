@@ -63,30 +63,28 @@ export function forgottenCompany(c: Company, now: number): Company {
   return { id: c.id, createdAt: now, updatedAt: now, deletedAt: now, name: '', domain: null, industry: null, employees: null };
 }
 
-/** What identifies a person in rows that are not theirs (an import batch, an undo entry, a queued sync change). */
-export interface PersonMarks {
-  /** Matched anywhere inside a string: ids, addresses, profile and web links, phone numbers. */
-  contained: string[];
-  /** Matched as a whole string (case-insensitive): the name, which may be a common word. */
-  whole: string[];
+/**
+ * What identifies a person inside rows that are not theirs (an undo entry, an
+ * import batch, a queued sync change, a nudge state's id): the ids of their
+ * records and their addresses, profile and web links, phone numbers, matched
+ * anywhere inside a string, lower-cased. Not their name, nor their company's:
+ * another person may have the same one. Nothing under 6 characters, which
+ * could match text of anyone.
+ */
+export type PersonMarks = readonly string[];
+
+export function personMarks(contacts: readonly Contact[], recordIds: readonly string[]): PersonMarks {
+  const all = [...recordIds, ...contacts.flatMap((c) => [c.id, ...c.emails, c.linkedinUrl, c.photoUrl, ...(c.phones ?? []), ...(c.websites ?? [])])];
+  return [...new Set(all.filter((s): s is string => !!s && s.trim().length >= 6).map((s) => s.trim().toLowerCase()))];
 }
 
-export function personMarks(c: Contact, recordIds: readonly string[]): PersonMarks {
-  const contained = [c.id, ...recordIds, ...c.emails, c.linkedinUrl, c.photoUrl, ...(c.phones ?? []), ...(c.websites ?? [])]
-    .filter((s): s is string => !!s && s.length >= 3)
-    .map((s) => s.toLowerCase());
-  const name = c.name.trim().toLowerCase();
-  return { contained: [...new Set(contained)], whole: name ? [name] : [] };
-}
-
-/** Whether any string inside `value` (walked through arrays and objects) names the person. */
+/** Whether any string inside `value` (walked through arrays and objects, keys too) holds one of the marks. */
 export function mentions(value: unknown, marks: PersonMarks, depth = 0): boolean {
   if (typeof value === 'string') {
     const s = value.toLowerCase();
-    return marks.contained.some((m) => s.includes(m)) || marks.whole.includes(s.trim());
+    return marks.some((m) => s.includes(m));
   }
-  if (depth > 20 || value === null || typeof value !== 'object') return false;
-  if (ArrayBuffer.isView(value)) return false;
+  if (depth > 20 || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return false;
   const items = Array.isArray(value) ? value : [...Object.keys(value), ...Object.values(value)];
   return items.some((v) => mentions(v, marks, depth + 1));
 }

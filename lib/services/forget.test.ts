@@ -196,6 +196,7 @@ describe('forgetContact', () => {
   });
 
   it("takes them out of another person's deal: named as who decides, or their activity quoted as evidence", async () => {
+    await db.syncState.put({ key: STATE_KEY, deviceId: 'dev-test', clockOffset: 0 });
     const dana = await createPerson(db, DANA, env);
     const lee = await createPerson(db, LEE, env);
     const note = await logManualActivity(db, { contactId: dana.contact.id, kind: 'note', text: 'KOALA-42 budget approved' }, T + 1);
@@ -206,6 +207,31 @@ describe('forgetContact', () => {
     expect(JSON.stringify(deal)).not.toContain(dana.contact.id);
     expect(JSON.stringify(deal)).not.toContain('KOALA');
     expect(deal.deletedAt).toBeNull();
+    // Lee's queued changes go to the server as his deal now is: his own answers kept, hers gone.
+    const queued = (await db.outbox.toArray()).filter((e) => e.id === lee.deal.id);
+    expect(queued.length).toBeGreaterThan(0);
+    expect(JSON.stringify(queued)).not.toContain(dana.contact.id);
+    expect(JSON.stringify(queued)).not.toContain('KOALA');
+    expect(queued.some((e) => JSON.stringify(e.f).includes('Lee needs it'))).toBe(true);
+  });
+
+  it('leaves another person of the same name alone, their queued changes and import rows included', async () => {
+    await db.syncState.put({ key: STATE_KEY, deviceId: 'dev-test', clockOffset: 0 });
+    const dana = await createPerson(db, DANA, env);
+    const namesake = await createPerson(db, { name: DANA.name, email: 'dana.prospect@elsewhere.org', companyName: DANA.companyName }, env);
+    await logManualActivity(db, { contactId: namesake.contact.id, kind: 'note', text: `${DANA.name} of ${DANA.companyName}` }, T + 1);
+    await beginJob(db, 'job-1', 'csv', T);
+    await stageChunk(db, 'job-1', 0, [{ name: DANA.name, email: 'dana.prospect@elsewhere.org' }, { name: DANA.name, email: DANA.email }], T);
+    const theirs = async () => ({
+      outbox: (await db.outbox.toArray()).filter((e) => JSON.stringify(e).includes(namesake.contact.id) || JSON.stringify(e).includes(namesake.deal.id)).map(({ seq: _s, ...e }) => e),
+      contact: await db.contacts.get(namesake.contact.id),
+      deals: await db.deals.where('contactId').equals(namesake.contact.id).toArray(),
+      activities: await db.activities.where('contactId').equals(namesake.contact.id).toArray(),
+    });
+    const before = await theirs();
+    expect(await forgetContact(db, dana.contact.id, T + 2)).toEqual({ ok: true });
+    expect(await theirs()).toEqual(before);
+    expect((await db.importChunks.toArray())[0]!.rows).toEqual([{ name: DANA.name, email: 'dana.prospect@elsewhere.org' }]);
   });
 
   it('keeps a company someone else is at, and is not undoable', async () => {

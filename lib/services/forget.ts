@@ -10,8 +10,8 @@ import {
   bantWithout,
   mentions,
   personMarks,
-  type PersonMarks,
 } from '../domain/forget';
+import { toSyncData } from '../domain/sync-local';
 import type { Company, Contact } from '../domain/records';
 import { bucketFor, updateBucket } from '../domain/lead-facts';
 import type { SyncTable } from '../domain/sync-tables';
@@ -55,21 +55,12 @@ export async function forgetContact(db: SidecarDb, contactId: string, now: numbe
       if (others === 0) companies.push(company);
     }
 
-    const recordIds = [...dealIds, ...activities.map((a) => a.id), ...suggestions.map((s) => s.id), ...stageChanges.map((s) => s.id)];
-    const marks: PersonMarks = { contained: [], whole: [] };
-    for (const p of people) {
-      const m = personMarks(p, recordIds);
-      marks.contained.push(...m.contained);
-      marks.whole.push(...m.whole);
-    }
-    for (const c of companies) {
-      marks.contained.push(c.id.toLowerCase(), ...(c.domain ? [c.domain.toLowerCase()] : []));
-      if (c.name.trim()) marks.whole.push(c.name.trim().toLowerCase());
-    }
+    const recordIds = [...dealIds, ...activities.map((a) => a.id), ...suggestions.map((s) => s.id), ...stageChanges.map((s) => s.id), ...companies.map((c) => c.id)];
+    const marks = personMarks(people, recordIds);
 
-    // Queued sync changes that carry what they were (an unsent creation, an edit): dropped before the
-    // tombstones are written, whose own changes (blank fields, deletedAt) the outbox then records.
-    const queued: [SyncTable, string][] = [
+    // Queued sync changes of these records carry what they were (an unsent creation, an edit): dropped before
+    // the tombstones are written, whose own changes (blank fields, deletedAt) the outbox then records.
+    const forgotten: [SyncTable, string][] = [
       ...peopleIds.map((id): [SyncTable, string] => ['contacts', id]),
       ...dealIds.map((id): [SyncTable, string] => ['deals', id]),
       ...activities.map((a): [SyncTable, string] => ['activities', a.id]),
@@ -77,9 +68,7 @@ export async function forgetContact(db: SidecarDb, contactId: string, now: numbe
       ...stageChanges.map((s): [SyncTable, string] => ['stageChanges', s.id]),
       ...companies.map((c): [SyncTable, string] => ['companies', c.id]),
     ];
-    await db.outbox.where('[t+id]').anyOf(queued).delete();
-    // A nudge state's id names their deal or contact.
-    await db.outbox.filter((e) => mentions([e.id, e.f], marks)).delete();
+    await db.outbox.where('[t+id]').anyOf(forgotten).delete();
 
     await db.contacts.bulkPut(people.map((p) => forgottenContact(p, now)));
     await db.deals.bulkPut(deals.map((d) => forgottenDeal(d, now)));
@@ -106,6 +95,18 @@ export async function forgetContact(db: SidecarDb, contactId: string, now: numbe
     await db.factsDirty.bulkDelete([...peopleIds.map(dirtyContact), ...companies.map((c) => dirtyCompany(c.id))]);
     // Stage medians count their stays: rebuilt from the history that is left.
     await db.engineState.delete(ENGINE_KEYS.stageStays);
+
+    // Other records' queued changes that still name them (a deal's BANT naming them as who decides, a nudge
+    // state's id): sent as the record now is, or not at all when it went with them.
+    const ours = new Set(forgotten.map(([t, id]) => `${t}|${id}`));
+    for (const e of await db.outbox.filter((e) => !ours.has(`${e.t}|${e.id}`) && mentions([e.id, e.f], marks)).toArray()) {
+      const row = (await db.table(e.t).get(e.id)) as Record<string, unknown> | undefined;
+      if (!row) await db.outbox.delete(e.seq!);
+      else {
+        const current = toSyncData(e.t, row);
+        await db.outbox.put({ ...e, f: Object.fromEntries(Object.keys(e.f).map((k) => [k, current[k]])) });
+      }
+    }
 
     // Anything else that holds them: undo entries, import batches waiting, a resync's bookkeeping, an
     // address a page proposed as the rep's own.
