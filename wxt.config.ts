@@ -30,6 +30,12 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     // Asked for only when the rep turns the daily reminder (notifications) or automatic backups (downloads) on.
     optional_permissions: ['notifications', 'downloads'],
+    // The rep's way into the sidebar without the mouse (lib/platform/focus-sidebar.ts; README, Keyboard). Alt+Shift+K:
+    // Gmail's and LinkedIn's own shortcuts are single keys, Shift+key or Ctrl/Cmd combinations, none with Alt+Shift;
+    // Chrome keeps Alt+Shift+A/B/I/T and ChromeOS Alt+Shift+S/M/N/L, Firefox Ctrl+Shift+K. The rep can change it.
+    commands: {
+      'focus-sidebar': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdFocusSidebar__' },
+    },
     web_accessible_resources: [
       { resources: ['sidebar.html'], matches: SITES, use_dynamic_url: true },
     ],

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { keepFocusIn } from './focus';
 import { ProfileView } from './ProfileView';
 import { ThreadView } from './ThreadView';
 import { usePageContext, useSettings } from './hooks';
@@ -9,8 +10,10 @@ import { openDashboard } from '@/lib/platform/open-pages';
 
 function Shell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
+  const shell = useRef<HTMLDivElement>(null);
+  useEffect(() => keepFocusIn(shell.current!), []);
   return (
-    <div className="flex min-h-screen flex-col bg-white text-slate-900">
+    <div ref={shell} className="flex min-h-screen flex-col bg-white text-slate-900">
       <header className="flex items-center gap-2 border-b border-slate-200 px-4 py-2">
         <span aria-hidden className="grid h-6 w-6 place-items-center rounded bg-slate-900 text-xs font-bold text-white">
           S
@@ -25,7 +28,7 @@ function Shell({ children }: { children: ReactNode }) {
           {t('open.dashboard')}
         </button>
       </header>
-      <main className="flex-1 space-y-4 overflow-y-auto p-4">{children}</main>
+      <main className="flex-1 space-y-4 overflow-y-auto p-4 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600">{children}</main>
     </div>
   );
 }

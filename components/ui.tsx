@@ -2,7 +2,10 @@ import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, Ref } from '
 
 // Shared looks, so every control has the same visible focus ring.
 export const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600';
-export const inputClass = `w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm ${focusRing}`;
+// Fields show it on any focus; focus-within, since a date input's focus sits on its inner segments, where
+// Chromium matches neither :focus nor :focus-visible on the input itself.
+export const fieldFocusRing = 'focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-sky-600';
+export const inputClass = `w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm ${fieldFocusRing}`;
 export const labelClass = 'text-xs font-medium text-slate-600';
 
 export function Button({ variant = 'secondary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'dark' | 'danger'; ref?: Ref<HTMLButtonElement> }) {

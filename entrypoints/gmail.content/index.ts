@@ -21,7 +21,13 @@ export default defineContentScript({
     // markup it has never seen leaves the others working in this frame and the next.
     const features = startFeatures(
       [
-        { name: 'sidebar', start: () => void (frame = mountSidebarFrame(ctx)) },
+        {
+          name: 'sidebar',
+          start: () => {
+            frame = mountSidebarFrame(ctx);
+            return { messages: { 'bg/focus-sidebar': () => frame?.focus() } };
+          },
+        },
         // First, so the features after it see this frame's account.
         { name: 'account', start: () => ({ onFrame: () => void (account = readAccount(document)) }) },
         {

@@ -17,7 +17,13 @@ export default defineContentScript({
     // Each feature behind its own guard (lib/platform/content-features.ts).
     const features = startFeatures(
       [
-        { name: 'sidebar', start: () => void (frame = mountSidebarFrame(ctx)) },
+        {
+          name: 'sidebar',
+          start: () => {
+            frame = mountSidebarFrame(ctx);
+            return { messages: { 'bg/focus-sidebar': () => frame?.focus() } };
+          },
+        },
         {
           // The profile or the messaging partner on screen (one reading: the sidebar shows one person).
           name: 'person',

@@ -100,6 +100,6 @@ describe('message tables: runtime', () => {
         expect(paths, type).not.toContain('type');
       }
     }
-    expect(Object.keys(BG_TO_CS)).toEqual(['bg/chips-stale', 'bg/resend']);
+    expect(Object.keys(BG_TO_CS)).toEqual(['bg/chips-stale', 'bg/resend', 'bg/focus-sidebar']);
   });
 });

@@ -11,5 +11,10 @@ export const BG_TO_CS = {
   'bg/chips-stale': ask({}).answers<void>(),
   /** Report who is on screen again (with message bodies): a new contact's thread is then scanned for triggers. */
   'bg/resend': ask({}).answers<void>(),
+  /**
+   * The rep pressed the sidebar's shortcut (lib/platform/focus-sidebar.ts): the content script moves the keyboard
+   * focus into its sidebar frame; in side-panel mode the panel's page takes it.
+   */
+  'bg/focus-sidebar': ask({}).answers<void>(),
 };
 export type BGtoCSMessage = MessageOf<typeof BG_TO_CS>;

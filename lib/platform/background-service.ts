@@ -6,6 +6,7 @@ import { startAutoBackups } from './auto-backup';
 import { backgroundRoutes } from './background-routes';
 import { createSteps } from './background-steps';
 import { followContentTabs, notifyContentTabs } from './content-tabs';
+import { listenForShortcut } from './focus-sidebar';
 import { serveDataPort } from './data-server';
 import { serveLiveQueries } from './live-server';
 import { startNudgeEngine } from './nudge-engine';
@@ -64,5 +65,6 @@ export function startBackground(): void {
     return true;
   });
   followContentTabs();
+  listenForShortcut();
   void mirrorPageFlags(db);
 }

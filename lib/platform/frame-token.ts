@@ -4,34 +4,60 @@
  * it the secret. The content script asks the background for a fresh secret for its tab each time its frame
  * loads and posts it into that frame; the frame adds it to every command; the background's router refuses
  * commands from frames inside site tabs without it (lib/messaging/router.ts). The side panel needs none.
+ *
+ * The same secret signs the content script's request that the frame take the keyboard focus (the rep's
+ * shortcut, lib/platform/focus-sidebar.ts): the page shares the content script's window and can post into the
+ * frame too, but without the secret it cannot move the focus onto a control of ours under the rep's next key.
  */
 import { sendToBackground } from './messaging';
 
 const TYPE = 'sidecar-frame-token';
+const FOCUS_TYPE = 'sidecar-frame-focus';
 let token: string | null = null;
 
+export interface FrameLink {
+  /** Asks the frame to focus its first useful control (after the iframe itself was focused). */
+  askFocus(): void;
+}
+
 /** Content script: hands the frame it placed a fresh secret, on every load of that frame. */
-export function handFrameToken(iframe: HTMLIFrameElement, signal: AbortSignal): void {
+export function handFrameToken(iframe: HTMLIFrameElement, signal: AbortSignal): FrameLink {
+  let handed: string | null = null;
   iframe.addEventListener(
     'load',
-    () =>
+    () => {
+      handed = null;
       void sendToBackground({ type: 'cs/frame-token' })
         // '*': the frame's dynamic address may not be its document's origin. A secret posted to a page that
         // navigated the frame away is worth nothing there: only an extension frame can send commands.
-        .then((secret) => iframe.contentWindow?.postMessage({ type: TYPE, token: secret }, '*'))
-        .catch(() => {}),
+        .then((secret) => {
+          handed = secret;
+          iframe.contentWindow?.postMessage({ type: TYPE, token: secret }, '*');
+        })
+        .catch(() => {});
+    },
     { signal },
   );
+  return {
+    askFocus() {
+      if (handed) iframe.contentWindow?.postMessage({ type: FOCUS_TYPE, token: handed }, '*');
+    },
+  };
 }
 
-/** Sidebar page, when framed: keeps the secret its parent (the content script's world) posts. */
-export function listenForFrameToken(): void {
+/**
+ * Sidebar page, when framed: keeps the secret its parent (the content script's world) posts, and runs
+ * `onFocus` when the parent asks for the focus with that same secret.
+ */
+export function listenForFrameToken(onFocus: () => void = () => {}): void {
   if (window.parent === window) return;
   watchVisibility();
   window.addEventListener('message', (e) => {
     if (e.source !== window.parent) return;
     const data = e.data as { type?: unknown; token?: unknown } | null;
-    if (data?.type === TYPE && typeof data.token === 'string' && data.token.length <= 100) token = data.token;
+    if (typeof data?.token !== 'string' || data.token.length > 100) return;
+    if (data.type === TYPE) token = data.token;
+    else if (data.type === FOCUS_TYPE && token !== null && data.token === token) onFocus();
   });
 }
 

@@ -29,10 +29,18 @@ type FirefoxSidebarAction = { open(): Promise<void> };
 
 /** The sidebar app in the browser's side panel (Chromium) or sidebar (Firefox). Call it from a click: both need a user gesture. */
 export async function openSidePanel(): Promise<void> {
-  const chromePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
   const win = await browser.windows.getCurrent();
-  if (chromePanel && win.id !== undefined) await chromePanel.open({ windowId: win.id });
-  else await (browser as unknown as { sidebarAction?: FirefoxSidebarAction }).sidebarAction?.open();
+  await openSidePanelIn(win.id);
+}
+
+/**
+ * The same, in a window already known: called in the very turn of the rep's gesture (a click, the keyboard
+ * shortcut), since both browsers refuse to open the panel once an await has passed in between.
+ */
+export function openSidePanelIn(windowId: number | undefined): Promise<void> {
+  const chromePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
+  if (chromePanel) return windowId === undefined ? Promise.resolve() : chromePanel.open({ windowId });
+  return (browser as unknown as { sidebarAction?: FirefoxSidebarAction }).sidebarAction?.open() ?? Promise.resolve();
 }
 
 export function openOptionsPage(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isLanguage, matchLanguage, type Language } from '../i18n/languages';
-import { handFrameToken } from './frame-token';
+import { handFrameToken, type FrameLink } from './frame-token';
 import { COLLAPSED_KEY, LANGUAGE_KEY, SIDE_PANEL_KEY } from './storage-keys';
 
 const WIDTH = 340;
@@ -14,6 +14,8 @@ const LABELS: Readonly<Record<Language, { collapse: string; expand: string }>> =
 export interface SidebarFrame {
   /** Show the sidebar for a person on screen, or hide it (nothing to show). */
   setActive(active: boolean): void;
+  /** The rep's shortcut: open the sidebar if it was collapsed and move the keyboard focus into it. */
+  focus(): void;
 }
 
 function styleAll(el: HTMLElement, css: Partial<CSSStyleDeclaration>) {
@@ -36,8 +38,15 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   const labels = () => LABELS[(language ??= matchLanguage([browser.i18n.getUILanguage()]) ?? 'en')];
   let ui: ReturnType<typeof createIframeUi> | null = null;
   let toggle: HTMLButtonElement | null = null;
+  let link: FrameLink | null = null;
   const html = document.documentElement;
   const originalWidth = html.style.width;
+
+  const setCollapsed = (next: boolean) => {
+    collapsed = next;
+    render();
+    void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed });
+  };
 
   const mount = () => {
     const button = document.createElement('button');
@@ -53,11 +62,7 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     });
     button.addEventListener(
       'click',
-      () => {
-        collapsed = !collapsed;
-        render();
-        void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed });
-      },
+      () => setCollapsed(!collapsed),
       { signal: ctx.signal },
     );
     const frame = createIframeUi(ctx, {
@@ -68,7 +73,7 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
         wrapper.setAttribute('data-sidecar-root', '');
         styleAll(wrapper, { position: 'fixed', top: '0', right: '0', height: '100vh', zIndex: '2147483000', display: 'none' });
         iframe.setAttribute('data-sidecar-sidebar', '');
-        handFrameToken(iframe, ctx.signal);
+        link = handFrameToken(iframe, ctx.signal);
         iframe.title = 'Sidecar CRM';
         styleAll(iframe, { width: `${WIDTH}px`, height: '100%', boxSizing: 'border-box', border: 'none', borderLeft: '1px solid #cbd5e1', background: '#fff', display: 'block', colorScheme: 'normal' });
         wrapper.prepend(button);
@@ -84,6 +89,7 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     ui?.remove();
     ui = null;
     toggle = null;
+    link = null;
     html.style.width = originalWidth;
   };
 
@@ -138,6 +144,13 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
       active = next;
       if (active && wantFrame() && settled) mount();
       render();
+    },
+    focus() {
+      // Nobody on screen, or side-panel mode: there is no frame to go to.
+      if (!ui || !active) return;
+      if (collapsed) setCollapsed(false);
+      ui.iframe.focus();
+      link?.askFocus();
     },
   };
 }

@@ -16,5 +16,7 @@ export function surface(manifest: Record<string, unknown>) {
     content_security_policy: manifest.content_security_policy ?? null,
     externally_connectable: manifest.externally_connectable ?? null,
     gecko,
+    // The keyboard shortcut the rep is told about (README, Keyboard): a change is deliberate.
+    commands: manifest.commands ?? null,
   };
 }
