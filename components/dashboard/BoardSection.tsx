@@ -98,33 +98,36 @@ function Card({ row, settings, moving }: { row: PipelineRow; settings: Settings;
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: deal.id, data: { stageId: deal.stageId, name: row.name } });
   const days = Math.max(0, Math.floor((Date.now() - deal.stageEnteredAt) / DAY));
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
+  // dnd-kit makes the draggable a role=button: it sits inside the <li> so the list keeps list items (axe: list).
   return (
-    <li
-      ref={setNodeRef}
-      style={style}
-      {...attributes}
-      {...listeners}
-      aria-roledescription={t('board.dnd.role')}
-      data-testid="sidecar-deal-card"
-      data-deal-id={deal.id}
-      data-contact-email={row.emails[0] ?? ''}
-      className={`cursor-grab touch-none list-none rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-800 ${focusRing} ${isDragging ? 'relative z-50 shadow-lg ring-2 ring-sky-500' : ''} ${moving ? 'opacity-60' : ''}`}
-    >
-      <div className="flex items-baseline justify-between gap-2">
-        <span className="truncate font-medium">{row.name}</span>
-        <span className="shrink-0 tabular-nums text-slate-700 dark:text-slate-200">{deal.valueMinor ? f.moneyMinor(deal.valueMinor, deal.currency) : ''}</span>
+    <li className="list-none">
+      <div
+        ref={setNodeRef}
+        style={style}
+        {...attributes}
+        {...listeners}
+        aria-roledescription={t('board.dnd.role')}
+        data-testid="sidecar-deal-card"
+        data-deal-id={deal.id}
+        data-contact-email={row.emails[0] ?? ''}
+        className={`cursor-grab touch-none rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-800 ${focusRing} ${isDragging ? 'relative z-50 shadow-lg ring-2 ring-sky-500' : ''} ${moving ? 'opacity-60' : ''}`}
+      >
+        <div className="flex items-baseline justify-between gap-2">
+          <span className="truncate font-medium">{row.name}</span>
+          <span className="shrink-0 tabular-nums text-slate-700 dark:text-slate-200">{deal.valueMinor ? f.moneyMinor(deal.valueMinor, deal.currency) : ''}</span>
+        </div>
+        {row.company && <div className="truncate text-xs text-slate-500 dark:text-slate-400">{row.company}</div>}
+        <div className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500 dark:text-slate-400">
+          <span>{t('board.daysInStage', { days })}</span>
+          <span className={row.salesReady ? 'font-semibold text-emerald-700 dark:text-emerald-400' : ''}>{t('board.score', { score: Math.round(row.score) })}</span>
+          {row.nudge && (
+            <span className="text-amber-800 dark:text-amber-300">
+              {t('board.nextNudge', { nudge: t(`nudge.kind.${row.nudge.kind}` as MessageKey), when: f.relDays(row.nudge.dueAt, Date.now()) })}
+            </span>
+          )}
+        </div>
+        {settings.currency !== deal.currency && <span className="sr-only">{deal.currency}</span>}
       </div>
-      {row.company && <div className="truncate text-xs text-slate-500 dark:text-slate-400">{row.company}</div>}
-      <div className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500 dark:text-slate-400">
-        <span>{t('board.daysInStage', { days })}</span>
-        <span className={row.salesReady ? 'font-semibold text-emerald-700 dark:text-emerald-400' : ''}>{t('board.score', { score: Math.round(row.score) })}</span>
-        {row.nudge && (
-          <span className="text-amber-800 dark:text-amber-300">
-            {t('board.nextNudge', { nudge: t(`nudge.kind.${row.nudge.kind}` as MessageKey), when: f.relDays(row.nudge.dueAt, Date.now()) })}
-          </span>
-        )}
-      </div>
-      {settings.currency !== deal.currency && <span className="sr-only">{deal.currency}</span>}
     </li>
   );
 }
@@ -253,7 +256,15 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
         onDragEnd={(e) => void onDragEnd(e)}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('board.dnd.instructions') } }}
       >
-        <div data-testid="sidecar-board" aria-describedby="sc-board-help" className="flex gap-3 overflow-x-auto pb-2">
+        {/* It scrolls sideways: focusable, so the keyboard can scroll it even when no card is there to focus. */}
+        <div
+          data-testid="sidecar-board"
+          role="region"
+          aria-label={t('dash.section.board')}
+          aria-describedby="sc-board-help"
+          tabIndex={0}
+          className={`flex gap-3 overflow-x-auto pb-2 ${focusRing}`}
+        >
           {stages.map((stage) => {
             const list = byStage.get(stage.id) ?? [];
             const mine = list.filter((r) => r.deal!.currency === settings.currency);

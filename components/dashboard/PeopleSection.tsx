@@ -164,7 +164,12 @@ export function PeopleSection({ settings, rows, openId, onOpen: setOpenId }: { s
                 );
               })}
             </div>
-            {rows && visible.length === 0 && <p className="p-3 text-slate-500">{t('people.none')}</p>}
+            {/* A table's row group holds rows only (axe: aria-required-children), so "nobody" is a row too. */}
+            {rows && visible.length === 0 && (
+              <div role="row" className="p-3 text-slate-500 dark:text-slate-400">
+                <span role="cell">{t('people.none')}</span>
+              </div>
+            )}
           </div>
         </div>
       </div>

@@ -1,7 +1,11 @@
 import type { Page } from '@playwright/test';
 import { axeViolations, expectNoAxeViolations } from './axe';
 import { expect, sidebar, test } from './fixtures';
+import { openDashboard } from './dashboard';
 import { gmailFixture, serveGmail, THREAD_URL } from './gmail';
+import { LINKEDIN, linkedinFixture, serveLinkedIn } from './linkedin';
+import { chooseFile, importFixture } from './portability';
+import { threadDemoEn } from './variants';
 
 // axe-core (WCAG 2.1 A + AA) on every extension page and state a rep sees. Several checks share one set-up
 // per test to keep the spec quick. A new page or state gets its own expectNoAxeViolations call here.
@@ -48,4 +52,66 @@ test('sidebar on a Gmail thread (unknown person, then a contact with a deal) and
   await popup.goto(page(extensionId, 'popup'));
   await expect(popup.getByTestId('sidecar-nudge').first()).toBeVisible();
   await expectNoAxeViolations(popup, 'the popup with nudges');
+});
+
+test('sidebar with suggestions and nudges, every BANT field answered and the score breakdown open has no violations', async ({ context, page: gmail }) => {
+  await serveGmail(context, threadDemoEn());
+  await gmail.goto(THREAD_URL);
+  const sb = sidebar(gmail);
+  await sb.getByTestId('sidecar-create-contact').click();
+  await expect(sb.getByTestId('sidecar-trigger')).toHaveCount(2);
+  await expect(sb.getByTestId('sidecar-nudge').first()).toBeVisible();
+  // "Yes" opens each field's details (amount, who decides, the need, the date).
+  for (const f of ['budget', 'authority', 'need', 'timeline']) await sb.getByTestId(`sidecar-bant-${f}`).selectOption('yes');
+  await expect(sb.getByTestId('sidecar-bant-timeline-date')).toBeVisible();
+  await expect(sb.getByTestId('sidecar-score-breakdown')).toBeVisible();
+  await expectNoAxeViolations(sb, 'the sidebar with suggestions, nudges, BANT and the score breakdown');
+});
+
+test('LinkedIn profile sidebar, then the same person in side-panel mode, have no violations', async ({ context, page: linkedin, extensionId }) => {
+  await serveLinkedIn(context, { '/in/dana-prospect/': linkedinFixture('profile-2026-en.html') });
+  await linkedin.goto(`${LINKEDIN}/in/dana-prospect/`);
+  const sb = sidebar(linkedin);
+  await expect(sb.getByTestId('sidecar-contact-name')).toHaveText('Dana Prospect');
+  await expectNoAxeViolations(sb, 'the LinkedIn profile sidebar (unknown person)');
+  await sb.getByTestId('sidecar-create-contact').click();
+  await expect(sb.getByTestId('sidecar-stage')).toHaveText('Contact');
+  await expectNoAxeViolations(sb, 'the LinkedIn profile sidebar (contact)');
+
+  const options = await context.newPage();
+  await options.goto(page(extensionId, 'options'));
+  await options.getByTestId('sidecar-option-sidepanel').check();
+  await expect(options.getByRole('status')).toHaveText('Saved');
+  await linkedin.reload();
+  await linkedin.bringToFront();
+  const panel = await context.newPage();
+  await panel.goto(page(extensionId, 'sidebar'));
+  await expect(panel.getByTestId('sidecar-stage')).toHaveText('Contact');
+  await expectNoAxeViolations(panel, 'the side panel');
+});
+
+test('dashboard (every section with the sample pipeline, a person open, a CSV import preview and its report) and the privacy page have no violations', async ({ context, extensionId }) => {
+  test.setTimeout(60_000);
+  const dash = await openDashboard(context, extensionId);
+  await expect(dash.getByTestId('sidecar-sample-data')).toBeVisible();
+  await expectNoAxeViolations(dash, 'the empty dashboard');
+  await dash.getByTestId('sidecar-sample-data').click();
+  await expect(dash.getByTestId('sidecar-sample-remove')).toBeVisible();
+  await expect.poll(() => dash.getByTestId('sidecar-deal-card').count()).toBeGreaterThan(5);
+  await dash.getByTestId('sidecar-people-open').first().click();
+  await expect(dash.getByTestId('sidecar-person-detail')).toBeVisible();
+  await expandAll(dash);
+  await expectNoAxeViolations(dash, 'the dashboard with the sample pipeline and a person open');
+
+  await chooseFile(dash, importFixture('hubspot-contacts.csv'));
+  await expect(dash.getByTestId('sidecar-import-row').first()).toBeVisible();
+  await expectNoAxeViolations(dash, 'the dashboard with a CSV import preview', { include: '#data' });
+  await dash.getByTestId('sidecar-import-confirm').click();
+  await expect(dash.getByTestId('sidecar-import-report')).toBeVisible();
+  await expectNoAxeViolations(dash, 'the dashboard import report', { include: '#data' });
+
+  const privacy = await context.newPage();
+  await privacy.goto(page(extensionId, 'privacy'));
+  await expect(privacy.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoAxeViolations(privacy, 'the privacy page');
 });

@@ -32,7 +32,7 @@ interface Violation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
+  nodes: { target: unknown[]; html?: string; failureSummary?: string }[];
 }
 
 type Target = Page | Frame | FrameLocator;
@@ -68,7 +68,7 @@ export async function axeViolations(target: Target, opts: AxeOptions = {}): Prom
         id: v.id,
         impact: v.impact,
         help: v.help,
-        nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+        nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
       }));
     },
     { include: opts.include, tags: WCAG_21_AA, off: wholeRulesOff },
@@ -86,7 +86,8 @@ export function formatViolations(violations: Violation[]): string {
     .map((v) => {
       const nodes = v.nodes.map((n) => {
         const summary = (n.failureSummary ?? '').split('\n').slice(1, 3).map((s) => s.trim()).filter(Boolean).join(' ');
-        return `    - ${n.target.join(' ')}${summary ? `: ${summary}` : ''}`;
+        const html = (n.html ?? '').replace(/\s+/g, ' ').slice(0, 120);
+        return `    - ${n.target.join(' ')}${summary ? `: ${summary}` : ''}${html ? `\n      ${html}` : ''}`;
       });
       return `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${nodes.join('\n')}`;
     })
