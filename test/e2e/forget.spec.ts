@@ -1,5 +1,6 @@
 import { dbDump, expect, sidebar, test } from './fixtures';
 import { recordStrings as strings } from '../record-strings';
+import { expectNoAxeViolations } from './axe';
 import { openDashboard } from './dashboard';
 import { gmailFixture, serveGmail, THREAD_URL } from './gmail';
 
@@ -105,6 +106,7 @@ test('the sidebar forgets the person it shows, after the same confirmation', asy
 
   await sb.getByTestId('sidecar-forget-contact').click();
   await expect(sb.getByTestId('sidecar-forget-cancel')).toBeFocused();
+  await expectNoAxeViolations(sb, 'the sidebar asking to forget a person');
   await sb.getByTestId('sidecar-forget-confirm').click();
   // At once, without a reload: the person is unknown and can be created again.
   await expect(sb.getByTestId('sidecar-create-contact')).toBeVisible();
