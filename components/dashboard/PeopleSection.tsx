@@ -119,7 +119,7 @@ export function PeopleSection({ settings, rows, openId, onOpen: setOpenId }: { s
           )}
         </div>
 
-        <p data-testid="sidecar-people-count" data-value={visible.length} aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
+        <p data-testid="sidecar-people-count" data-value={visible.length} data-query={searched} aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
           {rows ? t('people.count', { shown: visible.length, total: all.length }) : t('dash.loading')}
         </p>
 

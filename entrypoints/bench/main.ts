@@ -27,6 +27,7 @@ import { portability } from './portability';
 import { CO_A, CO_B, makeActivities, makeBody, makeCompanies, makeContact, makeDeal, makeStageHistory, personName, pick } from '@/test/bench/data';
 import { rng } from '@/test/bench/rng';
 import { sync } from './sync';
+import { dashboardMetrics } from './dashboard';
 
 const DB_NAME = 'sidecar-bench';
 const CHUNK = 10_000;
@@ -464,5 +465,5 @@ async function cleanup() {
   await new SidecarDb(DB_NAME).delete();
 }
 
-(window as unknown as { sidecarBench: unknown }).sidecarBench = { match, score, triggers, nudges, portability, sync, cleanup };
+(window as unknown as { sidecarBench: unknown }).sidecarBench = { match, score, triggers, nudges, portability, sync, dashboardMetrics, cleanup };
 status('ready');
