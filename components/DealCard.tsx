@@ -95,7 +95,7 @@ export function DealCard({ deal, settings }: { deal: Deal; settings: Settings })
       )}
       <ol aria-hidden className="flex gap-0.5">
         {stages.map((s, i) => (
-          <li key={s.id} className="h-1.5 flex-1 rounded-full" style={{ background: i <= stageIndex(stages, deal.stageId) ? s.color : '#e2e8f0' }} />
+          <li key={s.id} className="h-1.5 flex-1 rounded-full" style={{ background: i <= stageIndex(stages, deal.stageId) ? s.color : 'var(--color-slate-200, #e2e8f0)' }} />
         ))}
       </ol>
       {open && next && (

@@ -15,7 +15,7 @@ export function Button({ variant = 'secondary', className = '', ...props }: Butt
     danger: 'border border-red-300 text-red-800 hover:bg-red-50',
     secondary: 'border border-slate-300 text-slate-800 hover:bg-slate-100',
   }[variant];
-  return <button type="button" className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${look} ${focusRing} ${className}`} {...props} />;
+  return <button type="button" className={`rounded-md px-3 py-1.5 text-sm font-medium transition-colors disabled:opacity-60 ${look} ${focusRing} ${className}`} {...props} />;
 }
 
 export function SectionTitle({ id, children }: { id?: string; children: ReactNode }) {
