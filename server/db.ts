@@ -82,7 +82,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       const client = await (use === 'read' ? readPool : pool).connect();
       try {
         await client.query(beginScoped(scope, switchRole));
-        const out = await fn((text, params) => client.query(text, params).then((r) => r.rows));
+        const out = await fn((text, params) => client.query(prepared(text, params)).then((r) => r.rows));
         await client.query('COMMIT');
         return out;
       } catch (e) {
@@ -94,6 +94,22 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     },
     close: () => Promise.all([pool.end(), readPool.end()]).then(() => undefined),
   };
+}
+
+/**
+ * A query with parameters as a named prepared statement: each connection parses and plans it once, then
+ * only binds and runs it (the server's statements are a fixed set of texts, so the names stay few).
+ */
+const statementNames = new Map<string, string>();
+function prepared(text: string, values: unknown[] | undefined): pg.QueryConfig {
+  if (!values) return { text };
+  let name = statementNames.get(text);
+  if (!name) {
+    if (statementNames.size >= 500) return { text, values };
+    name = `s${statementNames.size}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values };
 }
 
 async function openPglite(dataDir: string): Promise<Database> {

@@ -1,7 +1,7 @@
 import { isFarFuture } from '../lib/domain/hlc';
 import { decodeCursor, encodeCursor, type Change, type Cursor, type PairResponse, type PullResponse, type PushResponse } from '../lib/domain/sync-wire';
 import type { SyncTable } from '../lib/domain/sync-tables';
-import { authenticate, codeHash, newServerId, newToken, sha256, type DeviceRow, type TokenParts } from './auth';
+import { authenticate, checkToken, codeHash, DEVICE_COLUMNS, newServerId, newToken, sha256, type DeviceRow, type StoredDevice, type TokenParts } from './auth';
 import type { Config } from './config';
 import type { Database, Sql } from './db';
 import { SyncError } from './errors';
@@ -111,31 +111,37 @@ export async function purgeTombstones(sql: Sql, teamId: string, before: Date): P
 export async function pull(db: Database, cfg: Config, token: TokenParts, teamId: string, after: string, limit: number): Promise<PullResponse> {
   const cursor = decodeCursor(after);
   if (!cursor) throw new SyncError('bad_request', 'Unreadable cursor.');
+  type Found = StoredDevice & { tbl: SyncTable | null; rid: string | null; data: Record<string, unknown>; stamp: string; rversion: number; merged_into: string | null };
   return db.tx({ teamId: token.teamId }, async (sql) => {
-    // The team's version is read (with the device) before the records: everything up to it is committed and visible below.
-    const d = await device(sql, token, teamId);
+    // The device, its team's version and the page in one statement, so one snapshot: everything up to that
+    // version is committed (a version commits with its records) and visible in the page. The page is read
+    // before the token is checked and dropped if the check fails; the transaction sees the token's team only.
+    const page = cursor.after
+      ? `SELECT tbl, id, data, stamp, version, merged_into FROM records WHERE team_id = d.team_id AND (version, tbl, id) > ($3::bigint, $4::text, $5::text) ORDER BY version, tbl, id LIMIT $6`
+      : `SELECT tbl, id, data, stamp, version, merged_into FROM records WHERE team_id = d.team_id AND version > $3::bigint ORDER BY version, tbl, id LIMIT $4`;
+    const found = await sql<Found>(
+      `SELECT ${DEVICE_COLUMNS}, r.tbl, r.id AS rid, r.data, r.stamp, r.version AS rversion, r.merged_into
+         FROM devices d JOIN teams t ON t.id = d.team_id
+         LEFT JOIN LATERAL (${page}) r ON true
+        WHERE d.team_id = $1 AND d.id = $2
+        ORDER BY r.version, r.tbl, r.id`,
+      cursor.after ? [token.teamId, token.deviceId, cursor.version, cursor.after.table, cursor.after.id, limit] : [token.teamId, token.deviceId, cursor.version, limit],
+    );
+    const d = checkToken(found[0], token);
+    if (!d) throw new SyncError('unauthorized', 'This device is not paired with the server, or it was disconnected there. Pair it again with a new code.');
+    if (d.team_id !== teamId) throw new SyncError('forbidden', 'This device belongs to another team.');
     if (cursor.version > 0 && (cursor.version < d.purged_version || cursor.version > d.version))
       throw new SyncError('resync', 'Deleted records older than this device last synced were cleaned up on the server: it will fetch everything again, keeping its unsent changes.');
-    type Found = { tbl: SyncTable; id: string; data: Record<string, unknown>; stamp: string; version: number; merged_into: string | null };
-    const columns = 'SELECT tbl, id, data, stamp, version, merged_into FROM records';
-    const rows = cursor.after
-      ? await sql<Found>(`${columns} WHERE team_id = $1 AND (version, tbl, id) > ($2::bigint, $3::text, $4::text) ORDER BY version, tbl, id LIMIT $5`, [
-          d.team_id,
-          cursor.version,
-          cursor.after.table,
-          cursor.after.id,
-          limit,
-        ])
-      : await sql<Found>(`${columns} WHERE team_id = $1 AND version > $2::bigint ORDER BY version, tbl, id LIMIT $3`, [d.team_id, cursor.version, limit]);
+    const rows = found.filter((r) => r.rid !== null);
     const more = rows.length === limit;
     const lastRow = rows[rows.length - 1];
     // At the end, the device has everything up to the team's version read above (committed, since a version
     // commits with its records), even if its last records were overwritten at later versions.
     const next: Cursor = more
-      ? { version: lastRow!.version, after: { table: lastRow!.tbl, id: lastRow!.id } }
-      : { version: Math.max(d.version, lastRow?.version ?? 0, cursor.version), after: null };
+      ? { version: lastRow!.rversion, after: { table: lastRow!.tbl!, id: lastRow!.rid! } }
+      : { version: Math.max(d.version, lastRow?.rversion ?? 0, cursor.version), after: null };
     return {
-      rows: rows.map((r) => (r.merged_into ? { t: r.tbl, id: r.id, d: r.data, s: r.stamp, m: r.merged_into } : { t: r.tbl, id: r.id, d: r.data, s: r.stamp })),
+      rows: rows.map((r) => (r.merged_into ? { t: r.tbl!, id: r.rid!, d: r.data, s: r.stamp, m: r.merged_into } : { t: r.tbl!, id: r.rid!, d: r.data, s: r.stamp })),
       cursor: encodeCursor(next),
       more,
       now: cfg.now(),

@@ -12,7 +12,7 @@ let client: SyncClient | null = null;
 const t = () => performance.now();
 
 async function run(onStep?: (name: string) => void) {
-  client = new SyncClient(db!, { pullLimit: 5000, step: onStep });
+  client = new SyncClient(db!, { step: onStep });
   return client.sync();
 }
 
@@ -21,14 +21,26 @@ export const sync = {
   async firstSync({ url, code }: { url: string; code: string }) {
     await Dexie.delete(NAME);
     db = new SidecarDb(NAME);
-    const c = new SyncClient(db, { pullLimit: 5000 });
+    const c = new SyncClient(db);
     const t0 = t();
     const paired = await c.connect(url, code, 'bench');
     if (!paired.ok) return { error: paired.failure.message };
     const t1 = t();
     let summariesAt = 0;
+    // Where the pull's time goes: waiting for a page (what the prefetch did not hide) and storing pages.
+    let waitMs = 0;
+    let applyMs = 0;
+    let pages = 0;
+    let mark = 0;
+    let phase = '';
     const r = await run((name) => {
-      if (name === 'summaries') summariesAt = t();
+      const now = t();
+      if (phase === 'pull') waitMs += now - mark;
+      if (phase === 'apply') applyMs += now - mark;
+      if (name === 'apply') pages++;
+      phase = name;
+      mark = now;
+      if (name === 'summaries') summariesAt = now;
     });
     const t2 = t();
     return {
@@ -38,6 +50,9 @@ export const sync = {
       syncMs: t2 - t1,
       pullMs: summariesAt - t1,
       summariesMs: t2 - summariesAt,
+      waitMs,
+      applyMs,
+      pages,
       pulled: r.pulled,
       contacts: await db.contacts.count(),
       activities: await db.activities.count(),

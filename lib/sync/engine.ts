@@ -1,7 +1,7 @@
 import type { SidecarDb } from '../db';
 import { markQuiet } from '../db/sync-outbox';
 import { normalizeServerUrl } from '../domain/sync-url';
-import { DEFAULT_PULL_LIMIT } from '../domain/sync-wire';
+import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, type PullResponse } from '../domain/sync-wire';
 import { applyPage, finishResync } from './apply-page';
 import { acknowledge, adoptServerClock, DEFAULT_LIMITS, dropInflight, nextBatch, restartFromScratch, type BatchLimits } from './push';
 import { readState, writeState, type SyncState } from './state';
@@ -186,13 +186,20 @@ export class SyncClient {
   }
 
   private async pullAll(result: RunResult): Promise<void> {
+    // The next page is fetched while this one is stored: the server's time and the database's overlap.
+    let prefetched: { after: string; page: Promise<PullResponse> } | null = null;
     for (;;) {
       const st = await readState(this.db);
       if (!st) return;
+      // Catching up (a first sync, a re-sync, or more after a full page) goes in the largest pages: fewer
+      // round trips and transactions. A routine pull asks for the small default.
+      const limit = this.opts.pullLimit ?? (st.cursor === '' || st.resync || prefetched ? MAX_PULL_LIMIT : DEFAULT_PULL_LIMIT);
       await this.opts.step?.('pull');
-      let page;
+      let page: PullResponse;
       try {
-        page = await pullPage(this.fetchFn, st, st.cursor, this.opts.pullLimit ?? DEFAULT_PULL_LIMIT);
+        const pending: Promise<PullResponse> = prefetched?.after === st.cursor ? prefetched.page : pullPage(this.fetchFn, st, st.cursor, limit);
+        prefetched = null;
+        page = await pending;
       } catch (e) {
         if (e instanceof SyncCallError && e.failure.code === 'resync') {
           // Tombstones this device never saw were cleaned up: everything again, from the start.
@@ -204,6 +211,12 @@ export class SyncClient {
           continue;
         }
         throw e;
+      }
+      if (page.more) {
+        const next = pullPage(this.fetchFn, st, page.cursor, limit);
+        // Its failure is met when it is awaited (or never, if this run stops first).
+        next.catch(() => undefined);
+        prefetched = { after: page.cursor, page: next };
       }
       await this.opts.step?.('apply');
       if (!(await applyPage(this.db, st.cursor, page, this.now()))) return;
