@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BantField } from '@/lib/domain/bant';
 import { gateMissing } from '@/lib/domain/bant';
+import { textOn } from '@/lib/domain/contrast';
 import type { Deal } from '@/lib/domain/records';
 import type { Settings } from '@/lib/domain/settings';
 import { nextStage, stageIndex, type Stage } from '@/lib/domain/stages';
@@ -10,6 +11,7 @@ import { DealDetails } from './DealDetails';
 import { useCommand } from './hooks';
 import { dealOwnership } from '@/lib/domain/deal-owner';
 import { useI18n } from './i18n';
+import { useAnnounce } from './Announcer';
 import { CommandError, refusalText } from './CommandError';
 import { Button, inputClass, labelClass } from './ui';
 
@@ -18,7 +20,7 @@ export function StageBadge({ stage, status }: { stage: Stage | undefined; status
   const label = status === 'open' ? (stage ? stageName(stage, t) : '?') : t(status === 'won' ? 'deal.status.won' : 'deal.status.lost');
   const color = status === 'won' ? '#15803d' : status === 'lost' ? '#b91c1c' : (stage?.color ?? '#64748b');
   return (
-    <span data-testid="sidecar-stage" className="inline-block rounded-full px-2.5 py-0.5 text-sm font-medium text-white" style={{ background: color }}>
+    <span data-testid="sidecar-stage" className="inline-block rounded-full px-2.5 py-0.5 text-sm font-medium" style={{ background: color, color: textOn(color) }}>
       {label}
     </span>
   );
@@ -81,6 +83,7 @@ export function DealCard({ deal, settings }: { deal: Deal; settings: Settings })
     });
   };
   const gatedStage = gated && stages.find((s) => s.id === gated.stageId);
+  useAnnounceMove(deal, stage ? stageName(stage, t) : deal.stageId);
 
   return (
     <section className="space-y-2">
@@ -137,4 +140,20 @@ export function DealCard({ deal, settings }: { deal: Deal; settings: Settings })
       <DealDetails deal={deal} />
     </section>
   );
+}
+
+/**
+ * Says when this deal's stage or outcome changes, whatever moved it (the button, an accepted suggestion, the board
+ * in another tab): the live query brings the change, this hears it. Another deal shown in its place is not a move.
+ */
+function useAnnounceMove(deal: Deal, stageLabel: string) {
+  const { t } = useI18n();
+  const announce = useAnnounce();
+  const seen = useRef({ id: deal.id, stageId: deal.stageId, status: deal.status });
+  useEffect(() => {
+    const was = seen.current;
+    seen.current = { id: deal.id, stageId: deal.stageId, status: deal.status };
+    if (was.id !== deal.id || (was.stageId === deal.stageId && was.status === deal.status)) return;
+    announce(deal.status === 'open' ? t('live.stageMoved', { stage: stageLabel }) : t(deal.status === 'won' ? 'live.dealWon' : 'live.dealLost'));
+  }, [deal.id, deal.stageId, deal.status, stageLabel, announce, t]);
 }

@@ -4,6 +4,7 @@ import { nudgeKindKey } from '@/lib/i18n/keys';
 import type { NudgeItem } from '@/lib/services/views';
 import { useCommand, useLive } from './hooks';
 import { useI18n } from './i18n';
+import { useAnnounce } from './Announcer';
 import { CommandError } from './CommandError';
 import { Button, inputClass } from './ui';
 
@@ -14,6 +15,7 @@ function NudgeRow({ item, showPerson }: { item: NudgeItem; showPerson: boolean }
   const { t, lang } = useI18n();
   const cmd = useCommand();
   const [custom, setCustom] = useState(false);
+  const announce = useAnnounce();
   const { nudge, contact } = item;
   const snooze = (until: '1d' | '3d' | 'nextWeek' | number) => cmd.run({ type: 'ui/nudge-snooze', id: nudge.id, until });
   return (
@@ -39,7 +41,7 @@ function NudgeRow({ item, showPerson }: { item: NudgeItem; showPerson: boolean }
             {t('nudge.open')}
           </Button>
         )}
-        <Button variant="dark" data-testid="sidecar-nudge-done" disabled={cmd.busy} onClick={() => cmd.run({ type: 'ui/nudge-done', id: nudge.id })}>
+        <Button variant="dark" data-testid="sidecar-nudge-done" disabled={cmd.busy} onClick={() => cmd.run({ type: 'ui/nudge-done', id: nudge.id }, () => announce(t('live.nudgeDone', { nudge: t(nudgeKindKey(nudge.kind)) })))}>
           {t('nudge.done')}
         </Button>
         <Button data-testid="sidecar-nudge-snooze" disabled={cmd.busy} onClick={() => snooze('1d')}>

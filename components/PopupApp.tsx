@@ -1,6 +1,7 @@
 import { NudgeList } from './NudgeList';
 import { useSettings } from './hooks';
 import { I18nProvider, useI18n } from './i18n';
+import { AnnounceProvider } from './Announcer';
 import { Button } from './ui';
 import { openDashboard, openOptionsPage, openSidePanel } from '@/lib/platform/open-pages';
 
@@ -37,7 +38,9 @@ export function PopupApp() {
   if (!settings) return null;
   return (
     <I18nProvider setting={settings.language}>
-      <Popup sidePanel={settings.sidePanel} />
+      <AnnounceProvider>
+        <Popup sidePanel={settings.sidePanel} />
+      </AnnounceProvider>
     </I18nProvider>
   );
 }

@@ -5,6 +5,7 @@ import { ThreadView } from './ThreadView';
 import { usePageContext, useSettings } from './hooks';
 import { ProposedAddresses } from './ProposedAddresses';
 import { I18nProvider, useI18n } from './i18n';
+import { AnnounceProvider } from './Announcer';
 import { focusRing } from './ui';
 import { openDashboard } from '@/lib/platform/open-pages';
 
@@ -47,10 +48,12 @@ export function SidebarApp() {
   } else body = <Empty />;
   return (
     <I18nProvider setting={settings.language}>
-      <Shell>
-        <ProposedAddresses settings={settings} />
-        {body}
-      </Shell>
+      <AnnounceProvider>
+        <Shell>
+          <ProposedAddresses settings={settings} />
+          {body}
+        </Shell>
+      </AnnounceProvider>
     </I18nProvider>
   );
 }

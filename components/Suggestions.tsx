@@ -4,6 +4,7 @@ import { stageName } from '@/lib/i18n';
 import { bantFieldKey, triggerKindKey } from '@/lib/i18n/keys';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
+import { useAnnounce } from './Announcer';
 import { CommandError, refusalText } from './CommandError';
 import { Button } from './ui';
 
@@ -11,6 +12,7 @@ import { Button } from './ui';
 export function Suggestions({ suggestions, settings }: { suggestions: readonly Suggestion[]; settings: Settings }) {
   const { t } = useI18n();
   const cmd = useCommand();
+  const announce = useAnnounce();
   const open = suggestions.filter((s) => s.status === 'open');
   if (open.length === 0) return null;
   return (
@@ -35,7 +37,7 @@ export function Suggestions({ suggestions, settings }: { suggestions: readonly S
                 disabled={cmd.busy}
                 onClick={() =>
                   cmd.run({ type: 'ui/accept-suggestion', id: s.id, lostReason: kind }, (r) => {
-                    if (r.ok) return;
+                    if (r.ok) return announce(t('live.suggestionAccepted'));
                     const gateStage = r.reason === 'gated' ? settings.stages.find((x) => x.id === r.stageId) : undefined;
                     cmd.refuse(
                       r.reason === 'gated' && gateStage

@@ -3,6 +3,7 @@ import type { PeriodId } from '@/lib/domain/metrics';
 import type { Settings } from '@/lib/domain/settings';
 import { useLive, useSettings } from '../hooks';
 import { I18nProvider, useI18n } from '../i18n';
+import { AnnounceProvider } from '../Announcer';
 import { focusRing } from '../ui';
 import { BoardSection } from './BoardSection';
 import { CalculatorSection } from './CalculatorSection';
@@ -78,7 +79,9 @@ export function DashboardApp() {
   if (!settings) return null;
   return (
     <I18nProvider setting={settings.language}>
-      <Dashboard settings={settings} />
+      <AnnounceProvider>
+        <Dashboard settings={settings} />
+      </AnnounceProvider>
     </I18nProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useSettings } from '../hooks';
 import { useI18n } from '../i18n';
+import { useAnnounce } from '../Announcer';
 import { focusRing, labelClass } from '../ui';
 import { CsvPreview } from './CsvPreview';
 import { ExportPanel } from './ExportPanel';
@@ -28,6 +29,7 @@ export function DataSection() {
   const { t } = useI18n();
   const settings = useSettings();
   const [state, setState] = useState<State>({ step: 'idle' });
+  const announce = useAnnounce();
   const input = useRef<HTMLInputElement>(null);
 
   const choose = async (file: File | undefined) => {
@@ -36,7 +38,9 @@ export function DataSection() {
     try {
       const chosen = await readChosenFile(file, (share) => setState({ step: 'reading', file: file.name, share }));
       setState(chosen.kind === 'refused' ? { step: 'report', counts: { ...NONE, errors: 1 }, problem: chosen.problem } : { step: 'preview', chosen });
+      if (chosen.kind === 'refused') announce(t('live.importRefused'));
     } catch (e) {
+      announce(t('live.importRefused'));
       setState({ step: 'report', counts: { ...NONE, errors: 1 }, problem: { key: 'data.error.failed', params: { message: e instanceof Error ? e.message : String(e) } } });
     }
     // The same file chosen again (after fixing it) must be read again.
@@ -48,6 +52,7 @@ export function DataSection() {
   };
   const done = (counts: ReportCounts) => {
     setState({ step: 'report', counts, problem: null });
+    announce(t('live.importDone', { ...counts }));
     if (input.current) input.current.value = '';
   };
 

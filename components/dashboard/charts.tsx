@@ -36,7 +36,8 @@ export function HBars({ bars, label }: { bars: Bar[]; label: string }) {
   const labelW = 150;
   const width = 520;
   return (
-    <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${bars.length * row}`} className="w-full max-w-2xl text-slate-700 dark:text-slate-200" style={{ height: bars.length * row }}>
+    // The image's name carries every bar's figure: a screen reader hears the chart, not just its title.
+    <svg role="img" aria-label={`${label}: ${bars.map((b) => `${b.label} ${b.text}`).join('; ')}`} viewBox={`0 0 ${width} ${bars.length * row}`} className="w-full max-w-2xl text-slate-700 dark:text-slate-200" style={{ height: bars.length * row }}>
       {bars.map((b, i) => {
         const w = Math.max(2, ((width - labelW - 90) * b.value) / max);
         return (
@@ -69,7 +70,8 @@ export function LineChart({ points, label, format }: { points: { x: number; y: n
   const sy = (y: number) => height - pad.b - ((y - y0) / (y1 - y0)) * (height - pad.t - pad.b);
   const d = points.map((p, i) => `${i ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join('');
   return (
-    <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} className="w-full max-w-3xl text-slate-700 dark:text-slate-200">
+    // Named with its range (the figure's caption and table give the rest).
+    <svg role="img" aria-label={`${label}: ${format(y0)} – ${format(y1)}`} viewBox={`0 0 ${width} ${height}`} className="w-full max-w-3xl text-slate-700 dark:text-slate-200">
       <line x1={pad.l} x2={width - pad.r} y1={sy(y0)} y2={sy(y0)} stroke="currentColor" strokeOpacity="0.3" />
       <line x1={pad.l} x2={width - pad.r} y1={sy(y1)} y2={sy(y1)} stroke="currentColor" strokeOpacity="0.15" strokeDasharray="4 4" />
       <text x={pad.l - 6} y={sy(y1) + 4} textAnchor="end" fontSize="11" fill="currentColor">

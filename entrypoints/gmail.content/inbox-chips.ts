@@ -1,6 +1,7 @@
 import { sendToBackground } from '@/lib/platform/messaging';
 import { chipSlot, findListRows, readRowSenders } from '@/lib/sites/gmail/read-inbox';
 import { ROW_PERSON } from '@/lib/sites/gmail/selectors';
+import { textOn } from '@/lib/domain/contrast';
 
 interface Chip {
   label: string;
@@ -24,7 +25,7 @@ function drawChip(row: HTMLElement, chip: Chip | null) {
   Object.assign(el.style, {
     display: 'inline-block', margin: '0 6px 0 0', padding: '0 6px', borderRadius: '8px', maxWidth: '120px',
     overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'middle',
-    font: '500 11px/16px system-ui, sans-serif', color: '#fff', background: chip.color,
+    font: '500 11px/16px system-ui, sans-serif', color: textOn(chip.color), background: chip.color,
   });
   if (el.parentElement !== slot.parent || (slot.before && el.nextSibling !== slot.before)) {
     slot.parent.insertBefore(el, slot.before);

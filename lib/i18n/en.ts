@@ -4,6 +4,7 @@ import { dashboardEn } from './en-dashboard';
 import { peopleEn } from './en-people';
 import { dataEn } from './en-data';
 import { syncEn } from './en-sync';
+import { liveEn } from './en-live';
 
 export const en = {
   'app.name': 'Sidecar CRM',
@@ -323,6 +324,7 @@ export const en = {
   ...peopleEn,
   ...dataEn,
   ...syncEn,
+  ...liveEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { dashboardId } from './id-dashboard';
 import { peopleId } from './id-people';
 import { dataId } from './id-data';
 import { syncId } from './id-sync';
+import { liveId } from './id-live';
 
 export const id: Messages = {
   'app.name': 'Sidecar CRM',
@@ -322,4 +323,5 @@ export const id: Messages = {
   ...peopleId,
   ...dataId,
   ...syncId,
+  ...liveId,
 };

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { axeViolations, expectNoAxeViolations } from './axe';
 import { expect, sidebar, test } from './fixtures';
 import { openDashboard } from './dashboard';
@@ -11,6 +11,14 @@ import { threadDemoEn } from './variants';
 // per test to keep the spec quick. A new page or state gets its own expectNoAxeViolations call here.
 
 const page = (extensionId: string, name: string) => `chrome-extension://${extensionId}/${name}.html`;
+
+async function setLanguage(context: BrowserContext, extensionId: string, language: 'en' | 'id') {
+  const options = await context.newPage();
+  await options.goto(page(extensionId, 'options'));
+  await options.getByTestId('sidecar-option-language').selectOption(language);
+  await expect(options.getByRole('heading', { level: 1 })).toHaveText(language === 'id' ? 'Pengaturan Sidecar CRM' : 'Sidecar CRM settings');
+  await options.close();
+}
 
 /** Opens every <details> so what is folded away is checked too. */
 const expandAll = (p: Page) => p.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
@@ -54,7 +62,7 @@ test('sidebar on a Gmail thread (unknown person, then a contact with a deal) and
   await expectNoAxeViolations(popup, 'the popup with nudges');
 });
 
-test('sidebar with suggestions and nudges, every BANT field answered and the score breakdown open has no violations', async ({ context, page: gmail }) => {
+test('sidebar with suggestions and nudges, every BANT field answered and the score breakdown open has no violations; its changes are announced, in Indonesian too', async ({ context, page: gmail, extensionId }) => {
   await serveGmail(context, threadDemoEn());
   await gmail.goto(THREAD_URL);
   const sb = sidebar(gmail);
@@ -66,6 +74,29 @@ test('sidebar with suggestions and nudges, every BANT field answered and the sco
   await expect(sb.getByTestId('sidecar-bant-timeline-date')).toBeVisible();
   await expect(sb.getByTestId('sidecar-score-breakdown')).toBeVisible();
   await expectNoAxeViolations(sb, 'the sidebar with suggestions, nudges, BANT and the score breakdown');
+  // The breakdown is a real list, one item per part of the score.
+  await expect(sb.getByTestId('sidecar-score-breakdown')).toHaveRole('list');
+  await expect(sb.getByTestId('sidecar-score-breakdown').getByRole('listitem').first()).toBeVisible();
+
+  // What changes is said through the polite live region.
+  const live = sb.getByRole('status').and(sb.getByTestId('sidecar-announcer'));
+  await expect(live).toHaveAttribute('aria-live', 'polite');
+  await sb.locator('[data-testid=sidecar-trigger][data-stage=meeting]').getByTestId('sidecar-trigger-accept').click();
+  await expect(live).toContainText('Suggestion accepted.');
+  await expect(live).toContainText('Stage moved to Meeting.');
+  await sb.getByTestId('sidecar-advance-stage').click();
+  await expect(live).toContainText('Stage moved to Proposal.');
+  const nudges = await sb.getByTestId('sidecar-nudge').count();
+  await sb.getByTestId('sidecar-nudge').first().getByTestId('sidecar-nudge-done').click();
+  await expect(sb.getByTestId('sidecar-nudge')).toHaveCount(nudges - 1);
+  await expect(live).toContainText('Follow-up done:');
+
+  // Every control still has a name once the rep works in Indonesian.
+  await setLanguage(context, extensionId, 'id');
+  await expect(sb.getByTestId('sidecar-advance-stage')).toContainText('Pindahkan ke');
+  await expectNoAxeViolations(sb, 'the sidebar in Indonesian');
+  await sb.getByTestId('sidecar-advance-stage').click();
+  await expect(live).toContainText('Tahap dipindah ke');
 });
 
 test('LinkedIn profile sidebar, then the same person in side-panel mode, have no violations', async ({ context, page: linkedin, extensionId }) => {
@@ -108,7 +139,16 @@ test('dashboard (every section with the sample pipeline, a person open, a CSV im
   await expectNoAxeViolations(dash, 'the dashboard with a CSV import preview', { include: '#data' });
   await dash.getByTestId('sidecar-import-confirm').click();
   await expect(dash.getByTestId('sidecar-import-report')).toBeVisible();
+  await expect(dash.getByRole('status').and(dash.getByTestId('sidecar-announcer'))).toContainText(/Import finished: \d+ created, \d+ merged/);
   await expectNoAxeViolations(dash, 'the dashboard import report', { include: '#data' });
+  // Charts are images named with their figures, not just their titles.
+  await expect(dash.getByRole('img', { name: /^Funnel: .*Won \d+$/ })).toBeVisible();
+  await expect(dash.getByRole('img', { name: /^Velocity over time: .+ – .+/ })).toBeVisible();
+
+  await setLanguage(context, extensionId, 'id');
+  await expect(dash.getByRole('heading', { level: 2, name: 'Papan' })).toBeVisible();
+  await expandAll(dash);
+  await expectNoAxeViolations(dash, 'the dashboard in Indonesian');
 
   const privacy = await context.newPage();
   await privacy.goto(page(extensionId, 'privacy'));
