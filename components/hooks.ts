@@ -7,26 +7,28 @@ import { liveClient } from '@/lib/platform/live-client';
 import { BackgroundError, sendToBackground } from '@/lib/platform/messaging';
 import type { ViewOf } from '@/lib/services/views';
 
-/** A live view from the background; undefined while loading. Re-renders on every change behind it. */
-export function useLive<Q extends LiveQuery>(query: Q): ViewOf<Q> | undefined {
+/**
+ * A live view from the background; undefined while loading. Re-renders on every change behind it.
+ * A null query asks for nothing yet (a section that waits for what the first screen needs).
+ */
+export function useLive<Q extends LiveQuery>(query: Q | null): ViewOf<Q> | undefined {
   return useLiveResult(query).data;
 }
 
 /** A live view with its failure: `error` when the background could not answer, `retry` to ask again. */
-export function useLiveResult<Q extends LiveQuery>(query: Q): { data: ViewOf<Q> | undefined; error: string | null; retry: () => void } {
-  const key = JSON.stringify(query);
+export function useLiveResult<Q extends LiveQuery>(query: Q | null): { data: ViewOf<Q> | undefined; error: string | null; retry: () => void } {
+  const key = query === null ? null : JSON.stringify(query);
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<{ key: string; data?: ViewOf<Q>; error?: string } | undefined>(undefined);
   // The query is rebuilt from its key, so an equal query written anew does not resubscribe.
-  useEffect(
-    () =>
-      liveClient().subscribe(
-        JSON.parse(key) as Q,
-        (data) => setState({ key, data }),
-        (error) => setState({ key, error }),
-      ),
-    [key, attempt],
-  );
+  useEffect(() => {
+    if (key === null) return;
+    return liveClient().subscribe(
+      JSON.parse(key) as Q,
+      (data) => setState({ key, data }),
+      (error) => setState({ key, error }),
+    );
+  }, [key, attempt]);
   const mine = state?.key === key ? state : undefined;
   return { data: mine?.data, error: mine?.error ?? null, retry: () => setAttempt((n) => n + 1) };
 }

@@ -66,7 +66,8 @@ export function PeopleSection({ settings, rows, openId, onOpen: setOpenId }: { s
       if (!next.delete(id)) next.add(id);
       return next;
     });
-  const allShownSelected = visible.length > 0 && Array.from(visible).every((i) => selected.has(all[i]!.contactId));
+  // Asked on every keystroke: nothing chosen answers at once, without a pass over the rows shown.
+  const allShownSelected = selected.size > 0 && visible.length > 0 && visible.every((i) => selected.has(all[i]!.contactId));
   const selectShown = () => setSelected(allShownSelected ? new Set() : new Set(Array.from(visible, (i) => all[i]!.contactId)));
   const sortBy = (key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'name' || key === 'company' || key === 'stage' ? 'asc' : 'desc' }));
   const set = <K extends keyof PeopleFilter>(k: K, v: PeopleFilter[K]) => setFilter((f) => ({ ...f, [k]: v }));

@@ -22,7 +22,8 @@ export function ReviewSection({ settings, rows, onOpen }: { settings: Settings; 
   const { t } = useI18n();
   const f = useFormat();
   const [from, setFrom] = useState(() => weekStart(Date.now()));
-  const review = useLive({ name: 'review', from });
+  // Below the fold: asked for once the pipeline (the board, People & deals) has come, so it does not hold that up.
+  const review = useLive(rows ? { name: 'review', from } : null);
   const names = useMemo(() => new Map((rows ?? []).map((r) => [r.contactId, r.name])), [rows]);
   const stage = (id: string) => {
     const s = settings.stages.find((x) => x.id === id);

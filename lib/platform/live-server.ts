@@ -6,6 +6,16 @@ import { hostTabOf, pageContextFor } from './page-context';
 
 const HEAVY = new Set<LiveQuery['name']>(['pipeline', 'metrics', 'review']);
 
+// The dashboard's views keep their result between runs (lib/services/dashboard): every page that subscribes gets
+// the same object, whose text (10,000 rows are megabytes) is made once, not once per subscriber.
+const texts = new WeakMap<object, string>();
+function serialized(data: unknown): string {
+  if (typeof data !== 'object' || data === null) return JSON.stringify(data);
+  let text = texts.get(data);
+  if (text === undefined) texts.set(data, (text = JSON.stringify(data)));
+  return text;
+}
+
 interface Sub {
   query: LiveQuery;
   /** The tab whose page hosts the subscriber in a frame; none for the side panel and other top-level pages. */
@@ -40,7 +50,7 @@ export function serveLiveQueries(db: SidecarDb, locale: () => string): { refresh
       sub.answered = nth;
       if (data !== undefined && data === sub.lastData) return;
       sub.lastData = data;
-      const json = JSON.stringify(data);
+      const json = serialized(data);
       if (json === sub.last) return;
       sub.last = json;
       sub.post({ op: 'data', id, data });

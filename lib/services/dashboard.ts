@@ -75,15 +75,27 @@ const stamp = (tables: readonly string[]) => tables.map((t) => generations.get(t
  * key (cheap index reads), and kept a minute at most (scores decay, nudges fall due).
  */
 async function fingerprint(db: SidecarDb, tables: readonly string[]): Promise<string> {
-  const parts = await Promise.all(
-    tables.map(async (name) => {
-      const t = db.table(name);
-      const byUpdated = t.schema.idxByName['updatedAt'] ? t.orderBy('updatedAt').last() : Promise.resolve(undefined);
-      const [count, lastKey, newest] = await Promise.all([t.count(), t.toCollection().lastKey(), byUpdated]);
-      return `${count}/${String(lastKey)}/${(newest as { updatedAt?: number } | undefined)?.updatedAt ?? ''}`;
-    }),
+  return (await Promise.all(tables.map((name) => tableFingerprint(db, name)))).join('|');
+}
+
+// A page load asks for its views at once (pipeline, metrics, review: the deals and the stage history three times
+// over), and a count reads the whole table: one check of a table is shared for a moment while no write of ours
+// (a newer generation) has touched it since it started.
+const SHARE_MS = 500;
+const checks = new Map<string, { gen: number; at: number; value: Promise<string> }>();
+function tableFingerprint(db: SidecarDb, name: string): Promise<string> {
+  const key = `${db.name}/${name}`;
+  const gen = generations.get(name) ?? 0;
+  const hit = checks.get(key);
+  if (hit && hit.gen === gen && Date.now() - hit.at < SHARE_MS) return hit.value;
+  const t = db.table(name);
+  const byUpdated = t.schema.idxByName['updatedAt'] ? t.orderBy('updatedAt').last() : Promise.resolve(undefined);
+  const value = Promise.all([t.count(), t.toCollection().lastKey(), byUpdated]).then(
+    ([count, lastKey, newest]) => `${count}/${String(lastKey)}/${(newest as { updatedAt?: number } | undefined)?.updatedAt ?? ''}`,
   );
-  return parts.join('|');
+  checks.set(key, { gen, at: Date.now(), value });
+  value.catch(() => checks.delete(key));
+  return value;
 }
 
 const MAX_AGE_MS = 60_000;
@@ -93,11 +105,22 @@ async function cached<T>(db: SidecarDb, key: string, tables: readonly string[], 
   const s = `${db.name}:${stamp(tables)}:${await fingerprint(db, tables)}`;
   const hit = cache.get(key);
   if (hit && hit.stamp === s && Date.now() - hit.at < MAX_AGE_MS) return hit.value as T;
-  const value = await compute();
-  // A write while computing leaves a newer generation: the next run computes again.
-  cache.set(key, { stamp: s, at: Date.now(), value });
+  // Views asked for at once (the metrics and the review both need the history) share one computation.
+  const running = inflight.get(key);
+  if (running && running.stamp === s) return running.value as Promise<T>;
+  const value = compute().then((v) => {
+    // A write while computing leaves a newer generation: the next run computes again.
+    cache.set(key, { stamp: s, at: Date.now(), value: v });
+    return v;
+  });
+  inflight.set(key, { stamp: s, value });
+  void value.then(
+    () => inflight.get(key)?.value === value && inflight.delete(key),
+    () => inflight.get(key)?.value === value && inflight.delete(key),
+  );
   return value;
 }
+const inflight = new Map<string, { stamp: string; value: Promise<unknown> }>();
 
 const PIPELINE_TABLES = ['contacts', 'companies', 'deals', 'summaries', 'nudges', 'nudgeStates', 'settings', 'activities'];
 
