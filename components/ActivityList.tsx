@@ -41,7 +41,7 @@ export function ActivityList({ activities, stages }: { activities: Activity[] | 
                 {ICONS[a.kind]}
               </span>
               <div className="min-w-0 flex-1">
-                <div className="flex justify-between gap-2">
+                <div className="flex flex-wrap justify-between gap-x-2">
                   <span className="font-medium text-slate-800">{t(activityKindKey(a.kind))}</span>
                   <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(a.at).toISOString()}>
                     {fmt.format(a.at)}

@@ -6,7 +6,7 @@ import { activityKindKey, bantFieldKey, bantStateKey } from '@/lib/i18n/keys';
 import { CommandError } from './CommandError';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
-import { inputClass, SectionTitle } from './ui';
+import { fitColumns, inputClass, SectionTitle } from './ui';
 
 
 /** A text field that saves when the rep leaves it (or presses Enter), not on every key. */
@@ -50,7 +50,7 @@ export function BantPanel({ deal, activities, people }: { deal: Deal; activities
 
   const details: Record<BantField, React.ReactNode> = {
     budget: (
-      <div className="grid grid-cols-2 gap-1">
+      <div className={`${fitColumns} gap-1`}>
         <CommitInput
           testId="sidecar-bant-budget-amount"
           label={`${t('bant.budget.amount')} (${deal.currency})`}
@@ -87,7 +87,7 @@ export function BantPanel({ deal, activities, people }: { deal: Deal; activities
     ),
     need: <CommitInput testId="sidecar-bant-need-text" label={t('bant.need.text')} value={bant.need.text ?? ''} onCommit={(v) => save({ need: { text: v.trim() || null } })} />,
     timeline: (
-      <div className="grid grid-cols-2 gap-1">
+      <div className={`${fitColumns} gap-1`}>
         <input
           type="date"
           data-testid="sidecar-bant-timeline-date"
@@ -114,7 +114,7 @@ export function BantPanel({ deal, activities, people }: { deal: Deal; activities
 
   return (
     <section aria-labelledby="sc-bant" className="space-y-3 rounded-lg border border-slate-200 p-3">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-x-2">
         <SectionTitle id="sc-bant">{t('bant.title')}</SectionTitle>
         <span data-testid="sidecar-bant-complete" aria-label={t('bant.complete', { n })} className="flex items-center gap-1 text-xs font-medium text-slate-700">
           <span aria-hidden className="flex gap-0.5">
@@ -129,7 +129,7 @@ export function BantPanel({ deal, activities, people }: { deal: Deal; activities
         const ev = bant[f].evidence;
         return (
           <div key={f} className="space-y-1">
-            <label className="flex items-center justify-between gap-2">
+            <label className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1">
               <span className="text-sm font-medium text-slate-800">{t(bantFieldKey(f))}</span>
               <select
                 data-testid={`sidecar-bant-${f}`}

@@ -3,7 +3,7 @@ import type { Company } from '@/lib/domain/records';
 import { CommandError, refusalText } from './CommandError';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
-import { inputClass, labelClass } from './ui';
+import { fitColumns, inputClass, labelClass } from './ui';
 
 /** Industry and size feed the ICP fit score. */
 export function CompanyDetails({ company }: { company: Company }) {
@@ -20,7 +20,7 @@ export function CompanyDetails({ company }: { company: Company }) {
   return (
     <details className="rounded-lg border border-slate-200 p-3 text-sm">
       <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-slate-500">{t('company.details')}</summary>
-      <div className="mt-2 grid grid-cols-2 gap-2">
+      <div className={`mt-2 ${fitColumns} gap-2`}>
         <label className="space-y-0.5">
           <span className={labelClass}>{t('company.industry')}</span>
           <input

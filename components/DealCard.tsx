@@ -118,7 +118,7 @@ export function DealCard({ deal, settings }: { deal: Deal; settings: Settings })
         </p>
       )}
       {open && !losing && (
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <Button className="flex-1" data-testid="sidecar-deal-won" disabled={cmd.busy} onClick={() => cmd.run({ type: 'ui/close-deal', dealId: deal.id, outcome: 'won' })}>
             {t('deal.markWon')}
           </Button>

@@ -4,7 +4,7 @@ import type { Deal } from '@/lib/domain/records';
 import { CommandError, refusalText } from './CommandError';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
-import { inputClass, labelClass } from './ui';
+import { fitColumns, inputClass, labelClass } from './ui';
 
 const toDateInput = (t: number | null) => (t === null ? '' : new Date(t).toISOString().slice(0, 10));
 
@@ -27,7 +27,7 @@ export function DealDetails({ deal }: { deal: Deal }) {
   };
   return (
     <div className="space-y-1">
-      <div className="grid grid-cols-2 gap-2">
+      <div className={`${fitColumns} gap-2`}>
         <label className="space-y-0.5">
           <span className={labelClass}>
             {t('deal.value')} ({deal.currency})

@@ -3,6 +3,7 @@ import { activityKindKey } from '@/lib/i18n/keys';
 import { CommandError } from './CommandError';
 import { useCommand } from './hooks';
 import { useI18n } from './i18n';
+import { fitColumns } from './ui';
 
 const KINDS = ['linkedin_connect', 'linkedin_message', 'linkedin_inmail', 'call', 'meeting', 'note'] as const;
 type LogKind = (typeof KINDS)[number];
@@ -37,7 +38,7 @@ export function OutreachLog({ contactId }: { contactId: string }) {
           className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-sky-600"
         />
       </label>
-      <div className="grid grid-cols-2 gap-1.5">
+      <div className={`${fitColumns} gap-1.5`}>
         {KINDS.map((kind) => (
           <button
             key={kind}

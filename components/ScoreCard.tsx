@@ -19,7 +19,7 @@ export function ScoreCard({ input, settings }: { input: LeadInput; settings: Set
   const score = scoreLead(input, settings.scoring, now);
   return (
     <section className="rounded-lg border border-slate-200 p-3">
-      <div className="flex items-baseline justify-between">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-2">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t('score.title')}</h3>
         <span className="flex items-baseline gap-2">
           {score.salesReady && (
@@ -33,8 +33,8 @@ export function ScoreCard({ input, settings }: { input: LeadInput; settings: Set
         </span>
       </div>
       {/* A <dl> holds only dt/dd groups (axe: definition-list), so the threshold sits beside it, not in it. */}
-      <div className="mt-1 flex gap-4 text-xs text-slate-600">
-        <dl className="flex gap-4">
+      <div className="mt-1 flex flex-wrap gap-x-4 text-xs text-slate-600">
+        <dl className="flex flex-wrap gap-x-4">
           <div className="flex gap-1">
             <dt>{t('score.fit')}</dt>
             <dd data-testid="sidecar-fit-score" className="font-semibold tabular-nums text-slate-800">

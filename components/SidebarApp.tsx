@@ -15,7 +15,7 @@ function Shell({ children }: { children: ReactNode }) {
   useEffect(() => keepFocusIn(shell.current!), []);
   return (
     <div ref={shell} className="flex min-h-screen flex-col bg-white text-slate-900">
-      <header className="flex items-center gap-2 border-b border-slate-200 px-4 py-2">
+      <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2">
         <span aria-hidden className="grid h-6 w-6 place-items-center rounded bg-slate-900 text-xs font-bold text-white">
           S
         </span>

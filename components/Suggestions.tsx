@@ -30,7 +30,7 @@ export function Suggestions({ suggestions, settings }: { suggestions: readonly S
             <p dir="auto" className="truncate text-xs italic text-slate-600">
               {t('trigger.quote', { phrase: s.phrase })}
             </p>
-            <div className="flex gap-2">
+            <div className="flex flex-wrap gap-2">
               <Button
                 variant="primary"
                 data-testid="sidecar-trigger-accept"

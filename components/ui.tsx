@@ -6,6 +6,8 @@ export const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2
 // Chromium matches neither :focus nor :focus-visible on the input itself.
 export const fieldFocusRing = 'focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-sky-600';
 export const inputClass = `w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm ${fieldFocusRing}`;
+// Two columns where they fit, one where they do not (a narrow side panel, 200% zoom): nothing is cut off.
+export const fitColumns = 'grid grid-cols-[repeat(auto-fit,minmax(7rem,1fr))]';
 export const labelClass = 'text-xs font-medium text-slate-600';
 
 export function Button({ variant = 'secondary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'dark' | 'danger'; ref?: Ref<HTMLButtonElement> }) {

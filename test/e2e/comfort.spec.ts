@@ -71,3 +71,42 @@ test('the sidebar, popup, options, welcome and privacy pages follow the system c
     await expectNoAxeViolations(other, `the ${name} page in the dark`);
   }
 });
+
+/** Controls the rep cannot fully see: past the page's right or left edge, or the page scrolls sideways. */
+const clipped = (target: Page | Frame) =>
+  target.evaluate(() => {
+    const out = [...document.querySelectorAll('button, input, select, textarea, summary, a[href]')].flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && (r.right > innerWidth + 0.5 || r.left < -0.5) ? [el.outerHTML.slice(0, 100)] : [];
+    });
+    return document.documentElement.scrollWidth > innerWidth ? [`page scrolls sideways (${document.documentElement.scrollWidth} > ${innerWidth})`, ...out] : out;
+  });
+
+test('at 200% zoom the sidebar (even in a narrow side panel) and the options page cut off no control', async ({ context, page, extensionId }, info) => {
+  // 200% zoom of a 1400×900 window is a 700×450 CSS-pixel page. The in-page sidebar stays 340 CSS pixels wide
+  // (its frame zooms with the page); the side panel does not: Chromium's narrowest, 320 device pixels, is 160.
+  await serveGmail(context, gmailFixture('thread-en.html'));
+  await page.setViewportSize({ width: 700, height: 450 });
+  await page.goto(THREAD_URL);
+  const frame = await sidebarFrame(page);
+  await sidebar(page).getByTestId('sidecar-create-contact').click();
+  await expect(frame.getByTestId('sidecar-nudge')).toHaveCount(1);
+  await expect(frame.getByTestId('sidecar-trigger').first()).toBeVisible();
+  await frame.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  expect(await clipped(frame)).toEqual([]);
+  await page.screenshot({ path: info.outputPath('sidebar-200.png') });
+
+  for (const width of [220, 160]) {
+    await page.locator('iframe[data-sidecar-sidebar]').evaluate((f, w) => ((f as HTMLIFrameElement).style.width = `${w + 1}px`), width); // + its 1px border
+    await expect.poll(() => frame.evaluate(() => innerWidth)).toBe(width);
+    expect(await clipped(frame), `side panel ${width} CSS px wide`).toEqual([]);
+  }
+  await frame.locator('body').screenshot({ path: info.outputPath('panel-160.png') });
+
+  const options = await context.newPage();
+  await options.setViewportSize({ width: 700, height: 450 });
+  await options.goto(url(extensionId, 'options'));
+  await expect(options.getByTestId('sidecar-threshold')).toBeVisible();
+  await options.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  expect(await clipped(options)).toEqual([]);
+});
