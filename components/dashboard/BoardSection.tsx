@@ -110,18 +110,18 @@ function Card({ row, settings, moving }: { row: PipelineRow; settings: Settings;
         data-testid="sidecar-deal-card"
         data-deal-id={deal.id}
         data-contact-email={row.emails[0] ?? ''}
-        className={`cursor-grab touch-none rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-800 ${focusRing} ${isDragging ? 'relative z-50 shadow-lg ring-2 ring-sky-500' : ''} ${moving ? 'opacity-60' : ''}`}
+        className={`cursor-grab touch-none rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm ${focusRing} ${isDragging ? 'relative z-50 shadow-lg ring-2 ring-sky-500' : ''} ${moving ? 'opacity-60' : ''}`}
       >
         <div className="flex items-baseline justify-between gap-2">
           <span className="truncate font-medium">{row.name}</span>
-          <span className="shrink-0 tabular-nums text-slate-700 dark:text-slate-200">{deal.valueMinor ? f.moneyMinor(deal.valueMinor, deal.currency) : ''}</span>
+          <span className="shrink-0 tabular-nums text-slate-700">{deal.valueMinor ? f.moneyMinor(deal.valueMinor, deal.currency) : ''}</span>
         </div>
-        {row.company && <div className="truncate text-xs text-slate-500 dark:text-slate-400">{row.company}</div>}
-        <div className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500 dark:text-slate-400">
+        {row.company && <div className="truncate text-xs text-slate-500">{row.company}</div>}
+        <div className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500">
           <span>{t('board.daysInStage', { days })}</span>
-          <span className={row.salesReady ? 'font-semibold text-emerald-700 dark:text-emerald-400' : ''}>{t('board.score', { score: Math.round(row.score) })}</span>
+          <span className={row.salesReady ? 'font-semibold text-emerald-700' : ''}>{t('board.score', { score: Math.round(row.score) })}</span>
           {row.nudge && (
-            <span className="text-amber-800 dark:text-amber-300">
+            <span className="text-amber-800">
               {t('board.nextNudge', { nudge: t(`nudge.kind.${row.nudge.kind}` as MessageKey), when: f.relDays(row.nudge.dueAt, Date.now()) })}
             </span>
           )}
@@ -141,9 +141,9 @@ function Column({ id, title, color, children, footer, testId, className = '' }: 
       data-stage={testId === 'sidecar-board-column' ? id : undefined}
       role="group"
       aria-label={title}
-      className={`flex shrink-0 flex-col rounded-lg border bg-white dark:bg-slate-900 ${isOver ? 'border-sky-500 ring-2 ring-sky-500' : 'border-slate-200 dark:border-slate-800'} ${className}`}
+      className={`flex shrink-0 flex-col rounded-lg border bg-white ${isOver ? 'border-sky-500 ring-2 ring-sky-500' : 'border-slate-200'} ${className}`}
     >
-      <div className="border-b border-slate-200 px-3 py-2 dark:border-slate-800">
+      <div className="border-b border-slate-200 px-3 py-2">
         <h3 className="flex items-center gap-2 text-sm font-semibold">
           <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ background: color }} />
           {title}
@@ -238,11 +238,11 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
 
   return (
     <Section id="board" title={t('dash.section.board')}>
-      <p id="sc-board-help" className="text-xs text-slate-500 dark:text-slate-400">
+      <p id="sc-board-help" className="text-xs text-slate-500">
         {t('board.help')}
       </p>
       {gated && gatedStage && (
-        <p role="alert" data-testid="sidecar-gate-missing" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <p role="alert" data-testid="sidecar-gate-missing" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">
           {gated.name}: {t('deal.gated', { stage: stageName(gatedStage, t), fields: fields(gated.missing) })}
         </p>
       )}
@@ -278,7 +278,7 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
                 color={stage.color}
                 className="w-64"
                 footer={
-                  <p className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
+                  <p className="mt-0.5 text-xs text-slate-500">
                     {t('board.count', { count: list.length })} · {t('board.total', { value: f.money(total, settings.currency, true) })} ·{' '}
                     {t('board.weighted', { value: f.money(total * (winRate.get(stage.id) ?? 0), settings.currency, true) })}
                   </p>
@@ -288,7 +288,7 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
                   {list.slice(0, PER_COLUMN).map((r) => (
                     <Card key={r.deal!.id} row={r} settings={settings} moving={pending.has(r.deal!.id)} />
                   ))}
-                  {list.length === 0 && <li className="list-none p-2 text-xs text-slate-500 dark:text-slate-400">{t('board.empty')}</li>}
+                  {list.length === 0 && <li className="list-none p-2 text-xs text-slate-500">{t('board.empty')}</li>}
                   {list.length > PER_COLUMN && <li className="list-none p-2 text-xs text-slate-500">{t('board.more', { count: list.length - PER_COLUMN })}</li>}
                 </ul>
               </Column>
@@ -296,10 +296,10 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
           })}
           <div className="flex w-40 shrink-0 flex-col gap-3">
             <Column id="won" testId="sidecar-board-won" title={t('board.won')} color="#15803d" className="flex-1">
-              <p className="p-3 text-xs text-slate-500 dark:text-slate-400">{t('board.dropWon')}</p>
+              <p className="p-3 text-xs text-slate-500">{t('board.dropWon')}</p>
             </Column>
             <Column id="lost" testId="sidecar-board-lost" title={t('board.lost')} color="#b91c1c" className="flex-1">
-              <p className="p-3 text-xs text-slate-500 dark:text-slate-400">{t('board.dropLost')}</p>
+              <p className="p-3 text-xs text-slate-500">{t('board.dropLost')}</p>
             </Column>
           </div>
         </div>

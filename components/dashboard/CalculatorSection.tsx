@@ -53,13 +53,13 @@ export function CalculatorSection({ settings, metrics }: { settings: Settings; m
         {label}
         {suffix ? ` (${suffix})` : ''}
       </span>
-      <input data-testid={testId} inputMode="decimal" className={`${inputClass} dark:border-slate-700 dark:bg-slate-900`} value={fields[k]} onChange={set(k)} />
+      <input data-testid={testId} inputMode="decimal" className={`${inputClass}`} value={fields[k]} onChange={set(k)} />
     </label>
   );
   // A fraction of a sale is still a sale to find: shown rounded up, the exact quotient in data-value.
   const out = (testId: string, label: string, value: number | undefined) => (
-    <div className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-      <div className="text-xs font-medium text-slate-500 dark:text-slate-400">{label}</div>
+    <div className="rounded-lg border border-slate-200 bg-white p-3">
+      <div className="text-xs font-medium text-slate-500">{label}</div>
       <output data-testid={testId} data-value={value === undefined ? '' : String(value)} className="block text-2xl font-semibold tabular-nums">
         {value === undefined ? '—' : f.int(Math.ceil(value - 1e-9))}
       </output>
@@ -67,7 +67,7 @@ export function CalculatorSection({ settings, metrics }: { settings: Settings; m
   );
   return (
     <Section id="calculator" title={t('dash.section.calculator')}>
-      <p className="text-sm text-slate-600 dark:text-slate-300">{t('calc.intro')}</p>
+      <p className="text-sm text-slate-600">{t('calc.intro')}</p>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {input('target', 'sidecar-calc-target', t('calc.target'), settings.currency)}
         {input('avgDeal', 'sidecar-calc-avg-deal', t('calc.avgDeal'), settings.currency)}

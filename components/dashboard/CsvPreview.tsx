@@ -100,7 +100,7 @@ export function CsvPreview({
         <strong data-testid="sidecar-import-preset" data-preset={recognised.preset}>
           {recognised.preset}
         </strong>{' '}
-        <span className="text-slate-600 dark:text-slate-400">({t(importPresetKey(recognised.preset))})</span>
+        <span className="text-slate-600">({t(importPresetKey(recognised.preset))})</span>
       </p>
 
       {recognised.preset === 'custom' && (
@@ -129,7 +129,7 @@ export function CsvPreview({
       )}
 
       {ambiguous && (
-        <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="sidecar-import-date-order">
+        <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="sidecar-import-date-order">
           <p>{t('data.dates.title', { example: ambiguous.value ?? '' })}</p>
           <label className="mt-1 flex items-center gap-2">
             <span>{t('data.dates.order')}</span>
@@ -144,7 +144,7 @@ export function CsvPreview({
       {values.length > 0 && (
         <fieldset data-testid="sidecar-import-stage-map" className="space-y-2">
           <legend className="text-sm font-semibold">{t('data.stages.title')}</legend>
-          <p className="text-xs text-slate-600 dark:text-slate-400">{t('data.stages.help')}</p>
+          <p className="text-xs text-slate-600">{t('data.stages.help')}</p>
           <div className="grid gap-2 sm:grid-cols-2">
             {values.map((v) => (
               <label key={v} className="flex items-center justify-between gap-2 text-sm" data-testid="sidecar-import-stage-row" data-source={v}>
@@ -182,9 +182,9 @@ export function CsvPreview({
           {t('data.preview.totals', { ...plan.totals })}
         </p>
         {records.length > SHOWN_ROWS && <p className="text-xs text-slate-600">{t('data.preview.more', { shown: SHOWN_ROWS, total: records.length })}</p>}
-        <div className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
+        <div className="max-h-[28rem] overflow-auto rounded-md border border-slate-200">
           <table className="w-full text-left text-xs">
-            <thead className="sticky top-0 bg-slate-100 dark:bg-slate-800">
+            <thead className="sticky top-0 bg-slate-100">
               <tr>
                 <th className="px-2 py-1">{t('data.preview.line')}</th>
                 <th className="px-2 py-1">{t('data.preview.action')}</th>
@@ -198,7 +198,7 @@ export function CsvPreview({
                 const r = records[p.index]!;
                 const duplicate = p.existingId !== null || p.sameAs !== null;
                 return (
-                  <tr key={p.index} data-testid="sidecar-import-row" data-action={p.action} data-line={r.line} className="border-t border-slate-200 align-top dark:border-slate-800">
+                  <tr key={p.index} data-testid="sidecar-import-row" data-action={p.action} data-line={r.line} className="border-t border-slate-200 align-top">
                     <td className="px-2 py-1 tabular-nums">{r.line}</td>
                     <td className="px-2 py-1">
                       {duplicate && p.action !== 'error' ? (
@@ -217,13 +217,13 @@ export function CsvPreview({
                     </td>
                     <td className="px-2 py-1">
                       <div className="font-medium">{r.contact.name}</div>
-                      <div className="text-slate-600 dark:text-slate-400">{[r.contact.emails[0], r.contact.company].filter(Boolean).join(' · ')}</div>
+                      <div className="text-slate-600">{[r.contact.emails[0], r.contact.company].filter(Boolean).join(' · ')}</div>
                     </td>
                     <td className="px-2 py-1">
                       {r.deal && (
                         <>
                           <div>{r.deal.title}</div>
-                          <div className="text-slate-600 dark:text-slate-400">
+                          <div className="text-slate-600">
                             {[r.deal.stage, r.deal.valueMinor !== null ? formatMoney(r.deal.valueMinor, r.deal.currency ?? settings.currency, navigator.language) : null].filter(Boolean).join(' · ')}
                           </div>
                         </>
@@ -232,7 +232,7 @@ export function CsvPreview({
                     <td className="px-2 py-1">
                       <ul>
                         {p.issues.map((i, k) => (
-                          <li key={k} className={i.level === 'error' ? 'text-red-700' : 'text-amber-800 dark:text-amber-300'}>
+                          <li key={k} className={i.level === 'error' ? 'text-red-700' : 'text-amber-800'}>
                             {issueText(i)}
                           </li>
                         ))}

@@ -36,14 +36,14 @@ function Dashboard({ settings }: { settings: Settings }) {
   const pipeline = useLive({ name: 'pipeline' });
   const metrics = useLive({ name: 'metrics', period });
   return (
-    <div className="auto-dark min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+    <div className="min-h-screen bg-slate-50 text-slate-900">
       <a href="#board" className={`sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 ${focusRing}`}>
         {t('dash.skip')}
       </a>
-      <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
+      <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-2">
           <h1 className="flex items-center gap-2 text-base font-semibold">
-            <span aria-hidden className="grid h-6 w-6 place-items-center rounded bg-slate-900 text-xs font-bold text-white dark:bg-slate-100 dark:text-slate-900">
+            <span aria-hidden className="grid h-6 w-6 place-items-center rounded bg-slate-900 text-xs font-bold text-white">
               S
             </span>
             {t('dash.title')}
@@ -52,7 +52,7 @@ function Dashboard({ settings }: { settings: Settings }) {
             <ul className="flex flex-wrap gap-1">
               {SECTIONS.map((s) => (
                 <li key={s.id}>
-                  <a href={`#${s.id}`} className={`rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800 ${focusRing}`}>
+                  <a href={`#${s.id}`} className={`rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 ${focusRing}`}>
                     {t(s.key)}
                   </a>
                 </li>

@@ -58,11 +58,11 @@ export function DataSection() {
 
   return (
     <Section id="data" title={t('dash.section.data')}>
-      <div className="grid gap-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <div className="grid gap-6 rounded-lg border border-slate-200 bg-white p-4">
         <ExportPanel />
         <div className="space-y-2">
           <h3 className="text-sm font-semibold">{t('data.import.title')}</h3>
-          <p className="text-sm text-slate-600 dark:text-slate-400">{t('data.import.help')}</p>
+          <p className="text-sm text-slate-600">{t('data.import.help')}</p>
           <label className="flex flex-col gap-1">
             <span className={labelClass}>{t('data.import.file')}</span>
             <input

@@ -31,7 +31,7 @@ export function ExportPanel() {
   return (
     <div className="space-y-2">
       <h3 className="text-sm font-semibold">{t('data.export.title')}</h3>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t('data.export.help')}</p>
+      <p className="text-sm text-slate-600">{t('data.export.help')}</p>
       <div className="flex flex-wrap gap-2">
         <Button
           variant="dark"
@@ -54,7 +54,7 @@ export function ExportPanel() {
         ))}
       </div>
       {status && (
-        <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+        <p role="status" className="text-sm text-slate-700">
           {status}
         </p>
       )}

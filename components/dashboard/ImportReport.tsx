@@ -20,7 +20,7 @@ export function ImportReport({ counts, problem }: { counts: ReportCounts; proble
       data-errors={counts.errors}
       data-status={problem ? 'refused' : 'done'}
       role="status"
-      className={`rounded-md border p-3 text-sm ${problem ? 'border-red-300 bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100' : 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100'}`}
+      className={`rounded-md border p-3 text-sm ${problem ? 'border-red-300 bg-red-50 text-red-900' : 'border-emerald-300 bg-emerald-50 text-emerald-900'}`}
     >
       <p className="font-semibold">{t('data.report.title')}</p>
       {problem ? (

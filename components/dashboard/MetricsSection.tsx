@@ -12,17 +12,17 @@ import { Section } from './Section';
 /** One figure: its raw number in data-value (the contract: money in major units, rates 0-1, days), the words beside it. */
 function Tile({ testId, label, value, text, sub }: { testId: string; label: string; value: number; text: string; sub?: ReactNode }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-      <div className="text-xs font-medium text-slate-500 dark:text-slate-400">{label}</div>
+    <div className="rounded-lg border border-slate-200 bg-white p-3">
+      <div className="text-xs font-medium text-slate-500">{label}</div>
       <div data-testid={testId} data-value={String(value)} className="text-xl font-semibold tabular-nums">
         {text}
       </div>
-      {sub && <div className="text-xs text-slate-500 dark:text-slate-400">{sub}</div>}
+      {sub && <div className="text-xs text-slate-500">{sub}</div>}
     </div>
   );
 }
 
-const th = 'px-2 py-1 text-left text-xs font-medium text-slate-500 dark:text-slate-400';
+const th = 'px-2 py-1 text-left text-xs font-medium text-slate-500';
 const td = 'px-2 py-1 tabular-nums';
 
 export function MetricsSection({
@@ -54,7 +54,7 @@ export function MetricsSection({
   const picker = (
     <label className="flex items-center gap-2">
       <span className={labelClass}>{t('metrics.period')}</span>
-      <select data-testid="sidecar-metric-period" className={`${inputClass} w-auto dark:border-slate-700 dark:bg-slate-900`} value={period} onChange={(e) => onPeriod(e.target.value as PeriodId)}>
+      <select data-testid="sidecar-metric-period" className={`${inputClass} w-auto`} value={period} onChange={(e) => onPeriod(e.target.value as PeriodId)}>
         {PERIODS.map((p) => (
           <option key={p} value={p}>
             {t(`metrics.period.${p}` as MessageKey)}
@@ -139,7 +139,7 @@ export function MetricsSection({
                 </thead>
                 <tbody>
                   {m.stages.map((s) => (
-                    <tr key={s.stageId} className="border-t border-slate-100 dark:border-slate-800">
+                    <tr key={s.stageId} className="border-t border-slate-100">
                       <td className="px-2 py-1">{stage(s.stageId)}</td>
                       <td className={td}>{f.int(s.reached)}</td>
                       <td className={td}>
@@ -160,7 +160,7 @@ export function MetricsSection({
           </Figure>
 
           <div className="grid gap-4 xl:grid-cols-2">
-            <section aria-labelledby="sc-forecast" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <section aria-labelledby="sc-forecast" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
               <h3 id="sc-forecast" className="text-sm font-semibold">
                 {t('metrics.forecast')}
               </h3>
@@ -179,7 +179,7 @@ export function MetricsSection({
                 </thead>
                 <tbody>
                   {m.winnable.map((w) => (
-                    <tr key={w.dealId} className="border-t border-slate-100 dark:border-slate-800">
+                    <tr key={w.dealId} className="border-t border-slate-100">
                       <td className="px-2 py-1">{nameOf.get(w.dealId) ?? w.dealId}</td>
                       <td className="px-2 py-1">{stage(w.stageId)}</td>
                       <td className={td}>{f.pct(w.probability)}</td>
@@ -199,7 +199,7 @@ export function MetricsSection({
             </Figure>
           </div>
 
-          <section aria-labelledby="sc-sources" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <section aria-labelledby="sc-sources" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
             <h3 id="sc-sources" className="text-sm font-semibold">
               {t('metrics.bySource')}
             </h3>
@@ -217,7 +217,7 @@ export function MetricsSection({
                 </thead>
                 <tbody>
                   {m.bySource.map((s) => (
-                    <tr key={String(s.source)} className="border-t border-slate-100 dark:border-slate-800">
+                    <tr key={String(s.source)} className="border-t border-slate-100">
                       <td className="px-2 py-1">{sourceName(s.source, t)}</td>
                       <td className={td}>{f.int(s.leads)}</td>
                       <td className={td}>{f.int(s.won)}</td>
@@ -264,7 +264,7 @@ function VelocityTrend({ points, currency }: { points: VelocityPoint[]; currency
       table={
         points.length > 1 ? (
           <details className="text-xs">
-            <summary className="cursor-pointer text-slate-600 dark:text-slate-300">{t('metrics.chartTable')}</summary>
+            <summary className="cursor-pointer text-slate-600">{t('metrics.chartTable')}</summary>
             <table className="mt-1">
               <tbody>
                 {points.slice(-60).map((p) => (

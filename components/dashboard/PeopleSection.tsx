@@ -76,7 +76,7 @@ export function PeopleSection({ settings, rows, openId, onOpen: setOpenId }: { s
 
   return (
     <Section id="people" title={t('dash.section.people')}>
-      <div data-testid="sidecar-people" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+      <div data-testid="sidecar-people" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
         <div className="flex flex-wrap items-end gap-3">
           <label className="block min-w-[16rem] flex-1 space-y-1">
             <span className={labelClass}>{t('people.search')}</span>
@@ -120,19 +120,19 @@ export function PeopleSection({ settings, rows, openId, onOpen: setOpenId }: { s
           )}
         </div>
 
-        <p data-testid="sidecar-people-count" data-value={visible.length} data-query={searched} aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
+        <p data-testid="sidecar-people-count" data-value={visible.length} data-query={searched} aria-live="polite" className="text-sm text-slate-600">
           {rows ? t('people.count', { shown: visible.length, total: all.length }) : t('dash.loading')}
         </p>
 
         <UndoBar undo={undo} onDone={() => setUndo(null)} />
-        <p role="status" data-testid="sidecar-forget-done" className="text-sm text-slate-700 empty:hidden dark:text-slate-300">
+        <p role="status" data-testid="sidecar-forget-done" className="text-sm text-slate-700 empty:hidden">
           {forgotten}
         </p>
         {chosen.length > 0 && <BulkBar settings={settings} rows={all} contactIds={chosen} onDone={() => setSelected(new Set())} />}
 
         <div role="table" aria-label={t('dash.section.people')} aria-rowcount={visible.length + 1} className="overflow-x-auto text-sm">
           <div role="rowgroup">
-            <div role="row" aria-rowindex={1} className="grid items-center gap-2 border-b border-slate-200 px-2 py-1 font-medium dark:border-slate-700" style={{ gridTemplateColumns: GRID }}>
+            <div role="row" aria-rowindex={1} className="grid items-center gap-2 border-b border-slate-200 px-2 py-1 font-medium" style={{ gridTemplateColumns: GRID }}>
               <span role="columnheader">
                 <input type="checkbox" data-testid="sidecar-people-select-all" aria-label={t('people.selectShown')} checked={allShownSelected} onChange={selectShown} className={focusRing} />
               </span>
@@ -167,7 +167,7 @@ export function PeopleSection({ settings, rows, openId, onOpen: setOpenId }: { s
             </div>
             {/* A table's row group holds rows only (axe: aria-required-children), so "nobody" is a row too. */}
             {rows && visible.length === 0 && (
-              <div role="row" className="p-3 text-slate-500 dark:text-slate-400">
+              <div role="row" className="p-3 text-slate-500">
                 <span role="cell">{t('people.none')}</span>
               </div>
             )}
@@ -226,14 +226,14 @@ function PeopleRowView({ row, settings, rowIndex, top, selected, onToggle, onOpe
       data-testid="sidecar-people-row"
       data-contact-id={row.contactId}
       data-deal-id={d?.id ?? ''}
-      className="absolute left-0 right-0 grid items-center gap-2 border-b border-slate-100 px-2 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50"
+      className="absolute left-0 right-0 grid items-center gap-2 border-b border-slate-100 px-2 hover:bg-slate-50"
       style={{ gridTemplateColumns: GRID, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
     >
       <span role="cell">
         <input type="checkbox" data-testid="sidecar-people-select" aria-label={t('people.select', { name: row.name })} checked={selected} onChange={onToggle} className={focusRing} />
       </span>
       <span role="cell" className="min-w-0">
-        <button type="button" data-testid="sidecar-people-open" onClick={onOpen} dir="auto" className={`block max-w-full truncate rounded text-left font-medium text-sky-800 hover:underline dark:text-sky-300 ${focusRing}`}>
+        <button type="button" data-testid="sidecar-people-open" onClick={onOpen} dir="auto" className={`block max-w-full truncate rounded text-left font-medium text-sky-800 hover:underline ${focusRing}`}>
           {row.name}
         </button>
         <span className="block truncate text-xs text-slate-500">{row.emails[0] ?? ''}</span>
@@ -242,7 +242,7 @@ function PeopleRowView({ row, settings, rowIndex, top, selected, onToggle, onOpe
         {row.company ?? ''}
       </span>
       <span role="cell" data-testid="sidecar-people-stage" className="truncate">
-        {d ? (d.status === 'won' ? t('board.won') : d.status === 'lost' ? t('board.lost') : stage ? stageName(stage, t) : d.stageId) : <span className="text-slate-500 dark:text-slate-400">{t('people.filter.noDeal')}</span>}
+        {d ? (d.status === 'won' ? t('board.won') : d.status === 'lost' ? t('board.lost') : stage ? stageName(stage, t) : d.stageId) : <span className="text-slate-500">{t('people.filter.noDeal')}</span>}
       </span>
       <span role="cell" className="truncate tabular-nums">
         {d ? f.moneyMinor(d.valueMinor, d.currency) : ''}
@@ -251,19 +251,19 @@ function PeopleRowView({ row, settings, rowIndex, top, selected, onToggle, onOpe
         {row.score}
       </span>
       <span role="cell" className="truncate">
-        {row.lastTouchAt !== null ? f.relDays(row.lastTouchAt, now) : <span className="text-slate-500 dark:text-slate-400">{t('people.touch.never')}</span>}
+        {row.lastTouchAt !== null ? f.relDays(row.lastTouchAt, now) : <span className="text-slate-500">{t('people.touch.never')}</span>}
       </span>
       <span role="cell" className="truncate">
         {row.nudge ? `${t(nudgeKindKey(row.nudge.kind))} · ${f.relDays(row.nudge.dueAt, now)}` : ''}
       </span>
       <span role="cell" className="flex gap-1">
         {row.emails.length > 0 && (
-          <button type="button" data-testid="sidecar-people-open-gmail" onClick={() => void cmd.run({ type: 'ui/open-contact', contactId: row.contactId })} className={`rounded border border-slate-300 px-1.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800 ${focusRing}`}>
+          <button type="button" data-testid="sidecar-people-open-gmail" onClick={() => void cmd.run({ type: 'ui/open-contact', contactId: row.contactId })} className={`rounded border border-slate-300 px-1.5 text-xs hover:bg-slate-100 ${focusRing}`}>
             {t('people.openGmail')}
           </button>
         )}
         {row.linkedinUrl && (
-          <a data-testid="sidecar-people-open-linkedin" href={row.linkedinUrl} target="_blank" rel="noopener noreferrer" className={`rounded border border-slate-300 px-1.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800 ${focusRing}`}>
+          <a data-testid="sidecar-people-open-linkedin" href={row.linkedinUrl} target="_blank" rel="noopener noreferrer" className={`rounded border border-slate-300 px-1.5 text-xs hover:bg-slate-100 ${focusRing}`}>
             {t('people.openLinkedIn')}
           </a>
         )}
@@ -298,7 +298,7 @@ function BulkBar({ settings, rows, contactIds, onDone }: { settings: Settings; r
     });
   };
   return (
-    <div role="group" aria-label={t('people.bulk.label')} className="flex flex-wrap items-end gap-2 rounded-md bg-sky-50 p-2 dark:bg-sky-950">
+    <div role="group" aria-label={t('people.bulk.label')} className="flex flex-wrap items-end gap-2 rounded-md bg-sky-50 p-2">
       <span className="self-center text-sm">{t('people.bulk.selected', { count: contactIds.length, deals: dealIds.length })}</span>
       <label className="block space-y-1">
         <span className={labelClass}>{t('people.bulk.to')}</span>

@@ -39,7 +39,7 @@ export function PersonDetail({ contactId, settings, rows, gone, onClose, onOpen,
   useEffect(() => heading.current?.focus(), []);
   const people = useMemo(() => rows.map((r) => ({ contactId: r.contactId, name: r.name })), [rows]);
   return (
-    <div data-testid="sidecar-person-detail" data-contact-id={contactId} role="region" aria-labelledby="sidecar-person-detail-title" className="mt-4 space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <div data-testid="sidecar-person-detail" data-contact-id={contactId} role="region" aria-labelledby="sidecar-person-detail-title" className="mt-4 space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex items-center justify-between gap-2">
         <h3 id="sidecar-person-detail-title" ref={heading} tabIndex={-1} className="text-base font-semibold outline-none">
           {view?.contact.name ?? t('dash.loading')}
@@ -192,7 +192,7 @@ function MergeInto({ view, rows, onUndoable }: { view: ContactView; rows: Pipeli
       <h4 id="sidecar-merge-title" className="text-sm font-semibold">
         {t('people.merge.title')}
       </h4>
-      <p className="text-xs text-slate-600 dark:text-slate-400">{t('people.merge.help', { name: view.contact.name })}</p>
+      <p className="text-xs text-slate-600">{t('people.merge.help', { name: view.contact.name })}</p>
       <label className="block space-y-1">
         <span className={labelClass}>{t('people.merge.search')}</span>
         <input type="search" data-testid="sidecar-merge-search" className={inputClass} maxLength={200} value={query} onChange={(e) => (setQuery(e.target.value), setPick(null))} />
@@ -272,7 +272,7 @@ export function UndoBar({ undo, onDone }: { undo: Undoable | null; onDone: () =>
   return (
     <div role="status" aria-live="polite" className="min-h-0">
       {undo && (
-        <div data-testid="sidecar-undo-bar" className="flex items-center gap-3 rounded-md bg-slate-900 px-3 py-2 text-sm text-white dark:bg-slate-100 dark:text-slate-900">
+        <div data-testid="sidecar-undo-bar" className="flex items-center gap-3 rounded-md bg-slate-900 px-3 py-2 text-sm text-white">
           <span data-testid="sidecar-undo-message">{undo.text}</span>
           <button
             type="button"

@@ -42,7 +42,7 @@ export function RestorePreview({ backup, onDone, onCancel }: { backup: Backup; o
         <strong data-testid="sidecar-import-preset" data-preset="backup">
           backup
         </strong>{' '}
-        <span className="text-slate-600 dark:text-slate-400">({t('data.preset.backup')})</span>
+        <span className="text-slate-600">({t('data.preset.backup')})</span>
       </p>
       <p data-testid="sidecar-restore-summary">
         {t('data.restore.summary', {
@@ -63,7 +63,7 @@ export function RestorePreview({ backup, onDone, onCancel }: { backup: Backup; o
             </label>
           ))}
           {mode === 'replace' && (
-            <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-red-900 dark:bg-red-950 dark:text-red-100">
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-red-900">
               {t('data.restore.warning')}
             </p>
           )}

@@ -32,16 +32,16 @@ export function ReviewSection({ settings, rows, onOpen }: { settings: Settings; 
   const { to } = weekRange(from);
   const line = (part: Part, dealId: string, contactId: string, text: ReactNode) => (
     <li key={`${part}:${dealId}`}>
-      <button type="button" data-testid="sidecar-review-item" data-deal-id={dealId} data-contact-id={contactId} onClick={() => onOpen(contactId)} className={`w-full rounded px-2 py-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800 ${focusRing}`}>
+      <button type="button" data-testid="sidecar-review-item" data-deal-id={dealId} data-contact-id={contactId} onClick={() => onOpen(contactId)} className={`w-full rounded px-2 py-1 text-left hover:bg-slate-100 ${focusRing}`}>
         <span dir="auto" className="font-medium">
           {names.get(contactId) ?? t('review.unknown')}
         </span>{' '}
-        <span className="text-slate-600 dark:text-slate-400">{text}</span>
+        <span className="text-slate-600">{text}</span>
       </button>
     </li>
   );
   const list = (part: Part, title: string, items: ReactNode[]) => (
-    <div data-testid={`sidecar-review-${part}`} data-count={items.length} className="space-y-1 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+    <div data-testid={`sidecar-review-${part}`} data-count={items.length} className="space-y-1 rounded-lg border border-slate-200 bg-white p-3">
       <h3 className="text-sm font-semibold">
         {title} <span className="font-normal text-slate-500">({f.int(items.length)})</span>
       </h3>
@@ -66,7 +66,7 @@ export function ReviewSection({ settings, rows, onOpen }: { settings: Settings; 
         </div>
       }
     >
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t('review.help')}</p>
+      <p className="text-sm text-slate-600">{t('review.help')}</p>
       {!review ? (
         <p className="text-sm">{t('dash.loading')}</p>
       ) : (

@@ -9,7 +9,7 @@ export function SampleData({ loaded, empty }: { loaded: boolean; empty: boolean 
   const cmd = useCommand();
   if (loaded) {
     return (
-      <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+      <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950">
         <span>{t('dash.sample.loaded')}</span>
         <Button variant="danger" data-testid="sidecar-sample-remove" disabled={cmd.busy} onClick={() => void cmd.run({ type: 'ui/remove-sample' })}>
           {cmd.busy ? t('dash.sample.busy') : t('dash.sample.remove')}
@@ -19,18 +19,18 @@ export function SampleData({ loaded, empty }: { loaded: boolean; empty: boolean 
     );
   }
   return (
-    <div className={empty ? 'space-y-3 rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900' : 'flex flex-wrap items-center gap-3'}>
+    <div className={empty ? 'space-y-3 rounded-lg border border-slate-200 bg-white p-6' : 'flex flex-wrap items-center gap-3'}>
       {empty && (
         <>
           <h2 className="text-lg font-semibold">{t('dash.empty.title')}</h2>
-          <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-300">{t('dash.empty.body')}</p>
+          <p className="max-w-3xl text-sm text-slate-600">{t('dash.empty.body')}</p>
         </>
       )}
       <div className="flex flex-wrap items-center gap-3">
         <Button variant={empty ? 'primary' : 'secondary'} data-testid="sidecar-sample-data" disabled={cmd.busy} onClick={() => void cmd.run({ type: 'ui/load-sample' })} aria-describedby="sc-sample-help">
           {cmd.busy ? t('dash.sample.busy') : t('dash.sample.try')}
         </Button>
-        <p id="sc-sample-help" className="max-w-2xl text-xs text-slate-500 dark:text-slate-400">
+        <p id="sc-sample-help" className="max-w-2xl text-xs text-slate-500">
           {t('dash.sample.help')}
         </p>
       </div>

@@ -2,18 +2,18 @@ import { useId, type ReactNode } from 'react';
 
 // Hand-made SVG charts (the README says why: no library, nothing to load, and
 // these few shapes are a handful of lines each). Colours follow currentColor
-// and Tailwind's dark: classes; each chart's figures are also given as text.
+// and the pages' dark theme (components/theme-dark.css); each chart's figures are also given as text.
 
 /** A chart with its text alternative: the SVG is described by the sentence, which sighted readers see too. */
 export function Figure({ title, summary, children, table }: { title: string; summary: string; children: ReactNode; table?: ReactNode }) {
   const id = useId();
   return (
-    <figure aria-labelledby={`${id}-t`} aria-describedby={`${id}-s`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <figure aria-labelledby={`${id}-t`} aria-describedby={`${id}-s`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
       <h3 id={`${id}-t`} className="text-sm font-semibold">
         {title}
       </h3>
       {children}
-      <figcaption id={`${id}-s`} className="text-xs text-slate-600 dark:text-slate-300">
+      <figcaption id={`${id}-s`} className="text-xs text-slate-600">
         {summary}
       </figcaption>
       {table}
@@ -37,7 +37,7 @@ export function HBars({ bars, label }: { bars: Bar[]; label: string }) {
   const width = 520;
   return (
     // The image's name carries every bar's figure: a screen reader hears the chart, not just its title.
-    <svg role="img" aria-label={`${label}: ${bars.map((b) => `${b.label} ${b.text}`).join('; ')}`} viewBox={`0 0 ${width} ${bars.length * row}`} className="w-full max-w-2xl text-slate-700 dark:text-slate-200" style={{ height: bars.length * row }}>
+    <svg role="img" aria-label={`${label}: ${bars.map((b) => `${b.label} ${b.text}`).join('; ')}`} viewBox={`0 0 ${width} ${bars.length * row}`} className="w-full max-w-2xl text-slate-700" style={{ height: bars.length * row }}>
       {bars.map((b, i) => {
         const w = Math.max(2, ((width - labelW - 90) * b.value) / max);
         return (
@@ -71,7 +71,7 @@ export function LineChart({ points, label, format }: { points: { x: number; y: n
   const d = points.map((p, i) => `${i ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join('');
   return (
     // Named with its range (the figure's caption and table give the rest).
-    <svg role="img" aria-label={`${label}: ${format(y0)} – ${format(y1)}`} viewBox={`0 0 ${width} ${height}`} className="w-full max-w-3xl text-slate-700 dark:text-slate-200">
+    <svg role="img" aria-label={`${label}: ${format(y0)} – ${format(y1)}`} viewBox={`0 0 ${width} ${height}`} className="w-full max-w-3xl text-slate-700">
       <line x1={pad.l} x2={width - pad.r} y1={sy(y0)} y2={sy(y0)} stroke="currentColor" strokeOpacity="0.3" />
       <line x1={pad.l} x2={width - pad.r} y1={sy(y1)} y2={sy(y1)} stroke="currentColor" strokeOpacity="0.15" strokeDasharray="4 4" />
       <text x={pad.l - 6} y={sy(y1) + 4} textAnchor="end" fontSize="11" fill="currentColor">

@@ -145,6 +145,11 @@ test('dashboard (every section with the sample pipeline, a person open, a CSV im
   await expect(dash.getByRole('img', { name: /^Funnel: .*Won \d+$/ })).toBeVisible();
   await expect(dash.getByRole('img', { name: /^Velocity over time: .+ – .+/ })).toBeVisible();
 
+  // The same, in the system's dark scheme (the dashboard shares the pages' dark theme).
+  await dash.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(dash, 'the dashboard in the dark');
+  await dash.emulateMedia({ colorScheme: 'light' });
+
   await setLanguage(context, extensionId, 'id');
   await expect(dash.getByRole('heading', { level: 2, name: 'Papan' })).toBeVisible();
   await expandAll(dash);
