@@ -62,14 +62,15 @@ export function listenForFrameToken(onFocus: () => void = () => {}): void {
 }
 
 /**
- * Whether what the rep acts on in the framed sidebar is really seen, where the platform can tell: Chromium's
- * IntersectionObserver v2 (`trackVisibility`) reports an element the page made see-through (by dimming our
- * frame), transformed or covered as not visible. A page that dims the genuine frame to opacity 0.01 and puts its
- * own button on top gets no click through to a command. Each control is observed, not the whole document: our
- * own modal dialog covers the rest of the sidebar, and its buttons must still work.
+ * Whether the framed sidebar is really seen, where the platform can tell: Chromium's IntersectionObserver v2
+ * (`trackVisibility`) reports an element the page made see-through (by dimming our frame), transformed or
+ * covered as not visible. A page that dims the genuine frame to opacity 0.01 and puts its own button on top gets
+ * no click through to a command. What is watched are five one-pixel dots fixed at the frame's corners and centre,
+ * above all of the sidebar's own content: the sidebar's controls themselves would read "not visible" when our own
+ * UI overlaps them or they are scrolled half out of view (and stay so for the observer's 100 ms after a scroll),
+ * which refused honest clicks; the dots are hidden only by what the page does to the frame.
  */
-const seen = new WeakMap<Element, boolean>();
-const CONTROLS = 'button, input, select, textarea, a[href], [role="button"], [tabindex]';
+const dots = new Map<Element, boolean | null>();
 
 function watchVisibility(): void {
   if (typeof IntersectionObserver === 'undefined') return;
@@ -77,7 +78,7 @@ function watchVisibility(): void {
   try {
     io = new IntersectionObserver(
       (entries) => {
-        for (const e of entries as (IntersectionObserverEntry & { isVisible?: boolean })[]) if (typeof e.isVisible === 'boolean') seen.set(e.target, e.isVisible);
+        for (const e of entries as (IntersectionObserverEntry & { isVisible?: boolean })[]) if (typeof e.isVisible === 'boolean') dots.set(e.target, e.isVisible);
       },
       // trackVisibility is not in the DOM typings yet; 100 ms is the least delay it allows.
       { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
@@ -85,21 +86,28 @@ function watchVisibility(): void {
   } catch {
     return; // An engine that rejects the option: the platform cannot tell, so nothing is refused.
   }
-  const watch = (node: Node) => {
-    if (!(node instanceof Element)) return;
-    if (node.matches(CONTROLS)) io.observe(node);
-    for (const el of node.querySelectorAll(CONTROLS)) io.observe(el);
-  };
-  new MutationObserver((records) => {
-    for (const r of records) for (const n of r.addedNodes) watch(n);
-  }).observe(document, { childList: true, subtree: true });
-  watch(document.documentElement);
+  const at = [
+    { left: '0', top: '0' },
+    { right: '0', top: '0' },
+    { left: '0', bottom: '0' },
+    { right: '0', bottom: '0' },
+    { left: '50%', top: '50%' },
+  ];
+  for (const place of at) {
+    const dot = document.createElement('div');
+    dot.setAttribute('aria-hidden', 'true');
+    // Opaque (a see-through dot is never "visible"), in the page's own background colour, never in the way.
+    Object.assign(dot.style, { position: 'fixed', width: '1px', height: '1px', zIndex: '2147483647', pointerEvents: 'none', background: 'Canvas', ...place });
+    document.documentElement.append(dot);
+    dots.set(dot, null);
+    io.observe(dot);
+  }
 }
 
-/** False only when the control the rep used (the focused one: a click focuses it) is known to be hidden or covered. */
+/** False only when the platform says the framed sidebar is dimmed, transformed or covered by the page. */
 export function frameSeen(): boolean {
-  const el = document.activeElement;
-  return !el || seen.get(el) !== false;
+  for (const v of dots.values()) if (v === false) return false;
+  return true;
 }
 
 /** The secret to add to commands, when this page is a framed sidebar that got one. */
