@@ -79,6 +79,8 @@ function watchVisibility(): void {
     io = new IntersectionObserver(
       (entries) => {
         for (const e of entries as (IntersectionObserverEntry & { isVisible?: boolean })[]) if (typeof e.isVisible === 'boolean') dots.set(e.target, e.isVisible);
+        // Shown on the frame's root, for tests to wait on (the observer reports at most every 100 ms).
+        document.documentElement.dataset.sidecarSeen = String(frameSeen());
       },
       // trackVisibility is not in the DOM typings yet; 100 ms is the least delay it allows.
       { trackVisibility: true, delay: 100 } as IntersectionObserverInit,

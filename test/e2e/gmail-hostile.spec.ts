@@ -120,6 +120,8 @@ test('the genuine sidebar dimmed by the page to near-invisible does nothing on a
   // The page dims Sidecar's own frame (it may style the element it lives in), as a click-jacking page would.
   const frame = page.locator('iframe[data-sidecar-sidebar]');
   await frame.evaluate((el) => (el.style.opacity = '0.02'));
+  // The platform reports the change within its 100 ms; the click comes after it (a page has that long at most).
+  await expect(sb.locator('html')).toHaveAttribute('data-sidecar-seen', 'false');
   await sb.getByTestId('sidecar-create-contact').click();
   await expect(sb.getByTestId('sidecar-command-error')).toContainText('covered or made see-through');
   expect((await dbDump(context)).contacts ?? []).toHaveLength(0);
