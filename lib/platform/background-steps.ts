@@ -5,7 +5,7 @@ import { contactUrl, isSiteUrl } from '../domain/contact-url';
 import { resolveLanguage } from '../i18n';
 import type { CStoBGMessage, PageContext, UItoBGMessage } from '../messaging/protocol';
 import { logComposeSent, logManualActivity, logThreadMessages } from '../services/activities';
-import { createPerson } from '../services/contacts';
+import { createPerson, personTables } from '../services/contacts';
 import { loadSample, removeSample } from '../services/sample-data';
 import { loadSettings, rememberMyAddress, updateSettings } from '../services/settings';
 import { matchProfile } from '../services/linkedin';
@@ -92,9 +92,10 @@ export function createSteps({ db, locale, changed, nudges, velocity, autoBackups
         myAddresses: mine,
         linkedin: !!person.linkedinUrl,
       });
-      // One transaction: a worker stopped half-way leaves either nothing or the person with the thread logged, and
-      // both steps are idempotent (the address finds the person, message ids the activities), so a retry adds nothing twice.
-      const created = await db.transaction('rw', [db.contacts, db.companies, db.deals, db.stageChanges, db.settings, db.activities, db.summaries], async () => {
+      // One transaction (logging the thread writes a subset of the person's tables): a worker stopped half-way leaves
+      // either nothing or the person with the thread logged, and both steps are idempotent (the address finds the
+      // person, message ids the activities), so a retry adds nothing twice.
+      const created = await db.transaction('rw', personTables(db), async () => {
         const c = await createPerson(db, person, { now, locale: locale(), owner: account ?? null, leadSource });
         // Messages that were in the thread before the contact existed are logged now.
         if (thread) await logThreadMessages(db, thread.messages, mine, now, thread.subject);

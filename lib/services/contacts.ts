@@ -60,6 +60,9 @@ async function companyFor(db: SidecarDb, email: string | null, companyName: stri
   return company;
 }
 
+/** What creating a person writes: a caller that adds work to the same transaction opens it over these. */
+export const personTables = (db: SidecarDb) => [db.contacts, db.companies, db.deals, db.stageChanges, db.settings, db.activities, db.summaries];
+
 /**
  * One click: contact + company (never for free-mail domains) + a deal at the
  * first stage, in one transaction. Idempotent on the address: a double click
@@ -71,7 +74,7 @@ export async function createPerson(db: SidecarDb, person: NewPerson, env: Servic
   const name = person.name.trim() || (email ? nameFromEmail(email) : '');
   if (!name) throw new Error('a contact needs a name or an address');
   const { now } = env;
-  return db.transaction('rw', [db.contacts, db.companies, db.deals, db.stageChanges, db.settings, db.activities, db.summaries], async () => {
+  return db.transaction('rw', personTables(db), async () => {
     const linked = person.linkedinUrl
       ? (await db.contacts.where('linkedinUrl').equals(person.linkedinUrl).toArray()).find((c) => c.deletedAt === null)
       : undefined;
