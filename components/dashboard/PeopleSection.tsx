@@ -94,13 +94,7 @@ export function PeopleSection({ settings, rows, openId, onOpen: setOpenId }: { s
             <span className={labelClass}>{t('people.filter.stage')}</span>
             <select data-testid="sidecar-people-filter-stage" className={inputClass} value={filter.stage} onChange={(e) => set('stage', e.target.value)}>
               <option value="any">{t('people.filter.any')}</option>
-              {settings.stages.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {stageName(s, t)}
-                </option>
-              ))}
-              <option value="won">{t('board.won')}</option>
-              <option value="lost">{t('board.lost')}</option>
+              <StageOptions stages={settings.stages} />
               <option value="none">{t('people.filter.noDeal')}</option>
             </select>
           </label>
@@ -303,13 +297,7 @@ function BulkBar({ settings, rows, contactIds, onDone }: { settings: Settings; r
       <label className="block space-y-1">
         <span className={labelClass}>{t('people.bulk.to')}</span>
         <select data-testid="sidecar-bulk-stage" className={inputClass} value={to} onChange={(e) => setTo(e.target.value)}>
-          {settings.stages.map((s) => (
-            <option key={s.id} value={s.id}>
-              {stageName(s, t)}
-            </option>
-          ))}
-          <option value="won">{t('board.won')}</option>
-          <option value="lost">{t('board.lost')}</option>
+          <StageOptions stages={settings.stages} />
         </select>
       </label>
       {to === 'lost' && (
@@ -334,5 +322,21 @@ function BulkBar({ settings, rows, contactIds, onDone }: { settings: Settings; r
       )}
       <CommandError command={cmd} />
     </div>
+  );
+}
+
+/** A deal's places, as the filter and the bulk move offer them: the rep's stages in order, then Won and Lost. */
+function StageOptions({ stages }: { stages: Settings['stages'] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {stages.map((s) => (
+        <option key={s.id} value={s.id}>
+          {stageName(s, t)}
+        </option>
+      ))}
+      <option value="won">{t('board.won')}</option>
+      <option value="lost">{t('board.lost')}</option>
+    </>
   );
 }
