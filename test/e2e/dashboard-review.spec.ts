@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { dbDump, expect, test } from './fixtures';
 import { openDashboard } from './dashboard';
 
 // The weekly pipeline review: what the rep did this week (through the same commands the sidebar sends) is on
@@ -12,17 +12,8 @@ test('the pipeline review lists this week’s moves, wins and losses, each line 
     expect(r.ok).toBe(true);
     ids[who] = { contactId: r.data.contactId, dealId: '' };
   }
-  const deals = await dash.evaluate(
-    () =>
-      new Promise<{ id: string; contactId: string }[]>((resolve) => {
-        const req = indexedDB.open('sidecar');
-        req.onsuccess = () => {
-          const r = req.result.transaction('deals').objectStore('deals').getAll();
-          r.onsuccess = () => resolve(r.result);
-        };
-      }),
-  );
-  for (const k of Object.keys(ids)) ids[k]!.dealId = deals.find((d) => d.contactId === ids[k]!.contactId)!.id;
+  const { deals } = await dbDump(context);
+  for (const k of Object.keys(ids)) ids[k]!.dealId = deals!.find((d) => d.contactId === ids[k]!.contactId)!.id;
   expect((await send({ type: 'ui/move-stage', dealId: ids.Mover!.dealId, toStageId: 'meeting' })).ok).toBe(true);
   expect((await send({ type: 'ui/close-deal', dealId: ids.Winner!.dealId, outcome: 'won' })).ok).toBe(true);
   expect((await send({ type: 'ui/close-deal', dealId: ids.Loser!.dealId, outcome: 'lost', reason: 'Chose a competitor' })).ok).toBe(true);

@@ -126,28 +126,39 @@ export async function patchBeneathDexie(context: BrowserContext, patches: { stor
   );
 }
 
-export async function dbDump(context: BrowserContext): Promise<Record<string, any[]>> {
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return sw.evaluate(
-    () =>
-      new Promise<Record<string, unknown[]>>((resolve, reject) => {
-        const req = indexedDB.open('sidecar');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const idb = req.result;
-          const names = [...idb.objectStoreNames];
-          const out: Record<string, unknown[]> = {};
-          if (names.length === 0) return resolve(out);
-          const tx = idb.transaction(names, 'readonly');
-          for (const n of names) {
-            const r = tx.objectStore(n).getAll();
-            r.onsuccess = () => (out[n] = r.result);
-          }
-          tx.oncomplete = () => {
-            idb.close();
-            resolve(out);
-          };
+/** Every store of the extension's IndexedDB, read where the database lives: in the worker, or in an extension page. */
+export async function dbDump(context: BrowserContext, from?: Page): Promise<Record<string, any[]>> {
+  // A page reads the same origin's database; after a worker stop, the worker Playwright holds may be gone.
+  const read = () =>
+    new Promise<Record<string, unknown[]>>((resolve, reject) => {
+      const req = indexedDB.open('sidecar');
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const idb = req.result;
+        const names = [...idb.objectStoreNames];
+        const out: Record<string, unknown[]> = {};
+        if (names.length === 0) return resolve(out);
+        const tx = idb.transaction(names, 'readonly');
+        for (const n of names) {
+          const r = tx.objectStore(n).getAll();
+          r.onsuccess = () => (out[n] = r.result);
+        }
+        tx.oncomplete = () => {
+          idb.close();
+          resolve(out);
         };
-      }),
-  );
+      };
+    });
+  if (from) return from.evaluate(read);
+  return (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))).evaluate(read);
+}
+
+/** Stops the extension's worker as Chromium does when it idles: through the browser's own target. False when none ran. */
+export async function stopWorker(context: BrowserContext): Promise<boolean> {
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+  if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId }).catch(() => undefined);
+  await cdp.detach();
+  return !!worker;
 }

@@ -1,4 +1,4 @@
-import { dbDump, expect, sidebar, test } from './fixtures';
+import { dbDump, expect, sidebar, stopWorker, test } from './fixtures';
 import { gmailFixture, serveGmail, THREAD_URL } from './gmail';
 
 // The MV3 background can be stopped at any moment; the sidebar must reconnect and carry on.
@@ -12,10 +12,7 @@ test('the sidebar keeps working after the background worker is stopped', async (
   const before = context.serviceWorkers()[0]!;
   await before.evaluate(() => ((globalThis as any).__sidecarMarker = 1));
   // Stop the extension's worker through the browser's own target (what Chromium does when it idles).
-  const browserSession = await context.browser()!.newBrowserCDPSession();
-  const { targetInfos } = await browserSession.send('Target.getTargets');
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'))!;
-  await browserSession.send('Target.closeTarget', { targetId: worker.targetId });
+  expect(await stopWorker(context)).toBe(true);
   await page.waitForTimeout(300);
 
   // A command wakes the worker; the live view reconnects and shows the result.

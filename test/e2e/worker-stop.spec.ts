@@ -1,5 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { dbDump, expect, stopWorker, test } from './fixtures';
 
 // Chromium stops an MV3 worker whenever it likes, also in the middle of a command. Creating a person from a
 // thread is several writes (contact, company, deal, stage history, every message of the thread); stopped
@@ -17,37 +16,6 @@ function threadOf(i: number) {
     date: Date.UTC(2026, 9, 1) + k * 60_000,
   }));
   return { person: { name: from.name, email: from.email }, thread: { subject: `Deal ${i}`, messages }, account: REP };
-}
-
-/** Stops the extension's worker as Chromium does when it idles: through the browser's own target. */
-async function stopWorker(context: BrowserContext): Promise<boolean> {
-  const cdp = await context.browser()!.newBrowserCDPSession();
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
-  if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId }).catch(() => undefined);
-  await cdp.detach();
-  return !!worker;
-}
-
-async function dump(page: Page): Promise<Record<string, any[]>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, any[]>>((resolve, reject) => {
-        const req = indexedDB.open('sidecar');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const idb = req.result;
-          const names = ['contacts', 'companies', 'deals', 'stageChanges', 'activities'];
-          const out: Record<string, unknown[]> = {};
-          const tx = idb.transaction(names, 'readonly');
-          for (const n of names) tx.objectStore(n).getAll().onsuccess = (e) => (out[n] = (e.target as IDBRequest).result);
-          tx.oncomplete = () => {
-            idb.close();
-            resolve(out);
-          };
-        };
-      }),
-  );
 }
 
 test('a worker stopped in the middle of creating a person: the retry leaves one contact, one deal and each message once', async ({ context, extensionId }) => {
@@ -71,7 +39,7 @@ test('a worker stopped in the middle of creating a person: the retry leaves one 
     const first = await ext.evaluate(() => (globalThis as any).__first);
     if (!first.answered) interrupted++;
     // All or nothing: the person without their thread would be the half-done work a stop must not leave.
-    const mid = await dump(ext);
+    const mid = await dbDump(context, ext);
     const contact = mid.contacts!.find((c) => c.emails.includes(cmd.person.email));
     const logged = mid.activities!.filter((a) => a.sourceId?.startsWith(`msg-f:${i}`)).length;
     expect([contact ? 1 : 0, mid.deals!.filter((d) => d.contactId === contact?.id).length, logged]).toEqual(contact ? [1, 1, MESSAGES] : [0, 0, 0]);
@@ -82,7 +50,7 @@ test('a worker stopped in the middle of creating a person: the retry leaves one 
   // The stops did land in the middle of commands (otherwise this test proves nothing).
   expect(interrupted).toBeGreaterThan(0);
 
-  const db = await dump(ext);
+  const db = await dbDump(context, ext);
   expect(db.contacts).toHaveLength(delays.length);
   expect(db.deals).toHaveLength(delays.length);
   expect(db.companies).toHaveLength(delays.length);
