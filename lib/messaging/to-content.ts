@@ -3,8 +3,7 @@ import { ask, type MessageOf } from './table';
 /**
  * Background → content script. Apart from the request tables, so a content
  * script carries only these rows, not the schemas of every message the
- * background answers; a content script parses each by its row (parseRow).
- * Content scripts answer nothing.
+ * background answers. Content scripts answer nothing.
  */
 export const BG_TO_CS = {
   /** Stages or contacts changed: inbox chips are stale. */
@@ -18,3 +17,13 @@ export const BG_TO_CS = {
   'bg/focus-sidebar': ask({}).answers<void>(),
 };
 export type BGtoCSMessage = MessageOf<typeof BG_TO_CS>;
+
+/**
+ * A message from the background, checked by hand: every row above carries no field, so the type is the whole
+ * message and anything else on it is dropped (to-content.test.ts keeps the rows field-free and this equal to
+ * parsing by the row). Without zod, whose bytes would load into every Gmail and LinkedIn page.
+ */
+export function readBackgroundMessage(raw: unknown): BGtoCSMessage | null {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && Object.hasOwn(BG_TO_CS, type) ? ({ type } as BGtoCSMessage) : null;
+}

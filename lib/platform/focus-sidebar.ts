@@ -1,5 +1,4 @@
-import { parseRow } from '../messaging/table';
-import { BG_TO_CS } from '../messaging/to-content';
+import { readBackgroundMessage } from '../messaging/to-content';
 import { openSidePanelIn } from './open-pages';
 import { sendToTab } from './messaging';
 import { SIDE_PANEL_KEY } from './storage-keys';
@@ -53,6 +52,6 @@ export function listenForShortcut(): void {
 export function listenForPanelFocus(onFocus: () => void): void {
   if (window.parent !== window) return;
   browser.runtime.onMessage.addListener((raw: unknown) => {
-    if (parseRow(BG_TO_CS, raw)?.type === 'bg/focus-sidebar') onFocus();
+    if (readBackgroundMessage(raw)?.type === 'bg/focus-sidebar') onFocus();
   });
 }

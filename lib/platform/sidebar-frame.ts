@@ -36,7 +36,7 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   // (an extension API call costs about a millisecond, and list pages never draw one).
   let language: Language | null = null;
   const labels = () => LABELS[(language ??= matchLanguage([browser.i18n.getUILanguage()]) ?? 'en')];
-  let ui: ReturnType<typeof createIframeUi> | null = null;
+  let ui: { wrapper: HTMLDivElement; iframe: HTMLIFrameElement } | null = null;
   let toggle: HTMLButtonElement | null = null;
   let link: FrameLink | null = null;
   const html = document.documentElement;
@@ -65,28 +65,26 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
       () => setCollapsed(!collapsed),
       { signal: ctx.signal },
     );
-    const frame = createIframeUi(ctx, {
-      page: '/sidebar.html',
-      position: 'inline',
-      anchor: 'body',
-      onMount(wrapper, iframe) {
-        wrapper.setAttribute('data-sidecar-root', '');
-        styleAll(wrapper, { position: 'fixed', top: '0', right: '0', height: '100vh', zIndex: '2147483000', display: 'none' });
-        iframe.setAttribute('data-sidecar-sidebar', '');
-        link = handFrameToken(iframe, ctx.signal);
-        iframe.title = 'Sidecar CRM';
-        styleAll(iframe, { width: `${WIDTH}px`, height: '100%', boxSizing: 'border-box', border: 'none', borderLeft: '1px solid #cbd5e1', background: '#fff', display: 'block', colorScheme: 'normal' });
-        wrapper.prepend(button);
-      },
-    });
-    frame.mount();
-    ui = frame;
+    // Our own two elements rather than WXT's createIframeUi: its mounting options (anchors, auto-mount) cost the
+    // content script 5 KB that every Gmail and LinkedIn page loads.
+    const wrapper = document.createElement('div');
+    const iframe = document.createElement('iframe');
+    iframe.src = browser.runtime.getURL('/sidebar.html');
+    wrapper.setAttribute('data-sidecar-root', '');
+    styleAll(wrapper, { position: 'fixed', top: '0', right: '0', height: '100vh', zIndex: '2147483000', display: 'none' });
+    iframe.setAttribute('data-sidecar-sidebar', '');
+    link = handFrameToken(iframe, ctx.signal);
+    iframe.title = 'Sidecar CRM';
+    styleAll(iframe, { width: `${WIDTH}px`, height: '100%', boxSizing: 'border-box', border: 'none', borderLeft: '1px solid #cbd5e1', background: '#fff', display: 'block', colorScheme: 'normal' });
+    wrapper.append(button, iframe);
+    document.body.append(wrapper);
+    ui = { wrapper, iframe };
     toggle = button;
     render();
   };
 
   const unmount = () => {
-    ui?.remove();
+    ui?.wrapper.remove();
     ui = null;
     toggle = null;
     link = null;
@@ -135,6 +133,7 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   browser.storage.onChanged.addListener(onChanged);
   ctx.onInvalidated(() => {
     browser.storage.onChanged.removeListener(onChanged);
+    ui?.wrapper.remove();
     html.style.width = originalWidth;
   });
 

@@ -1,6 +1,8 @@
 import { stripInvisible } from '../invisible';
-import * as z from 'zod/mini';
-import { GmailPersonSchema, type GmailPerson } from './types';
+import { regexes } from 'zod/mini';
+import { fitOrNull } from '../fits';
+import { gmailPerson } from './fits';
+import type { GmailPerson } from './types';
 import { EMAIL_ATTR, HOVERCARD_ATTR, NAME_ATTR } from './selectors';
 
 /** Shared, throw-free helpers for the Gmail readers: addresses, names, ids, text. */
@@ -15,7 +17,7 @@ const MAX_NAME = 300;
 export function normaliseEmail(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') return null;
   const email = raw.trim().replace(/^mailto:/i, '').toLowerCase();
-  return email.length <= 320 && z.regexes.email.test(email) ? email : null;
+  return email.length <= 320 && regexes.email.test(email) ? email : null;
 }
 
 /** Invisible direction overrides and controls removed (lib/sites/invisible.ts), whitespace collapsed, trimmed. */
@@ -30,8 +32,7 @@ export function makePerson(name: string | null | undefined, email: string | null
   // Gmail shows the address itself when it knows no name; that is no name.
   const shown = cleanText(name);
   const clean = shown.toLowerCase() === address ? '' : shown.slice(0, MAX_NAME);
-  const parsed = GmailPersonSchema.safeParse({ name: clean, email: address });
-  return parsed.success ? parsed.data : null;
+  return fitOrNull(gmailPerson, { name: clean, email: address });
 }
 
 /**

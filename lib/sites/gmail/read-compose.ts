@@ -1,4 +1,6 @@
-import { GmailComposeSchema, type GmailCompose, type GmailPerson } from './types';
+import type { GmailCompose, GmailPerson } from './types';
+import { fitOrNull } from '../fits';
+import { gmailCompose } from './fits';
 import { cleanId, cleanText, parseAddressList, personFromElement, uniquePeople } from './people';
 import * as S from './selectors';
 
@@ -31,13 +33,12 @@ export function readCompose(root: Element): GmailCompose | null {
       const el = root.querySelector(selector) as HTMLInputElement | null;
       return el ? (el.value ?? el.getAttribute('value')) : null;
     };
-    const parsed = GmailComposeSchema.safeParse({
+    return fitOrNull(gmailCompose, {
       composeId: cleanId(value(S.COMPOSE_ID)),
       threadId: cleanId(value(S.COMPOSE_REPLY_THREAD)),
       subject: cleanText(value(S.COMPOSE_SUBJECT)).slice(0, MAX_SUBJECT),
       recipients: readRecipients(root).slice(0, 500),
     });
-    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

@@ -1,4 +1,6 @@
-import { GmailMessageSchema, GmailThreadSchema, type GmailMessage, type GmailThread } from './types';
+import type { GmailMessage, GmailThread } from './types';
+import { fitOrNull } from '../fits';
+import { gmailMessage, gmailThread } from './fits';
 import { firstOf } from '../dom';
 import { timeFromMessageId } from './dates';
 import { findMessages, headerDate, readHeader } from './messages';
@@ -26,12 +28,11 @@ export function readThread(doc: Document, url: string): GmailThread | null {
       const message = readMessage(el);
       if (message) messages.push(message);
     }
-    const parsed = GmailThreadSchema.safeParse({
-      threadId,
+    return fitOrNull(gmailThread, {
+      threadId: threadId ?? '',
       subject: heading ? textWithEmoji(heading).slice(0, MAX_SUBJECT) : '',
       messages,
     });
-    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
@@ -74,8 +75,7 @@ function readMessage(el: Element): GmailMessage | null {
     if (!from) return null;
     const recipients = uniquePeople(header.recipients.map((r) => personFromElement(r)), from.email);
     const date = headerDate(el, header) ?? ids.map((x) => (x ? timeFromMessageId(x) : null)).find((t) => t !== null) ?? null;
-    const parsed = GmailMessageSchema.safeParse({ id, from, recipients: recipients.slice(0, 500), date });
-    return parsed.success ? parsed.data : null;
+    return fitOrNull(gmailMessage, { id, from, recipients: recipients.slice(0, 500), date });
   } catch {
     return null;
   }

@@ -4,10 +4,12 @@
  * `https:`) and what the text is (a phone number's shape), never by classes or section headings' words, so it
  * reads every UI language and both markup generations. Pure over the document; null when nothing is shown.
  */
-import { LinkedInContactInfoSchema, type LinkedInContactInfo } from './types';
+import type { LinkedInContactInfo } from './types';
+import { fitOrNull } from '../fits';
+import { linkedInContactInfo } from './fits';
 import * as sel from './selectors';
 import { isContactInfoUrl, isLinkedInUrl } from './urls';
-import { neverThrow, textOf, validOrNull } from './text';
+import { neverThrow, textOf } from './text';
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 /** "+62 812-3456-7890", "(021) 555 1234", "0811-2233-4455": 7 to 15 digits, with the usual punctuation only. */
@@ -73,7 +75,7 @@ function readContactInfoUnchecked(doc: Document, url: string): LinkedInContactIn
     pushNew(info.phones, phoneOf(textOf(el)));
   }
   if (info.emails.length + info.phones.length + info.websites.length === 0) return null;
-  return validOrNull(LinkedInContactInfoSchema, info);
+  return fitOrNull(linkedInContactInfo, info);
 }
 
 export const readContactInfo: (doc: Document, url: string) => LinkedInContactInfo | null = neverThrow(readContactInfoUnchecked);

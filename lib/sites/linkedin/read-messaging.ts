@@ -3,11 +3,13 @@
  * the message composers, so a later feature can log a sent message. Pure over
  * the document it is given; never throws.
  */
-import { LinkedInConversationSchema, type LinkedInConversation } from './types';
+import type { LinkedInConversation } from './types';
+import { fitOrNull } from '../fits';
+import { linkedInConversation } from './fits';
 import { allOf } from '../dom';
 import * as sel from './selectors';
 import { isMessagingThreadUrl, profileUrlFromLink } from './urls';
-import { clip, neverThrow, textOf, validOrNull } from './text';
+import { clip, neverThrow, textOf } from './text';
 
 /** The first match in `root` that is not in the conversation list or overlay. */
 function firstInThread(root: ParentNode, selector: string): Element | null {
@@ -17,7 +19,7 @@ function firstInThread(root: ParentNode, selector: string): Element | null {
 function conversation(nameEl: Element | null, link: Element | null): LinkedInConversation | null {
   const name = clip(textOf(nameEl) || textOf(link), 300);
   if (!name) return null;
-  return validOrNull(LinkedInConversationSchema, {
+  return fitOrNull(linkedInConversation, {
     name,
     profileUrl: profileUrlFromLink(link?.getAttribute('href') ?? ''),
   });

@@ -3,10 +3,12 @@
  * both LinkedIn's 2022-24 markup and the class-free 2025/26 markup. Pure over
  * the document it is given; returns null rather than throwing.
  */
-import { LinkedInProfileSchema, type LinkedInProfile } from './types';
+import type { LinkedInProfile } from './types';
+import { fitOrNull } from '../fits';
+import { linkedInProfile } from './fits';
 import * as sel from './selectors';
 import { isProfilePageUrl, profileUrlFromLink } from './urls';
-import { clip, httpsUrl, isSeparator, neverThrow, textOf, validOrNull } from './text';
+import { clip, httpsUrl, isSeparator, neverThrow, textOf } from './text';
 
 type Parts = Omit<LinkedInProfile, 'profileUrl' | 'photoUrl'> & { photo: Element | null };
 
@@ -171,9 +173,9 @@ function readProfileUnchecked(doc: Document, url: string): LinkedInProfile | nul
   if (!parts.name || sel.ANONYMOUS_MEMBER_NAMES.includes(parts.name.toLowerCase())) return null;
   const profileUrl = profileUrlOf(doc, topCard, url);
   if (!profileUrl) return null;
-  return validOrNull(LinkedInProfileSchema, {
+  return fitOrNull(linkedInProfile, {
     profileUrl,
-    name: clip(parts.name, 300),
+    name: clip(parts.name, 300) ?? '',
     headline: clip(parts.headline, 500),
     company: clip(parts.company, 300),
     location: clip(parts.location, 300),

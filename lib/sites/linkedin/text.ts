@@ -59,17 +59,6 @@ export function httpsUrl(value: string | null | undefined): string | null {
   }
 }
 
-/** What the readers need of a zod (or zod/mini) schema. */
-interface Parser<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false };
-}
-
-/** The schema's output, or null when the value does not fit it. */
-export function validOrNull<T>(schema: Parser<T>, value: unknown): T | null {
-  const result = schema.safeParse(value);
-  return result.success ? result.data : null;
-}
-
 /** Runs a reader, turning any surprise from an odd DOM into null. */
 export function neverThrow<A extends unknown[], R>(read: (...args: A) => R | null): (...args: A) => R | null {
   return (...args: A) => {

@@ -1,5 +1,6 @@
 // zod/mini: these schemas run in the content script (see gmail/types.ts).
 import * as z from 'zod/mini';
+import { PROFILE_URL_PATTERN } from './profile-url-pattern';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const url = (max: number) => z.url().check(z.maxLength(max));
@@ -7,7 +8,7 @@ const url = (max: number) => z.url().check(z.maxLength(max));
  * A profile as the readers give it and every message carries it: only the canonical
  * `https://www.linkedin.com/in/<slug>/` (z.url() alone would let `javascript:` and `data:` through to a tab).
  */
-export const LinkedInProfileUrlSchema = z.string().check(z.maxLength(500), z.regex(/^https:\/\/www\.linkedin\.com\/in\/[^/?#\s]+\/$/));
+export const LinkedInProfileUrlSchema = z.string().check(z.maxLength(500), z.regex(PROFILE_URL_PATTERN));
 
 export const LinkedInProfileSchema = z.object({
   /** Canonical https://www.linkedin.com/in/<slug>/ (slug lower-cased, percent-decoded where safe). */
