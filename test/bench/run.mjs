@@ -100,7 +100,7 @@ function measureBytes() {
       metric: `${set.site}: content script bytes (gzip)`,
       value: gz / 1024,
       unit: 'KB',
-      budget: 30,
+      budget: 10,
       detail: `${[...files].join(' + ')}; ${(raw / 1024).toFixed(1)} KB raw`,
     });
   }
