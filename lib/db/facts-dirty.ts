@@ -48,6 +48,29 @@ export function dirtyKeys(table: string, req: DBCoreMutateRequest): string[] {
   return [];
 }
 
+/**
+ * The keys each writing transaction has marked already. A transaction commits
+ * whole, so the engine can never see a marker it wrote before a later write
+ * of the same transaction: one marker per key is enough, and none at all once
+ * the transaction holds DIRTY_ALL (everything is rebuilt then). An import of
+ * 50,000 people writes each one's contact and summary, a restore clears the
+ * tables first: without this, tens of thousands of redundant marker writes.
+ */
+const markedIn = new WeakMap<object, Set<string>>();
+
+function unmarked(trans: object, keys: string[]): string[] {
+  let marked = markedIn.get(trans);
+  if (!marked) markedIn.set(trans, (marked = new Set()));
+  if (marked.has(DIRTY_ALL)) return [];
+  const out: string[] = [];
+  for (const k of keys) {
+    if (marked.has(k)) continue;
+    marked.add(k);
+    out.push(k);
+  }
+  return out;
+}
+
 export const factsDirtyMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'factsDirty',
@@ -63,12 +86,16 @@ export const factsDirtyMiddleware: Middleware<DBCore> = {
       },
       table(name) {
         const table = down.table(name);
+        if (name === DIRTY_TABLE) {
+          // A service writing or deleting markers itself (forget, the engine): what this transaction marked is no longer known.
+          return { ...table, mutate: (req) => (markedIn.delete(req.trans), table.mutate(req)) };
+        }
         if (!WATCHED.has(name)) return table;
         const marks = down.table(DIRTY_TABLE);
         const wrapped: DBCoreTable = {
           ...table,
           mutate(req) {
-            const keys = [...new Set(dirtyKeys(name, req))];
+            const keys = unmarked(req.trans, dirtyKeys(name, req));
             if (keys.length === 0) return table.mutate(req);
             const t = token();
             // Both requests are placed at once, in the caller's transaction.

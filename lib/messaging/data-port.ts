@@ -5,8 +5,9 @@ import type { RestoreReport } from '../services/restore';
 
 /**
  * Bulk data between an extension page and the background, on its own port:
- * exports stream out a piece at a time (the page asks for the next one when it
- * has stored the last, so neither side holds the whole file), and imports and
+ * exports stream out a piece at a time (the page acknowledges each piece it has
+ * stored with `more`, and only a few go unacknowledged, so neither side holds
+ * the whole file: lib/platform/export-stream.ts), and imports and
  * restores stream in as batches into the import journal. Every request is
  * checked here, and every batch's rows again by their record schemas when
  * they arrive. Commands that are not bulk stay in the message protocol.
@@ -22,7 +23,7 @@ export const DataRequestSchema = z.discriminatedUnion('op', [
     z.object({ kind: z.literal('backup') }),
     z.object({ kind: z.literal('csv'), table: z.enum(['contacts', 'deals', 'activities']) }),
   ]) }),
-  /** The next piece of the export `id`. */
+  /** The page stored a piece of the export `id`: the next may be sent. */
   z.object({ op: z.literal('more'), id: ReqId }),
   /** Which of these addresses and profile URLs are contacts already (for the preview). */
   z.object({

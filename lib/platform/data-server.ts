@@ -9,6 +9,7 @@ import { abortJob, beginJob, dropInterruptedJobs, JOB_IDLE_MS, stageChunk } from
 import { rememberedMapping, rememberMapping } from '../services/import-mappings';
 import { applyRestore, checkRestoreBatch } from '../services/restore';
 import { loadSettings } from '../services/settings';
+import { streamExport, type ExportStream } from './export-stream';
 
 
 /**
@@ -25,7 +26,7 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
     if (port.name !== DATA_PORT) return;
     const origin = port.sender?.url ? new URL(port.sender.url).origin : null;
     if (port.sender?.id !== browser.runtime.id || origin !== extensionOrigin) return port.disconnect();
-    const exports = new Map<number, AsyncGenerator<string>>();
+    const exports = new Map<number, ExportStream>();
     const jobs = new Map<string, 'csv' | 'restore'>();
     let alive = true;
     const post = (msg: DataResponse) => {
@@ -41,35 +42,31 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
         (data) => post({ op: 'reply', id: req.id, ok: true, data }),
         (e) => post({ op: 'reply', id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) }),
       );
-    const next = async (id: number) => {
-      const gen = exports.get(id);
-      if (!gen) return;
-      try {
-        const r = await gen.next();
-        if (r.done) {
+    const stream = (id: number, gen: AsyncGenerator<string>) => {
+      exports.set(
+        id,
+        streamExport(gen, (e) => {
+          if ('chunk' in e) return post({ op: 'chunk', id, text: e.chunk });
           exports.delete(id);
-          post({ op: 'end', id });
-        } else post({ op: 'chunk', id, text: r.value });
-      } catch (e) {
-        exports.delete(id);
-        post({ op: 'reply', id, ok: false, error: e instanceof Error ? e.message : String(e) });
-      }
+          post('end' in e ? { op: 'end', id } : { op: 'reply', id, ok: false, error: e.error });
+        }),
+      );
     };
 
     const handle = async (req: DataRequest) => {
       switch (req.op) {
         case 'export': {
-          if (req.what.kind === 'backup') exports.set(req.id, backupChunks(db, { now: Date.now(), app: browser.runtime.getManifest().version }));
+          if (req.what.kind === 'backup') stream(req.id, backupChunks(db, { now: Date.now(), app: browser.runtime.getManifest().version }));
           else {
             const settings = await loadSettings(db, locale());
             const t = translator(resolveLanguage(settings.language, navigator.languages ?? []));
             const names = new Map(settings.stages.map((s) => [s.id, stageName(s, t)]));
-            exports.set(req.id, csvChunks(db, req.what.table, { stageName: (id) => names.get(id) ?? id }));
+            stream(req.id, csvChunks(db, req.what.table, { stageName: (id) => names.get(id) ?? id }));
           }
-          return next(req.id);
+          return;
         }
         case 'more':
-          return next(req.id);
+          return exports.get(req.id)?.ack();
         case 'match':
           return reply(req, async () => {
             const [byEmail, byUrl] = await Promise.all([
@@ -143,7 +140,7 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
     });
     port.onDisconnect.addListener(() => {
       alive = false;
-      for (const gen of exports.values()) void gen.return(undefined);
+      for (const s of exports.values()) s.close();
       exports.clear();
       // A page that goes away mid-import takes its job with it: nothing of it was applied.
       for (const jobId of jobs.keys()) void abortJob(db, jobId);
