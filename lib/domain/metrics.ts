@@ -24,6 +24,8 @@ export interface MetricDeal {
 }
 
 export interface MetricChange {
+  /** The record's id: orders changes made in the same millisecond. */
+  id?: string;
   dealId: string;
   fromStageId: string | null;
   toStageId: string;
@@ -206,14 +208,62 @@ export function qualificationIndex(stageOrder: readonly string[]): number {
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 const inRange = (t: number | null, from: number | null, to: number) => t !== null && (from === null || t >= from) && t <= to;
 
+/**
+ * What the metrics need of one live deal, its history walked once: kept per
+ * deal between runs (metrics-index.ts), so a write costs one deal's walk and
+ * each period is one pass over these.
+ */
+export interface DealFacts {
+  id: string;
+  stageId: string;
+  /** Index of the current stage; -1 for a stage no longer in the pipeline. */
+  stageIndex: number;
+  createdAt: number;
+  status: DealStatus;
+  closedAt: number | null;
+  valueMinor: number;
+  currency: string;
+  lostReason: string | null;
+  leadSource: string | null;
+  maxIndex: number;
+  stays: DealPath['stays'];
+}
+
+/** Time order; equal times by id when known (the order the history was written in). */
+export function byTime(a: MetricChange, b: MetricChange): number {
+  return a.at - b.at || (a.id === b.id || a.id === undefined || b.id === undefined ? 0 : a.id < b.id ? -1 : 1);
+}
+
+/** One live deal's facts; `changes` are its own, sorted by byTime. */
+export function dealFacts(d: MetricDeal, changes: readonly MetricChange[], indexOf: ReadonlyMap<string, number>): DealFacts {
+  const path = dealPath(d, changes, indexOf);
+  return {
+    id: d.id,
+    stageId: d.stageId,
+    stageIndex: indexOf.get(d.stageId) ?? -1,
+    createdAt: d.createdAt,
+    status: d.status,
+    closedAt: d.closedAt,
+    valueMinor: d.valueMinor,
+    currency: d.currency,
+    lostReason: d.lostReason,
+    leadSource: d.leadSource ?? null,
+    maxIndex: path.maxIndex,
+    stays: path.stays,
+  };
+}
+
+export interface AggregateOptions {
+  stageOrder: readonly string[];
+  currency: string;
+  period: PeriodId;
+  now: number;
+  winnableCount?: number;
+}
+
 /** Every figure of the dashboard's Metrics section, over one period. */
 export function computeMetrics(input: MetricsInput): Metrics {
-  const { stageOrder, currency, now } = input;
-  const { from, to } = periodRange(input.period, now);
-  const scale = 10 ** currencyDigits(currency);
-  const indexOf = new Map(stageOrder.map((id, i) => [id, i]));
-  const qi = qualificationIndex(stageOrder);
-
+  const indexOf = new Map(input.stageOrder.map((id, i) => [id, i]));
   const live = input.deals.filter((d) => d.deletedAt === null);
   const liveIds = new Set(live.map((d) => d.id));
   const changesOf = new Map<string, MetricChange[]>();
@@ -223,6 +273,23 @@ export function computeMetrics(input: MetricsInput): Metrics {
     if (list) list.push(c);
     else changesOf.set(c.dealId, [c]);
   }
+  const facts = live.map((d) => {
+    const changes = changesOf.get(d.id) ?? [];
+    if (changes.length > 1) changes.sort(byTime);
+    return dealFacts(d, changes, indexOf);
+  });
+  return aggregateMetrics(facts, input);
+}
+
+/**
+ * The period's figures from the deals' facts. Sums are of whole minor units
+ * and milliseconds (exact), so the figures do not depend on the deals' order.
+ */
+export function aggregateMetrics(facts: Iterable<DealFacts>, opts: AggregateOptions): Metrics {
+  const { stageOrder, currency, now } = opts;
+  const { from, to } = periodRange(opts.period, now);
+  const scale = 10 ** currencyDigits(currency);
+  const qi = qualificationIndex(stageOrder);
 
   const n = stageOrder.length;
   const reached = new Array<number>(n).fill(0);
@@ -231,7 +298,6 @@ export function computeMetrics(input: MetricsInput): Metrics {
   // All-time, for the forecast's weights: closed deals that reached each stage, and the won ones among them.
   const closedReached = new Array<number>(n).fill(0);
   const wonReached = new Array<number>(n).fill(0);
-  const stageOf = new Map<string, number>();
 
   let leads = 0;
   let qualified = 0;
@@ -239,35 +305,34 @@ export function computeMetrics(input: MetricsInput): Metrics {
   let lost = 0;
   let leadsWon = 0;
   let otherCurrencyWon = 0;
-  const wonValues: number[] = [];
+  let wonMinor = 0;
+  let wonValues = 0;
   const cycle: number[] = [];
   const lifetime: number[] = [];
   const reasons = new Map<string, number>();
-  const sources = new Map<string | null, { leads: number; leadsWon: number; won: number; lost: number; values: number[]; cycle: number[] }>();
+  const sources = new Map<string | null, { leads: number; leadsWon: number; won: number; lost: number; minor: number; values: number; cycleMs: number; cycles: number }>();
   const source = (s: string | null) => {
     let x = sources.get(s);
-    if (!x) sources.set(s, (x = { leads: 0, leadsWon: 0, won: 0, lost: 0, values: [], cycle: [] }));
+    if (!x) sources.set(s, (x = { leads: 0, leadsWon: 0, won: 0, lost: 0, minor: 0, values: 0, cycleMs: 0, cycles: 0 }));
     return x;
   };
   let allWon = 0;
   let allClosed = 0;
+  const open: DealFacts[] = [];
 
-  for (const d of live) {
-    const changes = changesOf.get(d.id);
-    if (changes && changes.length > 1) changes.sort((a, b) => a.at - b.at);
-    const path = dealPath(d, changes ?? [], indexOf);
-    stageOf.set(d.id, indexOf.get(d.stageId) ?? -1);
+  for (const d of facts) {
     const isWon = d.status === 'won';
     const closed = d.status !== 'open';
+    if (!closed) open.push(d);
     if (closed) {
       allClosed++;
       if (isWon) allWon++;
-      for (let k = 0; k <= path.maxIndex; k++) {
+      for (let k = 0; k <= d.maxIndex; k++) {
         closedReached[k]!++;
         if (isWon) wonReached[k]!++;
       }
     }
-    const src = source(d.leadSource ?? null);
+    const src = source(d.leadSource);
     if (inRange(d.createdAt, from, to)) {
       leads++;
       src.leads++;
@@ -275,24 +340,27 @@ export function computeMetrics(input: MetricsInput): Metrics {
         leadsWon++;
         src.leadsWon++;
       }
-      if (path.maxIndex > qi || isWon) qualified++;
-      for (let k = 0; k <= path.maxIndex; k++) {
+      if (d.maxIndex > qi || isWon) qualified++;
+      for (let k = 0; k <= d.maxIndex; k++) {
         reached[k]!++;
-        if (path.maxIndex > k || isWon) advanced[k]!++;
+        if (d.maxIndex > k || isWon) advanced[k]!++;
       }
-      for (const s of path.stays) stayMs[s.index]!.push(s.ms);
+      for (const s of d.stays) stayMs[s.index]!.push(s.ms);
     }
     if (closed && inRange(d.closedAt, from, to)) {
-      const days = Math.max(0, d.closedAt! - d.createdAt) / DAY_MS;
-      lifetime.push(days);
+      const ms = Math.max(0, d.closedAt! - d.createdAt);
+      lifetime.push(ms);
       if (isWon) {
         won++;
         src.won++;
-        cycle.push(days);
-        src.cycle.push(days);
+        cycle.push(ms);
+        src.cycleMs += ms;
+        src.cycles++;
         if (d.currency === currency) {
-          wonValues.push(d.valueMinor / scale);
-          src.values.push(d.valueMinor / scale);
+          wonMinor += d.valueMinor;
+          wonValues++;
+          src.minor += d.valueMinor;
+          src.values++;
         } else otherCurrencyWon++;
       } else {
         lost++;
@@ -303,41 +371,45 @@ export function computeMetrics(input: MetricsInput): Metrics {
     }
   }
 
-  const avgDealSize = spread(wonValues).mean;
-  const cycleDays = spread(cycle);
+  const avgDealSize = wonValues ? wonMinor / scale / wonValues : null;
+  const cycleDays = daySpread(cycle);
   const closeRate = ratio(won, won + lost);
   const overallWinRate = ratio(allWon, allClosed);
   const winRates = stageOrder.map((_, k) => ratio(wonReached[k]!, closedReached[k]!));
   const weightOf = (k: number) => (k >= 0 ? (winRates[k] ?? overallWinRate ?? 0) : (overallWinRate ?? 0));
 
-  const open = new Array<number>(n).fill(0);
-  const openValue = new Array<number>(n).fill(0);
-  let openDeals = 0;
-  let openTotal = 0;
+  const openCount = new Array<number>(n).fill(0);
+  const openMinor = new Array<number>(n).fill(0);
+  let openTotalMinor = 0;
   let forecast = 0;
   const winnable: Winnable[] = [];
-  for (const d of live) {
-    if (d.status !== 'open') continue;
-    openDeals++;
-    const k = stageOf.get(d.id)!;
+  for (const d of open) {
+    const k = d.stageIndex;
     const value = d.valueMinor / 10 ** currencyDigits(d.currency);
     const p = weightOf(k);
     winnable.push({ dealId: d.id, stageId: d.stageId, probability: p, value, weighted: value * p, currency: d.currency });
     if (d.currency !== currency) continue;
-    openTotal += value;
-    forecast += value * p;
+    openTotalMinor += d.valueMinor;
     if (k >= 0) {
-      open[k]!++;
-      openValue[k]! += value;
+      openCount[k]!++;
+      openMinor[k]! += d.valueMinor;
     }
   }
+  // The forecast per stage (exact sums of minor units, then the weight), and the deals no stage holds.
+  let unstagedMinor = openTotalMinor;
+  for (let k = 0; k < n; k++) {
+    forecast += (openMinor[k]! / scale) * weightOf(k);
+    unstagedMinor -= openMinor[k]!;
+  }
+  forecast += (unstagedMinor / scale) * weightOf(-1);
   winnable.sort((a, b) => b.probability - a.probability || b.weighted - a.weighted || (a.dealId < b.dealId ? -1 : 1));
+  const openDeals = open.length;
 
   const velocityPerDay =
     closeRate !== null && avgDealSize !== null && cycleDays.mean !== null && cycleDays.mean > 0 ? (openDeals * closeRate * avgDealSize) / cycleDays.mean : 0;
 
   return {
-    period: input.period,
+    period: opts.period,
     from,
     to,
     currency,
@@ -347,11 +419,11 @@ export function computeMetrics(input: MetricsInput): Metrics {
     lost,
     avgDealSize,
     cycleDays,
-    lifetimeDays: spread(lifetime),
+    lifetimeDays: daySpread(lifetime),
     closeRate,
     leadConversion: ratio(leadsWon, leads),
     openDeals,
-    openValue: openTotal,
+    openValue: openTotalMinor / scale,
     velocityPerDay,
     velocityPer30Days: velocityPerDay * 30,
     forecast,
@@ -362,12 +434,12 @@ export function computeMetrics(input: MetricsInput): Metrics {
       conversion: ratio(advanced[k]!, reached[k]!),
       medianDays: stayMs[k]!.length ? median(stayMs[k]!)! / DAY_MS : null,
       stays: stayMs[k]!.length,
-      open: open[k]!,
-      openValue: openValue[k]!,
-      weightedValue: openValue[k]! * weightOf(k),
+      open: openCount[k]!,
+      openValue: openMinor[k]! / scale,
+      weightedValue: (openMinor[k]! / scale) * weightOf(k),
       winRate: winRates[k]!,
     })),
-    winnable: winnable.slice(0, input.winnableCount ?? 10),
+    winnable: winnable.slice(0, opts.winnableCount ?? 10),
     lostReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
     bySource: [...sources]
       .filter(([, s]) => s.leads + s.won + s.lost > 0)
@@ -378,12 +450,20 @@ export function computeMetrics(input: MetricsInput): Metrics {
         lost: s.lost,
         conversion: ratio(s.leadsWon, s.leads),
         closeRate: ratio(s.won, s.won + s.lost),
-        avgDealSize: spread(s.values).mean,
-        cycleDays: spread(s.cycle).mean,
+        avgDealSize: s.values ? s.minor / scale / s.values : null,
+        cycleDays: s.cycles ? s.cycleMs / DAY_MS / s.cycles : null,
       }))
-      .sort((a, b) => b.leads - a.leads || b.won - a.won),
+      .sort((a, b) => b.leads - a.leads || b.won - a.won || String(a.source ?? '').localeCompare(String(b.source ?? ''))),
     otherCurrencyWon,
   };
+}
+
+/** Mean and median of durations given in ms, in days. */
+function daySpread(ms: readonly number[]): Spread {
+  if (ms.length === 0) return { mean: null, median: null, count: 0 };
+  let sum = 0;
+  for (const v of ms) sum += v;
+  return { mean: sum / DAY_MS / ms.length, median: median(ms)! / DAY_MS, count: ms.length };
 }
 
 /** One day's pipeline velocity: what the background keeps daily and back-fills from history. */
@@ -414,7 +494,7 @@ export function localDay(t: number): string {
  * 90 days before. Deal values are today's (history keeps no old values), which
  * is why the background stores a snapshot each day instead of relying on this.
  */
-export function velocityAt(deals: readonly MetricDeal[], at: number, currency: string): VelocityPoint {
+export function velocityAt(deals: Iterable<MetricDeal>, at: number, currency: string): VelocityPoint {
   const scale = 10 ** currencyDigits(currency);
   const since = at - VELOCITY_WINDOW_DAYS * DAY_MS;
   let open = 0;

@@ -1,8 +1,7 @@
-import { Dexie } from 'dexie';
 import type { SidecarDb } from '../db';
 import { bantCompleteness } from '../domain/bant';
 import { currentDeal } from '../domain/lead-facts';
-import { backfillVelocity, computeMetrics, localDay, velocityAt, type Metrics, type PeriodId, type VelocityPoint } from '../domain/metrics';
+import { backfillVelocity, localDay, velocityAt, type Metrics, type PeriodId, type VelocityPoint } from '../domain/metrics';
 import type { NudgeKind } from '../domain/nudges';
 import type { Deal, StageChange } from '../domain/records';
 import { isSampleId } from '../domain/sample-data';
@@ -11,6 +10,8 @@ import { pipelineReview, weekRange, type PipelineReview, type ReviewEvidence } f
 import { loadNudgeStates } from './nudges';
 import { scoreFromSummary } from './scores';
 import { loadSettings } from './settings';
+import { cached } from './view-cache';
+import { historyArrays, pipelineHistory } from './pipeline-history';
 
 /** One person with their current deal: a board card and a People & deals row. */
 export interface PipelineRow {
@@ -48,79 +49,6 @@ export interface PipelineView {
   /** Sample data is loaded (offer to remove it). */
   sample: boolean;
 }
-
-// The dashboard's views read whole tables (10,000 contacts, 50,000 deals). The
-// live server re-runs every open view after any write, most of which (an
-// activity logged in Gmail) change nothing these views show: each keeps its
-// last result with the generation of the tables it read, and a re-run with no
-// newer write to those tables returns that same object (which the live server
-// then does not send again).
-const generations = new Map<string, number>();
-let watching = false;
-function watch(db: SidecarDb) {
-  if (watching) return;
-  watching = true;
-  Dexie.on('storagemutated', (parts) => {
-    for (const key of Object.keys(parts)) {
-      const m = /^idb:\/\/([^/]+)\/([^/]+)\//.exec(key);
-      if (m && m[1] === db.name) generations.set(m[2]!, (generations.get(m[2]!) ?? 0) + 1);
-    }
-  });
-}
-const stamp = (tables: readonly string[]) => tables.map((t) => generations.get(t) ?? 0).join('.');
-
-/**
- * Writes beneath Dexie (another tab's raw IndexedDB, a restore) fire no event
- * here, so a result is also checked against each table's row count and newest
- * key (cheap index reads), and kept a minute at most (scores decay, nudges fall due).
- */
-async function fingerprint(db: SidecarDb, tables: readonly string[]): Promise<string> {
-  return (await Promise.all(tables.map((name) => tableFingerprint(db, name)))).join('|');
-}
-
-// A page load asks for its views at once (pipeline, metrics, review: the deals and the stage history three times
-// over), and a count reads the whole table: one check of a table is shared for a moment while no write of ours
-// (a newer generation) has touched it since it started.
-const SHARE_MS = 500;
-const checks = new Map<string, { gen: number; at: number; value: Promise<string> }>();
-function tableFingerprint(db: SidecarDb, name: string): Promise<string> {
-  const key = `${db.name}/${name}`;
-  const gen = generations.get(name) ?? 0;
-  const hit = checks.get(key);
-  if (hit && hit.gen === gen && Date.now() - hit.at < SHARE_MS) return hit.value;
-  const t = db.table(name);
-  const byUpdated = t.schema.idxByName['updatedAt'] ? t.orderBy('updatedAt').last() : Promise.resolve(undefined);
-  const value = Promise.all([t.count(), t.toCollection().lastKey(), byUpdated]).then(
-    ([count, lastKey, newest]) => `${count}/${String(lastKey)}/${(newest as { updatedAt?: number } | undefined)?.updatedAt ?? ''}`,
-  );
-  checks.set(key, { gen, at: Date.now(), value });
-  value.catch(() => checks.delete(key));
-  return value;
-}
-
-const MAX_AGE_MS = 60_000;
-const cache = new Map<string, { stamp: string; at: number; value: unknown }>();
-async function cached<T>(db: SidecarDb, key: string, tables: readonly string[], compute: () => Promise<T>): Promise<T> {
-  watch(db);
-  const s = `${db.name}:${stamp(tables)}:${await fingerprint(db, tables)}`;
-  const hit = cache.get(key);
-  if (hit && hit.stamp === s && Date.now() - hit.at < MAX_AGE_MS) return hit.value as T;
-  // Views asked for at once (the metrics and the review both need the history) share one computation.
-  const running = inflight.get(key);
-  if (running && running.stamp === s) return running.value as Promise<T>;
-  const value = compute().then((v) => {
-    // A write while computing leaves a newer generation: the next run computes again.
-    cache.set(key, { stamp: s, at: Date.now(), value: v });
-    return v;
-  });
-  inflight.set(key, { stamp: s, value });
-  void value.then(
-    () => inflight.get(key)?.value === value && inflight.delete(key),
-    () => inflight.get(key)?.value === value && inflight.delete(key),
-  );
-  return value;
-}
-const inflight = new Map<string, { stamp: string; value: Promise<unknown> }>();
 
 const PIPELINE_TABLES = ['contacts', 'companies', 'deals', 'summaries', 'nudges', 'nudgeStates', 'settings', 'activities'];
 
@@ -193,14 +121,6 @@ export async function pipelineView(db: SidecarDb, locale: string): Promise<Pipel
   });
 }
 
-/** The whole stage history and every deal, kept between runs until one of them is written. */
-async function history(db: SidecarDb): Promise<{ deals: Deal[]; changes: StageChange[] }> {
-  return cached(db, 'history', ['deals', 'stageChanges'], async () => {
-    const [deals, changes] = await Promise.all([db.deals.toArray(), db.stageChanges.toArray()]);
-    return { deals, changes };
-  });
-}
-
 export interface MetricsView {
   metrics: Metrics;
   /** One point a day, oldest first: the stored snapshots, then today as it stands. */
@@ -210,16 +130,10 @@ export interface MetricsView {
 export async function metricsView(db: SidecarDb, locale: string, period: PeriodId): Promise<MetricsView> {
   return cached(db, `metrics:${period}`, ['deals', 'stageChanges', 'settings', 'velocity'], async () => {
     const now = Date.now();
-    const [settings, h, snapshots] = await Promise.all([loadSettings(db, locale), history(db), db.velocity.orderBy('day').toArray()]);
-    const metrics = computeMetrics({
-      deals: h.deals,
-      changes: h.changes,
-      stageOrder: settings.stages.map((s) => s.id),
-      currency: settings.currency,
-      period,
-      now,
-    });
-    const today = velocityAt(h.deals, now, settings.currency);
+    const [settings, h, snapshots] = await Promise.all([loadSettings(db, locale), pipelineHistory(db), db.velocity.orderBy('day').toArray()]);
+    // Kept in memory and brought up to date with what was written since (pipeline-history.ts).
+    const metrics = h.metrics({ stageOrder: settings.stages.map((s) => s.id), currency: settings.currency, period, now });
+    const today = velocityAt(h.deals.values(), now, settings.currency);
     const velocity = [...snapshots.filter((s) => s.day !== today.day && s.currency === settings.currency), today];
     return { metrics, velocity };
   });
@@ -232,7 +146,7 @@ export async function metricsView(db: SidecarDb, locale: string, period: PeriodI
  */
 export async function keepVelocitySnapshots(db: SidecarDb, env: { now: number; locale: string }): Promise<number> {
   const settings = await loadSettings(db, env.locale);
-  const { deals } = await history(db);
+  const { deals } = await historyArrays(db);
   const known = new Set((await db.velocity.toCollection().primaryKeys()) as string[]);
   const points = backfillVelocity(deals, known, env.now, settings.currency);
   points.push(velocityAt(deals, env.now, settings.currency));
@@ -253,7 +167,7 @@ export async function reviewView(db: SidecarDb, locale: string, from: number): P
   return cached(db, `review:${from}`, ['deals', 'stageChanges', 'settings', 'summaries', 'suggestions', 'activities'], async () => {
     const now = Date.now();
     const { to } = weekRange(from);
-    const [settings, h, summaries] = await Promise.all([loadSettings(db, locale), history(db), db.summaries.toArray()]);
+    const [settings, h, summaries] = await Promise.all([loadSettings(db, locale), historyArrays(db), db.summaries.toArray()]);
     const wonInWeek = h.deals.filter((d) => d.deletedAt === null && d.status === 'won' && d.closedAt !== null && d.closedAt >= from && d.closedAt < to);
     const evidence = new Map<string, ReviewEvidence[]>();
     for (const d of wonInWeek) {

@@ -1,0 +1,165 @@
+import { cmp, Dexie, type EntityTable, type IDType, type IndexableType, type IntervalTree } from 'dexie';
+import type { SidecarDb } from '../db';
+import { MetricsIndex } from '../domain/metrics-index';
+import type { Deal, StageChange } from '../domain/records';
+import { tableFingerprint } from './view-cache';
+
+// Every deal and the whole stage history, kept in the background's memory
+// between runs of the dashboard's views (metrics, review, the daily velocity
+// snapshot), with each deal's metric facts (MetricsIndex). Reading the 250,000
+// records of a big pipeline again after each write took seconds; instead,
+// Dexie's change notifications say which primary keys each committed write
+// touched (single keys, or a range for a range delete and for bulk writes of
+// 50 rows or more), and only those are read again. Writes beneath Dexie (a
+// raw IndexedDB write from another context) leave no notification here, so
+// after applying what we were told, the tables' count, last key and newest
+// updatedAt must match what is in memory; if not, everything is read again.
+// That full read is also what the first request after the service worker
+// starts costs (a cold start).
+
+type TableName = 'deals' | 'stageChanges';
+const TABLES: readonly TableName[] = ['deals', 'stageChanges'];
+interface KeyRange {
+  from: IndexableType;
+  to: IndexableType;
+}
+
+interface Store {
+  index: MetricsIndex<Deal, StageChange>;
+  loaded: boolean;
+  /** Primary-key ranges written since they were last applied; null: start over (a clear, or nothing loaded yet). */
+  pending: Record<TableName, KeyRange[] | null>;
+  syncing: Promise<void> | null;
+  arrays?: { version: number; deals: Deal[]; changes: StageChange[] };
+  /** Full reads so far (for the bench and tests). */
+  fullReads: number;
+}
+
+const stores = new Map<string, Store>();
+let listening = false;
+
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  Dexie.on('storagemutated', (parts) => {
+    for (const [key, tree] of Object.entries(parts)) {
+      // The primary key's part is "idb://<db>/<table>/" (an index's has its name after the slash).
+      const m = /^idb:\/\/([^/]+)\/([^/]+)\/$/.exec(key);
+      if (!m) continue;
+      const store = stores.get(m[1]!);
+      const table = m[2] as TableName;
+      if (!store || !TABLES.includes(table)) continue;
+      const list = store.pending[table];
+      if (list) collectRanges(tree, list);
+    }
+  });
+}
+
+/** The ranges of an interval tree (Dexie's RangeSet, or its plain-object copy from another context). */
+function collectRanges(tree: IntervalTree, out: KeyRange[]): void {
+  const stack: IntervalTree[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!('from' in node)) continue;
+    out.push({ from: node.from, to: node.to });
+    if (node.l) stack.push(node.l);
+    if (node.r) stack.push(node.r);
+  }
+}
+
+function storeOf(db: SidecarDb): Store {
+  listen();
+  let store = stores.get(db.name);
+  if (!store) {
+    store = { index: new MetricsIndex<Deal, StageChange>(), loaded: false, pending: { deals: null, stageChanges: null }, syncing: null, fullReads: 0 };
+    stores.set(db.name, store);
+  }
+  return store;
+}
+
+const isPoint = (r: KeyRange) => typeof r.from === 'string' && r.from === r.to;
+
+/** Applies the written key ranges of one table: single keys by bulkGet, ranges by a primary-key range read. */
+async function apply<T extends { id: string }>(table: EntityTable<T, 'id'>, ranges: KeyRange[], keys: () => IterableIterator<string>, put: (row: T) => void, remove: (id: string) => void) {
+  const points = [...new Set(ranges.filter(isPoint).map((r) => r.from as string))];
+  const spans = ranges.filter((r) => !isPoint(r));
+  const [rows, ...spanRows] = await Promise.all([table.bulkGet(points as IDType<T, 'id'>[]), ...spans.map((r) => table.where(':id').between(r.from, r.to, true, true).toArray())]);
+  rows.forEach((row, i) => (row ? put(row) : remove(points[i]!)));
+  spans.forEach((span, i) => {
+    const found = new Set(spanRows[i]!.map((r) => r.id));
+    for (const id of [...keys()]) if (!found.has(id) && cmp(id, span.from) >= 0 && cmp(id, span.to) <= 0) remove(id);
+    for (const row of spanRows[i]!) put(row);
+  });
+}
+
+/** What the database's cheap check (view-cache tableFingerprint) should say if memory holds exactly the table. */
+function expected(store: Store, table: TableName): string {
+  const rows: Iterable<{ id: string; updatedAt?: number }> = table === 'deals' ? store.index.deals.values() : store.index.changes.values();
+  let count = 0;
+  let last: string | undefined;
+  let newest: number | undefined;
+  for (const r of rows) {
+    count++;
+    if (last === undefined || r.id > last) last = r.id;
+    if (r.updatedAt !== undefined && (newest === undefined || r.updatedAt > newest)) newest = r.updatedAt;
+  }
+  return `${count}/${String(last)}/${table === 'deals' ? (newest ?? '') : ''}`;
+}
+
+async function fullRead(db: SidecarDb, store: Store): Promise<void> {
+  store.pending = { deals: [], stageChanges: [] };
+  const [deals, changes] = await Promise.all([db.deals.toArray(), db.stageChanges.toArray()]);
+  const index = store.index;
+  index.clear();
+  for (const d of deals) index.putDeal(d);
+  for (const c of changes) index.putChange(c);
+  store.loaded = true;
+  store.fullReads++;
+}
+
+async function sync(db: SidecarDb, store: Store): Promise<void> {
+  const index = store.index;
+  for (let round = 0; ; round++) {
+    const { deals, stageChanges } = store.pending;
+    if (!store.loaded || !deals || !stageChanges || round > 3) return fullRead(db, store);
+    store.pending = { deals: [], stageChanges: [] };
+    await Promise.all([
+      deals.length ? apply(db.deals, deals, () => index.deals.keys(), (d) => index.putDeal(d), (id) => index.deleteDeal(id)) : undefined,
+      stageChanges.length ? apply(db.stageChanges, stageChanges, () => index.changes.keys(), (c) => index.putChange(c), (id) => index.deleteChange(id)) : undefined,
+    ]);
+    const [fpDeals, fpChanges] = await Promise.all(TABLES.map((t) => tableFingerprint(db, t)));
+    if (fpDeals === expected(store, 'deals') && fpChanges === expected(store, 'stageChanges')) return;
+    // A write we were not told about yet (its notice comes after the commit), or one beneath Dexie: apply
+    // what has come meanwhile and check again; read everything when that does not settle it.
+    const told = (store.pending.deals?.length ?? 1) + (store.pending.stageChanges?.length ?? 1);
+    if (told === 0) return fullRead(db, store);
+  }
+}
+
+/** The deals and stage history as they are in the database now, with their metric facts. */
+export async function pipelineHistory(db: SidecarDb): Promise<MetricsIndex<Deal, StageChange>> {
+  const store = storeOf(db);
+  // One sync at a time: each caller's runs after the one before it (and finds little left to do).
+  const previous = store.syncing ?? Promise.resolve();
+  const running = previous.catch(() => undefined).then(() => sync(db, store));
+  store.syncing = running;
+  try {
+    await running;
+  } finally {
+    if (store.syncing === running) store.syncing = null;
+  }
+  return store.index;
+}
+
+/** The same as arrays (made once per version), for the views that walk them whole. */
+export async function historyArrays(db: SidecarDb): Promise<{ deals: Deal[]; changes: StageChange[] }> {
+  const index = await pipelineHistory(db);
+  const store = storeOf(db);
+  if (store.arrays?.version !== index.version) store.arrays = { version: index.version, deals: [...index.deals.values()], changes: [...index.changes.values()] };
+  return store.arrays;
+}
+
+/** How many times the whole history was read (cold start, or a write we could not follow). */
+export function fullReads(db: SidecarDb): number {
+  return storeOf(db).fullReads;
+}
