@@ -51,10 +51,19 @@ describe('MetricsIndex', () => {
         let stageOrder = STAGES;
         for (const batch of batches) {
           for (const w of batch) {
-            if (w.op === 'putDeal') (deals.set(w.d.id, w.d), index.putDeal(w.d));
-            else if (w.op === 'deleteDeal') (deals.delete(w.id), index.deleteDeal(w.id));
-            else if (w.op === 'putChange') (changes.set(w.c.id, w.c), index.putChange(w.c));
-            else (changes.delete(w.id), index.deleteChange(w.id));
+            if (w.op === 'putDeal') {
+              deals.set(w.d.id, w.d);
+              index.putDeal(w.d);
+            } else if (w.op === 'deleteDeal') {
+              deals.delete(w.id);
+              index.deleteDeal(w.id);
+            } else if (w.op === 'putChange') {
+              changes.set(w.c.id, w.c);
+              index.putChange(w.c);
+            } else {
+              changes.delete(w.id);
+              index.deleteChange(w.id);
+            }
           }
           // The rep may reorder stages between writes: every deal's walk depends on it.
           if (reorder) stageOrder = [...stageOrder.slice(1), stageOrder[0]!];

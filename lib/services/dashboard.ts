@@ -3,7 +3,7 @@ import { bantCompleteness } from '../domain/bant';
 import { currentDeal } from '../domain/lead-facts';
 import { backfillVelocity, localDay, velocityAt, type Metrics, type PeriodId, type VelocityPoint } from '../domain/metrics';
 import type { NudgeKind } from '../domain/nudges';
-import type { Deal, StageChange } from '../domain/records';
+import type { Deal } from '../domain/records';
 import { isSampleId } from '../domain/sample-data';
 import { groupBy } from '../domain/group-by';
 import { pipelineReview, weekRange, type PipelineReview, type ReviewEvidence } from '../domain/pipeline-review';

@@ -24,8 +24,17 @@ interface KeyRange {
   to: IndexableType;
 }
 
+/** What the cheap check should find, kept up to date as rows are applied (a scan only after a delete). */
+interface Extent {
+  last: string | undefined;
+  newest: number | undefined;
+  /** A row at one of the extremes went away or got older: scan again. */
+  stale: boolean;
+}
+
 interface Store {
   index: MetricsIndex<Deal, StageChange>;
+  extent: Record<TableName, Extent>;
   loaded: boolean;
   /** Primary-key ranges written since they were last applied; null: start over (a clear, or nothing loaded yet). */
   pending: Record<TableName, KeyRange[] | null>;
@@ -71,7 +80,7 @@ function storeOf(db: SidecarDb): Store {
   listen();
   let store = stores.get(db.name);
   if (!store) {
-    store = { index: new MetricsIndex<Deal, StageChange>(), loaded: false, pending: { deals: null, stageChanges: null }, syncing: null, fullReads: 0 };
+    store = { index: new MetricsIndex<Deal, StageChange>(), extent: { deals: fresh(), stageChanges: fresh() }, loaded: false, pending: { deals: null, stageChanges: null }, syncing: null, fullReads: 0 };
     stores.set(db.name, store);
   }
   return store;
@@ -92,18 +101,29 @@ async function apply<T extends { id: string }>(table: EntityTable<T, 'id'>, rang
   });
 }
 
+const fresh = (): Extent => ({ last: undefined, newest: undefined, stale: true });
+
+type Row = { id: string; updatedAt?: number };
+function noteRow(e: Extent, row: Row, old: Row | undefined): void {
+  if (!old && (e.last === undefined || row.id > e.last)) e.last = row.id;
+  if (old?.updatedAt !== undefined && old.updatedAt === e.newest && (row.updatedAt ?? -Infinity) < old.updatedAt) e.stale = true;
+  if (row.updatedAt !== undefined && (e.newest === undefined || row.updatedAt > e.newest)) e.newest = row.updatedAt;
+}
+function noteGone(e: Extent, old: Row | undefined): void {
+  if (old && (old.id === e.last || (old.updatedAt !== undefined && old.updatedAt === e.newest))) e.stale = true;
+}
+
 /** What the database's cheap check (view-cache tableFingerprint) should say if memory holds exactly the table. */
 function expected(store: Store, table: TableName): string {
-  const rows: Iterable<{ id: string; updatedAt?: number }> = table === 'deals' ? store.index.deals.values() : store.index.changes.values();
-  let count = 0;
-  let last: string | undefined;
-  let newest: number | undefined;
-  for (const r of rows) {
-    count++;
-    if (last === undefined || r.id > last) last = r.id;
-    if (r.updatedAt !== undefined && (newest === undefined || r.updatedAt > newest)) newest = r.updatedAt;
+  const rows: Map<string, Row> = table === 'deals' ? store.index.deals : store.index.changes;
+  const e = store.extent[table];
+  if (e.stale) {
+    e.last = undefined;
+    e.newest = undefined;
+    for (const r of rows.values()) noteRow(e, r, undefined);
+    e.stale = false;
   }
-  return `${count}/${String(last)}/${table === 'deals' ? (newest ?? '') : ''}`;
+  return `${rows.size}/${String(e.last)}/${table === 'deals' ? (e.newest ?? '') : ''}`;
 }
 
 async function fullRead(db: SidecarDb, store: Store): Promise<void> {
@@ -111,6 +131,7 @@ async function fullRead(db: SidecarDb, store: Store): Promise<void> {
   const [deals, changes] = await Promise.all([db.deals.toArray(), db.stageChanges.toArray()]);
   const index = store.index;
   index.clear();
+  store.extent = { deals: fresh(), stageChanges: fresh() };
   for (const d of deals) index.putDeal(d);
   for (const c of changes) index.putChange(c);
   store.loaded = true;
@@ -124,8 +145,24 @@ async function sync(db: SidecarDb, store: Store): Promise<void> {
     if (!store.loaded || !deals || !stageChanges || round > 3) return fullRead(db, store);
     store.pending = { deals: [], stageChanges: [] };
     await Promise.all([
-      deals.length ? apply(db.deals, deals, () => index.deals.keys(), (d) => index.putDeal(d), (id) => index.deleteDeal(id)) : undefined,
-      stageChanges.length ? apply(db.stageChanges, stageChanges, () => index.changes.keys(), (c) => index.putChange(c), (id) => index.deleteChange(id)) : undefined,
+      deals.length
+        ? apply(
+            db.deals,
+            deals,
+            () => index.deals.keys(),
+            (d) => (noteRow(store.extent.deals, d, index.deals.get(d.id)), index.putDeal(d)),
+            (id) => (noteGone(store.extent.deals, index.deals.get(id)), index.deleteDeal(id)),
+          )
+        : undefined,
+      stageChanges.length
+        ? apply(
+            db.stageChanges,
+            stageChanges,
+            () => index.changes.keys(),
+            (c) => (noteRow(store.extent.stageChanges, c, index.changes.get(c.id)), index.putChange(c)),
+            (id) => (noteGone(store.extent.stageChanges, index.changes.get(id)), index.deleteChange(id)),
+          )
+        : undefined,
     ]);
     const [fpDeals, fpChanges] = await Promise.all(TABLES.map((t) => tableFingerprint(db, t)));
     if (fpDeals === expected(store, 'deals') && fpChanges === expected(store, 'stageChanges')) return;
