@@ -128,15 +128,23 @@ export interface MetricsView {
 }
 
 export async function metricsView(db: SidecarDb, locale: string, period: PeriodId): Promise<MetricsView> {
-  return cached(db, `metrics:${period}`, ['deals', 'stageChanges', 'settings', 'velocity'], async () => {
-    const now = Date.now();
-    const [settings, h, snapshots] = await Promise.all([loadSettings(db, locale), pipelineHistory(db), db.velocity.orderBy('day').toArray()]);
-    // Kept in memory and brought up to date with what was written since (pipeline-history.ts).
-    const metrics = h.metrics({ stageOrder: settings.stages.map((s) => s.id), currency: settings.currency, period, now });
-    const today = velocityAt(h.deals.values(), now, settings.currency);
-    const velocity = [...snapshots.filter((s) => s.day !== today.day && s.currency === settings.currency), today];
-    return { metrics, velocity };
-  });
+  // The deals and the history are kept in memory and brought up to date with what was written since
+  // (pipeline-history.ts): their version, not a check of those two big tables, says whether to compute again.
+  const h = await pipelineHistory(db);
+  return cached(
+    db,
+    `metrics:${period}`,
+    ['settings', 'velocity'],
+    async () => {
+      const now = Date.now();
+      const [settings, snapshots] = await Promise.all([loadSettings(db, locale), db.velocity.orderBy('day').toArray()]);
+      const metrics = h.metrics({ stageOrder: settings.stages.map((s) => s.id), currency: settings.currency, period, now });
+      const today = velocityAt(h.deals.values(), now, settings.currency);
+      const velocity = [...snapshots.filter((s) => s.day !== today.day && s.currency === settings.currency), today];
+      return { metrics, velocity };
+    },
+    `history ${h.version}`,
+  );
 }
 
 /**
@@ -164,7 +172,8 @@ export { localDay };
  * signals and touches (read for those deals only).
  */
 export async function reviewView(db: SidecarDb, locale: string, from: number): Promise<PipelineReview> {
-  return cached(db, `review:${from}`, ['deals', 'stageChanges', 'settings', 'summaries', 'suggestions', 'activities'], async () => {
+  const { version } = await pipelineHistory(db);
+  return cached(db, `review:${from}`, ['settings', 'summaries', 'suggestions', 'activities'], async () => {
     const now = Date.now();
     const { to } = weekRange(from);
     const [settings, h, summaries] = await Promise.all([loadSettings(db, locale), historyArrays(db), db.summaries.toArray()]);
@@ -191,5 +200,5 @@ export async function reviewView(db: SidecarDb, locale: string, from: number): P
       to,
       now,
     });
-  });
+  }, `history ${version}`);
 }

@@ -12,8 +12,9 @@ import { tableFingerprint } from './view-cache';
 // touched (single keys, or a range for a range delete and for bulk writes of
 // 50 rows or more), and only those are read again. Writes beneath Dexie (a
 // raw IndexedDB write from another context) leave no notification here, so
-// after applying what we were told, the tables' count, last key and newest
-// updatedAt must match what is in memory; if not, everything is read again.
+// after applying what we were told, the tables' last key and newest updatedAt
+// (and, at most once a minute, their row counts) must match what is in
+// memory; if not, everything is read again.
 // That full read is also what the first request after the service worker
 // starts costs (a cold start).
 
@@ -39,6 +40,8 @@ interface Store {
   /** Primary-key ranges written since they were last applied; null: start over (a clear, or nothing loaded yet). */
   pending: Record<TableName, KeyRange[] | null>;
   syncing: Promise<void> | null;
+  /** When memory last matched the tables' row counts. */
+  countedAt: number;
   arrays?: { version: number; deals: Deal[]; changes: StageChange[] };
   /** Full reads so far (for the bench and tests). */
   fullReads: number;
@@ -80,7 +83,7 @@ function storeOf(db: SidecarDb): Store {
   listen();
   let store = stores.get(db.name);
   if (!store) {
-    store = { index: new MetricsIndex<Deal, StageChange>(), extent: { deals: fresh(), stageChanges: fresh() }, loaded: false, pending: { deals: null, stageChanges: null }, syncing: null, fullReads: 0 };
+    store = { index: new MetricsIndex<Deal, StageChange>(), extent: { deals: fresh(), stageChanges: fresh() }, loaded: false, pending: { deals: null, stageChanges: null }, syncing: null, countedAt: 0, fullReads: 0 };
     stores.set(db.name, store);
   }
   return store;
@@ -114,7 +117,7 @@ function noteGone(e: Extent, old: Row | undefined): void {
 }
 
 /** What the database's cheap check (view-cache tableFingerprint) should say if memory holds exactly the table. */
-function expected(store: Store, table: TableName): string {
+function expected(store: Store, table: TableName, withCount: boolean): string {
   const rows: Map<string, Row> = table === 'deals' ? store.index.deals : store.index.changes;
   const e = store.extent[table];
   if (e.stale) {
@@ -123,7 +126,27 @@ function expected(store: Store, table: TableName): string {
     for (const r of rows.values()) noteRow(e, r, undefined);
     e.stale = false;
   }
-  return `${rows.size}/${String(e.last)}/${table === 'deals' ? (e.newest ?? '') : ''}`;
+  const tail = `${String(e.last)}/${table === 'deals' ? (e.newest ?? '') : ''}`;
+  return withCount ? `${rows.size}/${tail}` : tail;
+}
+
+// Counting a table reads all of it (a quarter of a second for the history of 50,000 deals on a busy machine):
+// the count is checked at most once a minute, the last key and newest updatedAt (index ends) every time.
+const COUNT_EVERY_MS = 60_000;
+
+/** Whether the database's tables look like memory (see the top of this file). */
+async function matches(db: SidecarDb, store: Store): Promise<boolean> {
+  const count = Date.now() - store.countedAt >= COUNT_EVERY_MS;
+  const [dealsFp, changesFp] = await Promise.all(TABLES.map((t) => (count ? tableFingerprint(db, t) : tails(db, t))));
+  const same = dealsFp === expected(store, 'deals', count) && changesFp === expected(store, 'stageChanges', count);
+  if (same && count) store.countedAt = Date.now();
+  return same;
+}
+
+async function tails(db: SidecarDb, table: TableName): Promise<string> {
+  const t = db.table(table);
+  const [lastKey, newest] = await Promise.all([t.toCollection().lastKey(), table === 'deals' ? t.orderBy('updatedAt').last() : undefined]);
+  return `${String(lastKey)}/${table === 'deals' ? ((newest as Deal | undefined)?.updatedAt ?? '') : ''}`;
 }
 
 async function fullRead(db: SidecarDb, store: Store): Promise<void> {
@@ -135,6 +158,7 @@ async function fullRead(db: SidecarDb, store: Store): Promise<void> {
   for (const d of deals) index.putDeal(d);
   for (const c of changes) index.putChange(c);
   store.loaded = true;
+  store.countedAt = Date.now();
   store.fullReads++;
 }
 
@@ -164,8 +188,7 @@ async function sync(db: SidecarDb, store: Store): Promise<void> {
           )
         : undefined,
     ]);
-    const [fpDeals, fpChanges] = await Promise.all(TABLES.map((t) => tableFingerprint(db, t)));
-    if (fpDeals === expected(store, 'deals') && fpChanges === expected(store, 'stageChanges')) return;
+    if (await matches(db, store)) return;
     // A write we were not told about yet (its notice comes after the commit), or one beneath Dexie: apply
     // what has come meanwhile and check again; read everything when that does not settle it.
     const told = (store.pending.deals?.length ?? 1) + (store.pending.stageChanges?.length ?? 1);

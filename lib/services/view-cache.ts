@@ -62,8 +62,12 @@ export function tableFingerprint(db: SidecarDb, name: string): Promise<string> {
 
 const MAX_AGE_MS = 60_000;
 const cache = new Map<string, { stamp: string; at: number; value: unknown }>();
-export async function cached<T>(db: SidecarDb, key: string, tables: readonly string[], compute: () => Promise<T>): Promise<T> {
-  const s = `${db.name}:${stamp(db, tables)}:${await fingerprint(db, tables)}`;
+/**
+ * The view's last result while none of `tables` changed (and `version`, what the caller knows changed otherwise,
+ * is the same), else `compute` again.
+ */
+export async function cached<T>(db: SidecarDb, key: string, tables: readonly string[], compute: () => Promise<T>, version = ''): Promise<T> {
+  const s = `${db.name}:${stamp(db, tables)}:${await fingerprint(db, tables)}:${version}`;
   const hit = cache.get(key);
   if (hit && hit.stamp === s && Date.now() - hit.at < MAX_AGE_MS) return hit.value as T;
   // Views asked for at once (the metrics and the review both need the history) share one computation.
