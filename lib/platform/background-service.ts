@@ -33,10 +33,15 @@ export function startBackground(): void {
   const nudges = startNudgeEngine(db, locale, live.refresh);
   // Backups, restores and CSV imports: an applied one may touch every contact.
   const autoBackups = startAutoBackups(db, locale);
-  serveDataPort(db, locale, () => {
-    changed();
-    nudges.poke();
-  });
+  serveDataPort(
+    db,
+    locale,
+    () => {
+      changed();
+      nudges.poke();
+    },
+    () => nudges.hold(),
+  );
   const velocity = startVelocitySnapshots(db, locale);
   // Optional sync: records pulled from the server change chips and nudges like local writes do.
   const sync = startSyncRunner(db, () => {

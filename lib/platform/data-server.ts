@@ -17,7 +17,7 @@ import { streamExport, type ExportStream } from './export-stream';
  * pages. `changed` runs after an import or restore was applied (nudges,
  * chips, views).
  */
-export function serveDataPort(db: SidecarDb, locale: () => string, changed: () => void): void {
+export function serveDataPort(db: SidecarDb, locale: () => string, changed: () => void, holdEngine: () => () => void = () => () => {}): void {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   // Jobs left by a page that went away long ago: nothing of them was applied; dropping them is the rollback.
   void dropInterruptedJobs(db, Date.now(), JOB_IDLE_MS);
@@ -27,7 +27,7 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
     const origin = port.sender?.url ? new URL(port.sender.url).origin : null;
     if (port.sender?.id !== browser.runtime.id || origin !== extensionOrigin) return port.disconnect();
     const exports = new Map<number, ExportStream>();
-    const jobs = new Map<string, 'csv' | 'restore'>();
+    const jobs = new Map<string, { kind: 'csv' | 'restore'; release: () => void }>();
     let alive = true;
     const post = (msg: DataResponse) => {
       try {
@@ -43,14 +43,24 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
         (e) => post({ op: 'reply', id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) }),
       );
     const stream = (id: number, gen: AsyncGenerator<string>) => {
-      exports.set(
-        id,
-        streamExport(gen, (e) => {
-          if ('chunk' in e) return post({ op: 'chunk', id, text: e.chunk });
-          exports.delete(id);
-          post('end' in e ? { op: 'end', id } : { op: 'reply', id, ok: false, error: e.error });
-        }),
-      );
+      const release = holdEngine();
+      const s = streamExport(gen, (e) => {
+        if ('chunk' in e) return post({ op: 'chunk', id, text: e.chunk });
+        exports.delete(id);
+        release();
+        post('end' in e ? { op: 'end', id } : { op: 'reply', id, ok: false, error: e.error });
+      });
+      exports.set(id, {
+        ack: s.ack,
+        close: () => {
+          release();
+          s.close();
+        },
+      });
+    };
+    const endJob = (jobId: string) => {
+      jobs.get(jobId)?.release();
+      jobs.delete(jobId);
     };
 
     const handle = async (req: DataRequest) => {
@@ -83,13 +93,14 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
           return reply(req, async () => ({ contacts: await db.contacts.count(), deals: await db.deals.count(), activities: await db.activities.count() }));
         case 'begin':
           return reply(req, async () => {
-            jobs.set(req.jobId, req.kind);
+            endJob(req.jobId);
+            jobs.set(req.jobId, { kind: req.kind, release: holdEngine() });
             await beginJob(db, req.jobId, req.kind, Date.now());
             return null;
           });
         case 'stage':
           return reply(req, async () => {
-            const kind = jobs.get(req.jobId);
+            const kind = jobs.get(req.jobId)?.kind;
             if (!kind) throw new Error('unknown import job');
             // Row by row, stopping at the first bad one (a batch of bad rows would pile up issues without end).
             const rows: unknown[] = [];
@@ -109,17 +120,18 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
           });
         case 'apply':
           return reply(req, async () => {
-            const kind = jobs.get(req.jobId);
+            const kind = jobs.get(req.jobId)?.kind;
             const env = { now: Date.now(), locale: locale() };
-            const report = kind === 'restore' ? await applyRestore(db, req.jobId, req.mode ?? 'merge', env) : kind === 'csv' ? await applyCsvImport(db, req.jobId, env) : null;
-            jobs.delete(req.jobId);
+            const applying = kind === 'restore' ? applyRestore(db, req.jobId, req.mode ?? 'merge', env) : kind === 'csv' ? applyCsvImport(db, req.jobId, env) : Promise.resolve(null);
+            // The engine waits no longer once this is written (or failed): `changed` below wakes it for what was.
+            const report = await applying.finally(() => endJob(req.jobId));
             if (!report) throw new Error('the import was interrupted; nothing was changed');
             changed();
             return report;
           });
         case 'abort':
           return reply(req, async () => {
-            jobs.delete(req.jobId);
+            endJob(req.jobId);
             await abortJob(db, req.jobId);
             return null;
           });
@@ -143,7 +155,11 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
       for (const s of exports.values()) s.close();
       exports.clear();
       // A page that goes away mid-import takes its job with it: nothing of it was applied.
-      for (const jobId of jobs.keys()) void abortJob(db, jobId);
+      for (const [jobId, job] of jobs) {
+        job.release();
+        void abortJob(db, jobId);
+      }
+      jobs.clear();
     });
   });
 }

@@ -33,9 +33,30 @@ function nextDaily(time: string, now: number): number {
  * activity comes due, the daily digest),
  * and every write is followed by a quick pass over just the contacts it touched.
  */
+/** A hold nobody released (a page that stalled) ends by itself after this. */
+const HOLD_MAX_MS = 2 * 60_000;
+
 export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshViews: () => void) {
   let pending: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> = Promise.resolve();
+  // While the rep waits on a backup, import or restore, the engine waits between pages: both would share
+  // IndexedDB's one backend, and a pass after a restore (every contact rebuilt) made a backup 3x slower.
+  const holds = new Set<symbol>();
+  let waiting: (() => void)[] = [];
+  const free = (): Promise<void> => (holds.size === 0 ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve)));
+  const hold = (maxMs = HOLD_MAX_MS) => {
+    const h = Symbol('hold');
+    holds.add(h);
+    const release = () => {
+      clearTimeout(timer);
+      if (!holds.delete(h) || holds.size > 0) return;
+      const wake = waiting;
+      waiting = [];
+      for (const w of wake) w();
+    };
+    const timer = setTimeout(release, maxMs);
+    return release;
+  };
 
   // Firefox's MV2 build has browserAction where Chromium's MV3 has action.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -63,6 +84,7 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
         // worker is stopped anyway, the rebuild resumes where it stopped).
         const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => {}), 20_000);
         try {
+          await free();
           await job();
         } finally {
           clearInterval(keepAlive);
@@ -78,7 +100,7 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
       // A half-life edit changes every lead's engagement: the summaries follow before the scores are read.
       await syncEngagementHalfLife(db, locale(), now);
       await applyDueFutureActivities(db, locale(), now);
-      await recomputeNudges(db, { now, locale: locale(), all: true });
+      await recomputeNudges(db, { now, locale: locale(), all: true, pause: free });
       await browser.storage.local.set({ [NUDGES_LAST_FULL_KEY]: now });
       await updateBadge();
       await scheduleWake();
@@ -95,7 +117,7 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
     serial(async () => {
       // The contacts to recompute are the ones writes marked in the database (lib/db/facts-dirty),
       // so a write is never missed: not when the worker stopped before this ran, not when the clock went back.
-      await recomputeNudges(db, { now: Date.now(), locale: locale() });
+      await recomputeNudges(db, { now: Date.now(), locale: locale(), pause: free });
       await updateBadge();
       await scheduleWake();
     });
@@ -123,7 +145,7 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
       // snooze ending or a nudge falling due: re-run them.
       await db.nudgeStates.where('state').equals('snoozed').and((s) => (s.until ?? 0) <= Date.now()).delete();
       // An activity dated ahead of the clock is applied when its time comes, not when its contact is next written.
-      if ((await applyDueFutureActivities(db, locale(), Date.now())) > 0) await recomputeNudges(db, { now: Date.now(), locale: locale() });
+      if ((await applyDueFutureActivities(db, locale(), Date.now())) > 0) await recomputeNudges(db, { now: Date.now(), locale: locale(), pause: free });
       refreshViews();
       await updateBadge();
       await scheduleWake();
@@ -150,5 +172,7 @@ export function startNudgeEngine(db: SidecarDb, locale: () => string, refreshVie
       await scheduleWake();
     }),
     scheduleDaily,
+    /** Holds the engine between pages until the returned release is called (or HOLD_MAX_MS passed). */
+    hold,
   };
 }

@@ -249,6 +249,23 @@ describe('packed facts', () => {
     expect((await db.engineState.get('leadFacts'))!.value).toEqual(whole.meta);
   });
 
+  it('a pass waits at its pause between pages (the background holds it while a backup or import runs), and goes on when released', async () => {
+    await db.contacts.bulkAdd(bare(0, 1200));
+    let release!: () => void;
+    let pauses = 0;
+    const held = new Promise<void>((r) => (release = r));
+    let finished = false;
+    const pass = recomputeNudges(db, { now: NOW, locale, pause: () => (++pauses === 2 ? held : Promise.resolve()) }).then((t) => ((finished = true), t));
+    await expect.poll(() => pauses).toBe(2);
+    // Held after the first page: that page is written, the rest waits.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(finished).toBe(false);
+    expect((await db.engineState.get('leadFacts'))!.value).toMatchObject({ resumeAfter: expect.any(String) });
+    release();
+    expect(await pass).toMatchObject({ contacts: 1200, rebuilt: true });
+    expect(pauses).toBe(Math.ceil(1200 / BUCKET_FILL));
+  });
+
   it('a rebuild (pages of 512, stage medians, a new half-life) keeps its progress in engineState and writes no settings row', async () => {
     await db.contacts.bulkAdd(bare(0, 1200));
     await scenario();

@@ -156,12 +156,13 @@ async function passBuckets(db: SidecarDb, jobs: readonly BucketJob[], ctx: PassC
  * `resumeAfter` instead of starting over. Bucket rows of an older layout are
  * dropped as the pages pass over their range.
  */
-async function rebuildPass(db: SidecarDb, ctx: PassContext, key: string, resumeAfter: string | null): Promise<PassTally> {
+async function rebuildPass(db: SidecarDb, ctx: PassContext, key: string, resumeAfter: string | null, pause: Pause): Promise<PassTally> {
   const companies = new CompanyCache(db);
   const tally: PassTally = { contacts: 0, computed: 0, changed: 0, rebuilt: true };
   let prevLast: string | null = resumeAfter || null;
   if (prevLast === null) await setFactsMeta(db, { key, resumeAfter: '' }, ctx.now);
   for await (const page of contactPages(db, BUCKET_FILL, prevLast ?? '')) {
+    await pause();
     const facts = await factsForContacts(page.contacts, page, ctx.settings.scoring, companies);
     const bucket = packBucket(prevLast === null ? '' : page.contacts[0]!.id, facts);
     const nudges = facts.map((_, i) => {
@@ -199,6 +200,14 @@ async function rebuildPass(db: SidecarDb, ctx: PassContext, key: string, resumeA
   return tally;
 }
 
+/**
+ * Awaited between pages of a pass (never inside a transaction): the background
+ * holds the engine there while the rep waits on a backup, import or restore,
+ * which would otherwise share IndexedDB with it (lib/platform/nudge-engine.ts).
+ */
+export type Pause = () => Promise<void>;
+const noPause: Pause = () => Promise.resolve();
+
 // Stage medians move slowly: recomputed on full passes and at most hourly, per database.
 const cachedStats = new WeakMap<SidecarDb, { at: number; stats: Map<string, StageStat> }>();
 
@@ -212,7 +221,8 @@ const cachedStats = new WeakMap<SidecarDb, { at: number; stats: Map<string, Stag
  * contact is rebuilt from the source tables instead. Returns how many contacts
  * were looked at, computed and changed.
  */
-export async function recomputeNudges(db: SidecarDb, env: { now: number; locale: string; all?: boolean }): Promise<PassTally> {
+export async function recomputeNudges(db: SidecarDb, env: { now: number; locale: string; all?: boolean; pause?: Pause }): Promise<PassTally> {
+  const pause = env.pause ?? noPause;
   const settings = await loadSettings(db, env.locale);
   let cached = cachedStats.get(db);
   if (env.all || !cached || Math.abs(env.now - cached.at) > 3_600_000) {
@@ -225,7 +235,7 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
   const meta = await factsMeta(db);
   const resuming = meta?.key === key && meta.resumeAfter !== null;
   if (dirty.all || meta?.key !== key || resuming) {
-    const tally = await rebuildPass(db, ctx, key, resuming ? meta!.resumeAfter : null);
+    const tally = await rebuildPass(db, ctx, key, resuming ? meta!.resumeAfter : null, pause);
     // A rebuild from the start read every contact after these markers were left: they are handled.
     // After a resumed one, the part done before may predate some: the next run refreshes them.
     if (!resuming) await clearDirty(db, dirty.rows);
@@ -237,6 +247,7 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
   const companies = new CompanyCache(db);
   // A chunk at a time: an import may have marked every contact, and memory must stay bounded.
   for (let k = 0; k < dirty.contactIds.length; k += REFRESH_CHUNK) {
+    await pause();
     const chunk = dirty.contactIds.slice(k, k + REFRESH_CHUNK);
     const contacts = await db.contacts.bulkGet(chunk);
     const present = contacts.filter((c): c is Contact => !!c);
@@ -253,6 +264,7 @@ export async function recomputeNudges(db: SidecarDb, env: { now: number; locale:
 
   const ids = await bucketIds(db);
   for (let k = 0; k < ids.length; k += BUCKETS_PER_READ) {
+    await pause();
     const slice = ids.slice(k, k + BUCKETS_PER_READ).filter((id) => !done.has(id));
     const buckets = (await db.factBuckets.bulkGet(slice)).filter((b): b is FactBucket => !!b);
     await passBuckets(db, buckets.map((b) => ({ b, upper: ids[ids.indexOf(b.id) + 1] ?? null })), ctx, tally);
