@@ -18,6 +18,7 @@ import type { RestoreBatch, RestoreMode, RestoreReport } from '@/lib/services/re
 export const BACKUP_MAX_BYTES = 300 * 1024 * 1024;
 const OP_BATCH = 2000;
 const RECORD_BATCH = 5000;
+const MATCH_BATCH = 20_000;
 
 export interface Problem {
   key: MessageKey;
@@ -92,11 +93,12 @@ export async function matchExisting(records: readonly ImportRecord[]): Promise<E
   const urls = [...new Set(records.flatMap((r) => (r.contact.linkedinUrl ? [r.contact.linkedinUrl] : [])))];
   const byEmail = new Map<string, string>();
   const byLinkedIn = new Map<string, string>();
-  for (let i = 0; i < Math.max(emails.length, urls.length); i += 5000) {
+  // As many as a request may carry (lib/messaging/data-port.ts): past a few thousand the background reads every contact once per request.
+  for (let i = 0; i < Math.max(emails.length, urls.length); i += MATCH_BATCH) {
     const r = await dataClient().call({
       op: 'match',
-      emails: emails.slice(i, i + 5000),
-      urls: urls.slice(i, i + 5000),
+      emails: emails.slice(i, i + MATCH_BATCH),
+      urls: urls.slice(i, i + MATCH_BATCH),
     });
     for (const [k, v] of Object.entries(r.byEmail)) byEmail.set(k, v);
     for (const [k, v] of Object.entries(r.byLinkedIn)) byLinkedIn.set(k, v);

@@ -4,7 +4,7 @@ import { resolveLanguage, stageName, translator } from '../i18n';
 import { DATA_PORT, DataRequestSchema, type DataOp, type DataReplies, type DataRequest, type DataResponse } from '../messaging/data-port';
 import { applyCsvImport } from '../services/csv-import';
 import { backupChunks, csvChunks } from '../services/export';
-import { whereAnyOf } from '../services/index-reads';
+import { contactsWithAny } from '../services/contact-match';
 import { abortJob, beginJob, dropInterruptedJobs, JOB_IDLE_MS, stageChunk } from '../services/import-journal';
 import { rememberedMapping, rememberMapping } from '../services/import-mappings';
 import { applyRestore, checkRestoreBatch } from '../services/restore';
@@ -79,14 +79,12 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
           return exports.get(req.id)?.ack();
         case 'match':
           return reply(req, async () => {
-            const [byEmail, byUrl] = await Promise.all([
-              whereAnyOf(db.contacts, 'emails', req.emails, (c) => c.id),
-              whereAnyOf(db.contacts, 'linkedinUrl', req.urls, (c) => c.id),
-            ]);
+            const found = (await contactsWithAny(db, req.emails, req.urls)).filter((c) => c.deletedAt === null);
             const wanted = new Set(req.emails);
+            const urls = new Set(req.urls);
             return {
-              byEmail: Object.fromEntries(byEmail.filter((c) => c.deletedAt === null).flatMap((c) => c.emails.filter((e) => wanted.has(e)).map((e) => [e, c.id]))),
-              byLinkedIn: Object.fromEntries(byUrl.filter((c) => c.deletedAt === null).map((c) => [c.linkedinUrl!, c.id])),
+              byEmail: Object.fromEntries(found.flatMap((c) => c.emails.filter((e) => wanted.has(e)).map((e) => [e, c.id]))),
+              byLinkedIn: Object.fromEntries(found.filter((c) => c.linkedinUrl !== null && urls.has(c.linkedinUrl)).map((c) => [c.linkedinUrl!, c.id])),
             };
           });
         case 'counts':

@@ -3,6 +3,7 @@ import { emailDomain, isFreeMailDomain, companyNameFromDomain } from '../domain/
 import { newId } from '../domain/ids';
 import type { ImportOp } from '../domain/import-plan';
 import type { Activity, Company, Contact, Deal, StageChange } from '../domain/records';
+import { contactsWithAny } from './contact-match';
 import { whereAnyOf } from './index-reads';
 import { finishJob, jobChunks } from './import-journal';
 import { forgetStageStays } from './nudges';
@@ -77,19 +78,37 @@ export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: n
       return { company: c, isNew: true };
     };
 
+    // The contacts the file's people may merge into, by address and profile URL, read once for the whole file.
+    const wantedEmails = new Set<string>();
+    const wantedUrls = new Set<string>();
+    for await (const rows of jobChunks(db, jobId)) {
+      for (const op of rows as ImportOp[]) {
+        for (const e of op.contact.emails) wantedEmails.add(e);
+        if (op.contact.linkedinUrl) wantedUrls.add(op.contact.linkedinUrl);
+      }
+    }
+    for (const c of await contactsWithAny(db, [...wantedEmails], [...wantedUrls])) {
+      if (c.deletedAt !== null) continue;
+      for (const e of c.emails) if (!byEmail.has(e)) byEmail.set(e, c);
+      if (c.linkedinUrl && !byUrl.has(c.linkedinUrl)) byUrl.set(c.linkedinUrl, c);
+    }
     for await (const rows of jobChunks(db, jobId)) {
       const ops = rows as ImportOp[];
-      // The contacts these rows may merge into, read at once.
-      const [ids, emails, urls] = await Promise.all([
-        db.contacts.bulkGet(ops.flatMap((o) => (o.existingId ? [o.existingId] : []))),
-        whereAnyOf(db.contacts, 'emails', ops.flatMap((o) => o.contact.emails), (c) => c.id),
-        whereAnyOf(db.contacts, 'linkedinUrl', ops.flatMap((o) => (o.contact.linkedinUrl ? [o.contact.linkedinUrl] : [])), (c) => c.id),
-      ]);
+      // The stored contacts these rows may merge into (earlier batches' written ones included).
       const stored = new Map<string, Contact>();
-      for (const c of [...ids, ...emails, ...urls]) if (c && c.deletedAt === null) stored.set(c.id, c);
-      for (const c of stored.values()) {
+      for (const c of await db.contacts.bulkGet(ops.flatMap((o) => (o.existingId ? [o.existingId] : [])))) {
+        if (!c || c.deletedAt !== null) continue;
+        stored.set(c.id, c);
         for (const e of c.emails) if (!byEmail.has(e)) byEmail.set(e, c);
         if (c.linkedinUrl && !byUrl.has(c.linkedinUrl)) byUrl.set(c.linkedinUrl, c);
+      }
+      for (const op of ops) {
+        for (const e of op.contact.emails) {
+          const c = byEmail.get(e);
+          if (c) stored.set(c.id, stored.get(c.id) ?? c);
+        }
+        const c = op.contact.linkedinUrl ? byUrl.get(op.contact.linkedinUrl) : undefined;
+        if (c) stored.set(c.id, stored.get(c.id) ?? c);
       }
       const dealsOf = new Map<string, Deal[]>();
       for (const d of await whereAnyOf(db.deals, 'contactId', [...stored.keys()])) dealsOf.set(d.contactId, [...(dealsOf.get(d.contactId) ?? []), d]);

@@ -7,7 +7,7 @@ import { deleteActivity, logComposeSent, logManualActivity, logThreadMessages } 
 import { createPerson } from './contacts';
 import { moveDealStage } from './deals';
 import { updateSettings } from './settings';
-import { refreshSummaries, syncEngagementHalfLife } from './summaries';
+import { refreshSummaries, summariesOf, syncEngagementHalfLife } from './summaries';
 
 const T = 1_790_000_000_000;
 const MIN = 60_000;
@@ -173,5 +173,19 @@ describe('syncEngagementHalfLife', () => {
     // Marked for the nudge engine like any summary write; and a second run has nothing to do.
     expect((await db.factsDirty.toArray()).map((m) => m.key)).toEqual(expect.arrayContaining([`c:${d.contact.id}`, `c:${s.contact.id}`]));
     expect(await syncEngagementHalfLife(db, 'en-US', later)).toBe(0);
+  });
+});
+
+describe('summariesOf (an import or restore with the activities in hand)', () => {
+  it('gives no row to a contact without activities, since a missing summary reads as exactly the one it would have had', () => {
+    const call = { kind: 'call' as const, direction: 'out' as const, channel: 'phone' as const, at: T - 3 * 86_400_000, deletedAt: null };
+    const rows = summariesOf([{ id: 'a', createdAt: T - 9e8 }, { id: 'b', createdAt: T - 8e8 }], [{ ...call, contactId: 'a' }], 30, T);
+    expect(rows.map((r) => r.contactId)).toEqual(['a']);
+    expect(rows[0]).toEqual({ ...summarizeAll('a', T - 9e8, [call], T), engagement: engagementWeights([call], 30, T) });
+    // The readers' fallback for b (lib/services/lead-facts.ts factsForContacts) is what a written row would hold.
+    expect({ ...emptySummary('b', T - 8e8), engagement: { ref: 0, halfLifeDays: 30, weights: {} } }).toEqual({
+      ...summarizeAll('b', T - 8e8, [], T),
+      engagement: engagementWeights([], 30, T),
+    });
   });
 });
