@@ -28,6 +28,9 @@ const WATCHED: ReadonlySet<string> = new Set(['contacts', 'deals', 'summaries', 
 let seq = 0;
 const token = () => Date.now() * 1024 + (seq++ % 1024);
 
+/** The "rebuild everything" marker, for a service to put in its own transaction (over `factsDirty`). */
+export const everythingDirty = (): DirtyRow => ({ key: DIRTY_ALL, token: token() });
+
 type Row = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
@@ -87,8 +90,16 @@ export const factsDirtyMiddleware: Middleware<DBCore> = {
       table(name) {
         const table = down.table(name);
         if (name === DIRTY_TABLE) {
-          // A service writing or deleting markers itself (forget, the engine): what this transaction marked is no longer known.
-          return { ...table, mutate: (req) => (markedIn.delete(req.trans), table.mutate(req)) };
+          return {
+            ...table,
+            mutate(req) {
+              // A service marking everything itself (a large import): nothing more needs a marker in this transaction.
+              if (req.type === 'put' && (req.values as Partial<DirtyRow>[]).some((v) => v?.key === DIRTY_ALL)) markedIn.set(req.trans, new Set([DIRTY_ALL]));
+              // Any other write or delete of markers (forget, the engine): what this transaction marked is no longer known.
+              else markedIn.delete(req.trans);
+              return table.mutate(req);
+            },
+          };
         }
         if (!WATCHED.has(name)) return table;
         const marks = down.table(DIRTY_TABLE);

@@ -1,4 +1,5 @@
 import type { SidecarDb } from '../db';
+import { everythingDirty } from '../db/facts-dirty';
 import { emailDomain, isFreeMailDomain, companyNameFromDomain } from '../domain/email';
 import { newId } from '../domain/ids';
 import type { ImportOp } from '../domain/import-plan';
@@ -38,7 +39,7 @@ function activitySource(kind: string, at: number, text: string | null): string {
 
 export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: number; locale: string }): Promise<ImportReport | null> {
   const { now } = env;
-  const tables = [db.contacts, db.companies, db.deals, db.stageChanges, db.activities, db.summaries, db.settings, db.engineState, db.importJobs, db.importChunks];
+  const tables = [db.contacts, db.companies, db.deals, db.stageChanges, db.activities, db.summaries, db.settings, db.engineState, db.factsDirty, db.importJobs, db.importChunks];
   return db.transaction('rw', tables, async () => {
     if (!(await db.importJobs.get(jobId))) return null;
     const settings = await loadSettings(db, env.locale);
@@ -81,12 +82,17 @@ export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: n
     // The contacts the file's people may merge into, by address and profile URL, read once for the whole file.
     const wantedEmails = new Set<string>();
     const wantedUrls = new Set<string>();
+    let rowCount = 0;
     for await (const rows of jobChunks(db, jobId)) {
+      rowCount += rows.length;
       for (const op of rows as ImportOp[]) {
         for (const e of op.contact.emails) wantedEmails.add(e);
         if (op.contact.linkedinUrl) wantedUrls.add(op.contact.linkedinUrl);
       }
     }
+    // A file at least as large as the database: the nudge engine rebuilds every contact's facts once, rather
+    // than following a change marker per person (50,000 marker rows written, then read and cleared one by one).
+    if (rowCount >= (await db.contacts.count())) await db.factsDirty.put(everythingDirty());
     for (const c of await contactsWithAny(db, [...wantedEmails], [...wantedUrls])) {
       if (c.deletedAt !== null) continue;
       for (const e of c.emails) if (!byEmail.has(e)) byEmail.set(e, c);

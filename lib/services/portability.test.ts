@@ -18,6 +18,7 @@ import { applyRestore, checkRestoreBatch, type RestoreBatch } from './restore';
 import { loadSettings, updateSettings } from './settings';
 import { closeDeal, moveDealStage } from './deals';
 import { refreshSummaries } from './summaries';
+import { baseRecord } from './records';
 
 async function text(chunks: AsyncIterable<string>): Promise<string> {
   let out = '';
@@ -169,8 +170,9 @@ describe('CSV import', () => {
     const budi = (await db.contacts.where('linkedinUrl').equals('https://www.linkedin.com/in/budi-santoso-7a1b2c/').first())!;
     expect(budi).toMatchObject({ name: 'Budi Santoso', title: 'Head of Procurement', createdAt: new Date(2024, 2, 7).getTime() });
     expect((await db.companies.get(budi.companyId!))!.name).toBe('PT Maju Jaya');
-    // The import's own writes left the change markers: the engine picks the new leads up.
-    expect(await db.factsDirty.get(`c:${budi.id}`)).toBeDefined();
+    // The import left its change marker: a file as large as the database (empty here) asks for every contact
+    // to be rebuilt, in place of a marker per person; the engine picks the new leads up.
+    expect((await db.factsDirty.toArray()).map((r) => r.key)).toEqual(['*']);
     await recomputeNudges(db, { now: NOW, locale });
     const nudge = await db.nudges.where('contactId').equals(budi.id).first();
     expect(nudge).toMatchObject({ kind: 'never_followed_up' });
@@ -186,6 +188,18 @@ describe('CSV import', () => {
     // Filled what was missing, kept what the rep entered.
     expect(dana2).toMatchObject({ name: 'Dana', title: 'VP Sales', emails: ['dana@prospect.io'] });
     expect(await db.contacts.count()).toBe(4);
+  });
+
+  it('a file smaller than the database marks just the people it wrote', async () => {
+    const known = Array.from({ length: 6 }, (_, i) => ({ ...baseRecord(NOW), name: `P${i}`, emails: [`p${i}@x.io`], title: null, headline: null, location: null, companyId: null, linkedinUrl: null, photoUrl: null }));
+    await db.contacts.bulkAdd(known);
+    await db.factsDirty.clear();
+    const { report } = await importFixture('linkedin-connections.csv');
+    expect(report).toMatchObject({ created: 4 });
+    const keys = (await db.factsDirty.toArray()).map((r) => r.key);
+    expect(keys).not.toContain('*');
+    const imported = (await db.contacts.toArray()).filter((c) => !known.some((k) => k.id === c.id));
+    expect(keys.filter((k) => k.startsWith('c:')).sort()).toEqual(imported.map((c) => `c:${c.id}`).sort());
   });
 
   it('HubSpot contacts with duplicates skipped leave the known contact alone', async () => {
