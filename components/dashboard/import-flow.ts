@@ -112,10 +112,16 @@ async function runJob<T extends DataReplies['apply']>(kind: 'csv' | 'restore', b
   const jobId = newId(Date.now());
   await client.call({ op: 'begin', jobId, kind });
   try {
+    // Two batches in flight: the page serialises the next while the background checks and stores the last.
+    const inFlight: Promise<unknown>[] = [];
     for (const [seq, rows] of batches.entries()) {
       onProgress(seq, batches.length);
-      await client.call({ op: 'stage', jobId, seq, rows });
+      const sent = client.call({ op: 'stage', jobId, seq, rows });
+      sent.catch(() => {}); // awaited below; this only keeps a failure from also being reported as unhandled
+      inFlight.push(sent);
+      if (inFlight.length >= 2) await inFlight.shift();
     }
+    await Promise.all(inFlight);
     onProgress(batches.length, batches.length);
     // The job's kind (set at `begin`) decides which report `apply` answers: T is the one for `kind`.
     return (await client.call({ op: 'apply', jobId, mode })) as T;
