@@ -1,6 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { newId } from '../lib/domain/ids';
-import type { Sql } from './db';
 
 /**
  * Device tokens: `sc1.<team>.<device>.<secret>`. The team and device ids say
@@ -42,17 +41,6 @@ export interface DeviceRow {
 /** The columns of a device and its team that a request checks (device `d`, team `t`). */
 export const DEVICE_COLUMNS = 'd.id, d.team_id, d.user_id, d.last_seq, d.last_digest, d.token_hash, d.revoked_at, t.purged_version, t.version';
 export type StoredDevice = DeviceRow & { token_hash: string; revoked_at: Date | null };
-
-/** The device a token stands for, inside a transaction scoped to the token's team; null for a wrong, unknown or revoked token. */
-export async function authenticate(sql: Sql, t: TokenParts): Promise<DeviceRow | null> {
-  const [row] = await sql<StoredDevice>(
-    `SELECT ${DEVICE_COLUMNS}
-       FROM devices d JOIN teams t ON t.id = d.team_id
-      WHERE d.team_id = $1 AND d.id = $2`,
-    [t.teamId, t.deviceId],
-  );
-  return checkToken(row, t);
-}
 
 /** The stored device if the token's secret is its own and it is not revoked (read by the caller, e.g. with the records it asks for). */
 export function checkToken(row: StoredDevice | undefined, t: TokenParts): DeviceRow | null {

@@ -22,8 +22,37 @@ export interface Database {
    * One transaction, scoped: committed when `fn` resolves, rolled back when it throws. Reads (pulls) have
    * connections of their own, so pushes queued behind one team's lock never starve them.
    */
-  tx<T>(scope: Scope, fn: (sql: Sql) => Promise<T>, use?: 'read' | 'write'): Promise<T>;
+  tx<T>(scope: Scope, fn: (sql: Sql, ctx: TxContext) => Promise<T>, use?: 'read' | 'write', lead?: readonly string[]): Promise<T>;
+  /**
+   * One statement (literal SQL, see `literal`) in the scope, on a read connection: on PostgreSQL in one round
+   * trip, the scope and the statement sent together as one implicit transaction.
+   */
+  read<T = Record<string, unknown>>(scope: Scope, text: string): Promise<T[]>;
   close(): Promise<void>;
+}
+
+/**
+ * What a transaction's first and last round trips carry besides BEGIN and COMMIT. A request's latency on a
+ * loaded machine is mostly its round trips to PostgreSQL (each a socket write and a wake-up of the backend),
+ * so statements without parameters travel with them: `lead` (literal SQL given to `tx`) runs right after
+ * BEGIN and its rows are here; `atCommit` adds literal SQL sent with COMMIT.
+ */
+export interface TxContext {
+  lead: Record<string, unknown>[][];
+  atCommit(text: string): void;
+}
+
+/**
+ * A value written into SQL text (for the statements sent without parameters): a safe integer as digits, a
+ * string quoted by the driver's own escaping. Anything else, or a string PostgreSQL cannot hold (NUL), is refused.
+ */
+export function literal(v: string | number): string {
+  if (typeof v === 'number') {
+    if (!Number.isSafeInteger(v)) throw new Error('bad literal');
+    return String(v);
+  }
+  if (v.includes('\u0000')) throw new Error('bad literal');
+  return pg.escapeLiteral(v);
 }
 
 /** The role the server works as when it connected as a superuser (who would pass every row-level policy). */
@@ -41,10 +70,14 @@ const SAFE = /^[A-Za-z0-9_-]{0,64}$/;
 
 /** BEGIN and the scope in one round trip (a multi-statement query cannot take parameters, hence the check). */
 function beginScoped(scope: Scope, role: boolean): string {
+  return `BEGIN; ${scopeSelect(scope, role)}`;
+}
+
+function scopeSelect(scope: Scope, role: boolean): string {
   const team = scope.teamId ?? '';
   const code = scope.pairCode ?? '';
   if (!SAFE.test(team) || !SAFE.test(code)) throw new Error('bad scope');
-  return `BEGIN; SELECT set_config('app.team_id', '${team}', true), set_config('app.pair_code', '${code}', true)${role ? `, set_config('role', '${APP_ROLE}', true)` : ''}`;
+  return `SELECT set_config('app.team_id', '${team}', true), set_config('app.pair_code', '${code}', true)${role ? `, set_config('role', '${APP_ROLE}', true)` : ''}`;
 }
 
 export interface OpenOptions {
@@ -78,16 +111,30 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   }
   return {
     kind: 'postgres',
-    async tx(scope, fn, use = 'write') {
+    async tx(scope, fn, use = 'write', lead = []) {
       const client = await (use === 'read' ? readPool : pool).connect();
       try {
-        await client.query(beginScoped(scope, switchRole));
-        const out = await fn((text, params) => client.query(prepared(text, params)).then((r) => r.rows));
-        await client.query('COMMIT');
+        const first = [beginScoped(scope, switchRole), ...lead].join(';\n');
+        const results = [(await client.query(first)) as pg.QueryResult | pg.QueryResult[]].flat();
+        const tail: string[] = [];
+        const ctx: TxContext = { lead: results.slice(results.length - lead.length).map((r) => r.rows), atCommit: (text) => void tail.push(text) };
+        const out = await fn((text, params) => client.query(prepared(text, params)).then((r) => r.rows), ctx);
+        await client.query([...tail, 'COMMIT'].join(';\n'));
         return out;
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async read<T>(scope: Scope, text: string) {
+      const client = await readPool.connect();
+      try {
+        // Several statements in one query message are one implicit transaction: the scope's settings (local to
+        // it) hold for the statement and end with it, as after COMMIT.
+        const results = [(await client.query(`${scopeSelect(scope, switchRole)};\n${text}`)) as pg.QueryResult | pg.QueryResult[]].flat();
+        return results[results.length - 1]!.rows as T[];
       } finally {
         client.release();
       }
@@ -120,11 +167,22 @@ async function openPglite(dataDir: string): Promise<Database> {
   await prepareAppRole((text) => db.query(text).then((r) => r.rows as never));
   return {
     kind: 'pglite',
-    tx(scope, fn) {
-      // PGlite has one connection: its transactions run one at a time, in order.
+    tx(scope, fn, _use, lead = []) {
+      // PGlite has one connection: its transactions run one at a time, in order. No round trips to save here.
       return db.transaction(async (t) => {
         await t.query(SCOPE_ROLE_SQL, [scope.teamId ?? '', scope.pairCode ?? '']);
-        return fn((text, params) => t.query(text, params).then((r) => r.rows as never));
+        const ctx: TxContext = { lead: [], atCommit: (text) => void tail.push(text) };
+        const tail: string[] = [];
+        for (const text of lead) ctx.lead.push((await t.query(text)).rows as never);
+        const out = await fn((text, params) => t.query(text, params).then((r) => r.rows as never), ctx);
+        for (const text of tail) await t.query(text);
+        return out;
+      });
+    },
+    read(scope, text) {
+      return db.transaction(async (t) => {
+        await t.query(SCOPE_ROLE_SQL, [scope.teamId ?? '', scope.pairCode ?? '']);
+        return (await t.query(text)).rows as never;
       });
     },
     close: () => db.close(),

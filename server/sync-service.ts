@@ -1,9 +1,9 @@
 import { isFarFuture } from '../lib/domain/hlc';
 import { decodeCursor, encodeCursor, type Change, type Cursor, type PairResponse, type PullResponse, type PushResponse } from '../lib/domain/sync-wire';
 import type { SyncTable } from '../lib/domain/sync-tables';
-import { authenticate, checkToken, codeHash, DEVICE_COLUMNS, newServerId, newToken, sha256, type DeviceRow, type StoredDevice, type TokenParts } from './auth';
+import { checkToken, codeHash, DEVICE_COLUMNS, newServerId, newToken, sha256, type StoredDevice, type TokenParts } from './auth';
 import type { Config } from './config';
-import type { Database, Sql } from './db';
+import { literal, type Database, type Sql } from './db';
 import { SyncError } from './errors';
 import { TeamWriter } from './team-writer';
 
@@ -18,13 +18,7 @@ export interface PushInput {
 /** Test seam: runs inside the push transaction, after the batch is written and before COMMIT. */
 export type BeforeCommit = (info: { version: number }) => Promise<void>;
 
-/** The token's device, checked in its own team; then the team the request names must be that one. */
-async function device(sql: Sql, token: TokenParts, teamId: string): Promise<DeviceRow> {
-  const d = await authenticate(sql, token);
-  if (!d) throw new SyncError('unauthorized', 'This device is not paired with the server, or it was disconnected there. Pair it again with a new code.');
-  if (d.team_id !== teamId) throw new SyncError('forbidden', 'This device belongs to another team.');
-  return d;
-}
+const UNPAIRED = 'This device is not paired with the server, or it was disconnected there. Pair it again with a new code.';
 
 /**
  * One push batch. The whole batch is one transaction: it is applied entirely
@@ -42,20 +36,27 @@ export async function push(db: Database, cfg: Config, token: TokenParts, teamId:
     if (!c.s.endsWith(`-${input.deviceId}`)) throw new SyncError('bad_request', `change ${c.t}/${c.id} is stamped by another device`);
   }
   const digest = sha256(input.raw);
+  const [teamLit, devLit, hashLit] = [literal(token.teamId), literal(token.deviceId), literal(sha256(token.secret))];
+  // Sent with BEGIN, in one round trip: the device (its row locked, so its own pushes run one at a time and its
+  // last batch number is read as it is now), then the team's lock and next version, taken only for a device
+  // whose token matches. Always device, then team: no two pushes wait on each other in a circle.
+  const lead = [
+    `SELECT ${DEVICE_COLUMNS} FROM devices d JOIN teams t ON t.id = d.team_id WHERE d.team_id = ${teamLit} AND d.id = ${devLit} AND d.token_hash = ${hashLit} FOR UPDATE OF d`,
+    `UPDATE teams SET version = version + 1
+      WHERE id = ${teamLit} AND EXISTS (SELECT 1 FROM devices WHERE team_id = ${teamLit} AND id = ${devLit} AND token_hash = ${hashLit} AND revoked_at IS NULL)
+      RETURNING version, purged_at`,
+  ];
   try {
-    return await db.tx({ teamId: token.teamId }, async (sql) => {
-      const d = await device(sql, token, teamId);
+    return await db.tx({ teamId: token.teamId }, async (sql, ctx) => {
+      const d = checkToken(ctx.lead[0]![0] as StoredDevice | undefined, token);
+      if (!d) throw new SyncError('unauthorized', UNPAIRED);
+      if (d.team_id !== teamId) throw new SyncError('forbidden', 'This device belongs to another team.');
       if (input.deviceId !== d.id) throw new SyncError('forbidden', 'A device may only push its own changes.');
-      const [team] = await sql<{ version: number; purged_at: Date }>('UPDATE teams SET version = version + 1 WHERE id = $1 RETURNING version, purged_at', [d.team_id]);
-      const version = team!.version;
-      // Read again under the lock: another push of this device may have been applied while we waited.
-      const [seqRow] = await sql<{ last_seq: number; last_digest: string | null }>('SELECT last_seq, last_digest FROM devices WHERE team_id = $1 AND id = $2', [
-        d.team_id,
-        d.id,
-      ]);
-      const last = seqRow!.last_seq;
+      const team = ctx.lead[1]![0] as { version: number; purged_at: Date };
+      const version = Number(team.version);
+      const last = Number(d.last_seq);
       if (input.seq <= last) {
-        if (input.seq === last && seqRow!.last_digest !== digest)
+        if (input.seq === last && d.last_digest !== digest)
           throw new SyncError('sequence_gap', `Batch ${input.seq} was already applied with other content.`, { expected: last + 1 });
         throw new Duplicate({ seq: input.seq, duplicate: true, version: version - 1, dropped: 0, now });
       }
@@ -63,11 +64,11 @@ export async function push(db: Database, cfg: Config, token: TokenParts, teamId:
 
       const writer = new TeamWriter(sql, d.team_id, version, new Date(now));
       await writer.apply(input.changes);
-      await sql('UPDATE devices SET last_seq = $3, last_digest = $4, last_seen_at = now() WHERE team_id = $1 AND id = $2', [d.team_id, d.id, input.seq, digest]);
-      if (now - new Date(team!.purged_at).getTime() >= cfg.purgeEveryMs) await purgeTombstones(sql, d.team_id, new Date(now - cfg.tombstoneHorizonMs));
+      if (now - new Date(team.purged_at).getTime() >= cfg.purgeEveryMs) await purgeTombstones(sql, d.team_id, new Date(now - cfg.tombstoneHorizonMs));
       await beforeCommit?.({ version });
+      ctx.atCommit(`UPDATE devices SET last_seq = ${literal(input.seq)}, last_digest = ${literal(digest)}, last_seen_at = now() WHERE team_id = ${teamLit} AND id = ${devLit}`);
       return { seq: input.seq, duplicate: false, version, dropped: writer.dropped, now };
-    });
+    }, 'write', lead);
   } catch (e) {
     // A replay: its transaction (which only took the lock) is rolled back, and the batch is acknowledged again.
     if (e instanceof Duplicate) return e.response;
@@ -110,43 +111,42 @@ export async function purgeTombstones(sql: Sql, teamId: string, before: Date): P
 /** A page of records changed after `after`, in (version, table, id) order. */
 export async function pull(db: Database, cfg: Config, token: TokenParts, teamId: string, after: string, limit: number): Promise<PullResponse> {
   const cursor = decodeCursor(after);
-  if (!cursor) throw new SyncError('bad_request', 'Unreadable cursor.');
+  if (!cursor || cursor.after?.table.includes('\u0000') || cursor.after?.id.includes('\u0000')) throw new SyncError('bad_request', 'Unreadable cursor.');
   type Found = StoredDevice & { tbl: SyncTable | null; rid: string | null; data: Record<string, unknown>; stamp: string; rversion: number; merged_into: string | null };
-  return db.tx({ teamId: token.teamId }, async (sql) => {
-    // The device, its team's version and the page in one statement, so one snapshot: everything up to that
-    // version is committed (a version commits with its records) and visible in the page. The page is read
-    // before the token is checked and dropped if the check fails; the transaction sees the token's team only.
-    const page = cursor.after
-      ? `SELECT tbl, id, data, stamp, version, merged_into FROM records WHERE team_id = d.team_id AND (version, tbl, id) > ($3::bigint, $4::text, $5::text) ORDER BY version, tbl, id LIMIT $6`
-      : `SELECT tbl, id, data, stamp, version, merged_into FROM records WHERE team_id = d.team_id AND version > $3::bigint ORDER BY version, tbl, id LIMIT $4`;
-    const found = await sql<Found>(
-      `SELECT ${DEVICE_COLUMNS}, r.tbl, r.id AS rid, r.data, r.stamp, r.version AS rversion, r.merged_into
-         FROM devices d JOIN teams t ON t.id = d.team_id
-         LEFT JOIN LATERAL (${page}) r ON true
-        WHERE d.team_id = $1 AND d.id = $2
-        ORDER BY r.version, r.tbl, r.id`,
-      cursor.after ? [token.teamId, token.deviceId, cursor.version, cursor.after.table, cursor.after.id, limit] : [token.teamId, token.deviceId, cursor.version, limit],
-    );
-    const d = checkToken(found[0], token);
-    if (!d) throw new SyncError('unauthorized', 'This device is not paired with the server, or it was disconnected there. Pair it again with a new code.');
-    if (d.team_id !== teamId) throw new SyncError('forbidden', 'This device belongs to another team.');
-    if (cursor.version > 0 && (cursor.version < d.purged_version || cursor.version > d.version))
-      throw new SyncError('resync', 'Deleted records older than this device last synced were cleaned up on the server: it will fetch everything again, keeping its unsent changes.');
-    const rows = found.filter((r) => r.rid !== null);
-    const more = rows.length === limit;
-    const lastRow = rows[rows.length - 1];
-    // At the end, the device has everything up to the team's version read above (committed, since a version
-    // commits with its records), even if its last records were overwritten at later versions.
-    const next: Cursor = more
-      ? { version: lastRow!.rversion, after: { table: lastRow!.tbl!, id: lastRow!.rid! } }
-      : { version: Math.max(d.version, lastRow?.rversion ?? 0, cursor.version), after: null };
-    return {
-      rows: rows.map((r) => (r.merged_into ? { t: r.tbl!, id: r.rid!, d: r.data, s: r.stamp, m: r.merged_into } : { t: r.tbl!, id: r.rid!, d: r.data, s: r.stamp })),
-      cursor: encodeCursor(next),
-      more,
-      now: cfg.now(),
-    };
-  }, 'read');
+  // The device, its team's version and the page in one statement, so one snapshot: everything up to that
+  // version is committed (a version commits with its records) and visible in the page. The page is read
+  // before the token is checked and dropped if the check fails; the statement sees the token's team only.
+  // Sent with the scope in one round trip (db.read): values are written into the text as literals.
+  const from = cursor.after
+    ? `(version, tbl, id) > (${literal(cursor.version)}::bigint, ${literal(cursor.after.table)}::text, ${literal(cursor.after.id)}::text)`
+    : `version > ${literal(cursor.version)}::bigint`;
+  const found = await db.read<Found>(
+    { teamId: token.teamId },
+    `SELECT ${DEVICE_COLUMNS}, r.tbl, r.id AS rid, r.data, r.stamp, r.version AS rversion, r.merged_into
+       FROM devices d JOIN teams t ON t.id = d.team_id
+       LEFT JOIN LATERAL (SELECT tbl, id, data, stamp, version, merged_into FROM records WHERE team_id = d.team_id AND ${from} ORDER BY version, tbl, id LIMIT ${literal(limit)}) r ON true
+      WHERE d.team_id = ${literal(token.teamId)} AND d.id = ${literal(token.deviceId)}
+      ORDER BY r.version, r.tbl, r.id`,
+  );
+  const d = checkToken(found[0], token);
+  if (!d) throw new SyncError('unauthorized', UNPAIRED);
+  if (d.team_id !== teamId) throw new SyncError('forbidden', 'This device belongs to another team.');
+  if (cursor.version > 0 && (cursor.version < d.purged_version || cursor.version > d.version))
+    throw new SyncError('resync', 'Deleted records older than this device last synced were cleaned up on the server: it will fetch everything again, keeping its unsent changes.');
+  const rows = found.filter((r) => r.rid !== null);
+  const more = rows.length === limit;
+  const lastRow = rows[rows.length - 1];
+  // At the end, the device has everything up to the team's version read above (committed, since a version
+  // commits with its records), even if its last records were overwritten at later versions.
+  const next: Cursor = more
+    ? { version: lastRow!.rversion, after: { table: lastRow!.tbl!, id: lastRow!.rid! } }
+    : { version: Math.max(d.version, lastRow?.rversion ?? 0, cursor.version), after: null };
+  return {
+    rows: rows.map((r) => (r.merged_into ? { t: r.tbl!, id: r.rid!, d: r.data, s: r.stamp, m: r.merged_into } : { t: r.tbl!, id: r.rid!, d: r.data, s: r.stamp })),
+    cursor: encodeCursor(next),
+    more,
+    now: cfg.now(),
+  };
 }
 
 /** Exchanges a one-time pairing code for a device token (shown once; the server keeps only its hash). */

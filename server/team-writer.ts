@@ -10,6 +10,8 @@ interface Row extends StampedRow {
   /** The server's own time of the tombstone, for the clean-up horizon. */
   deletedAt: Date | null;
   dirty: boolean;
+  /** Its natural keys as stored (joined), or null when it was not stored, or stored merged away. */
+  storedKeys: string | null;
 }
 
 interface DbRow {
@@ -24,6 +26,11 @@ interface DbRow {
 const k = (tbl: string, id: string) => `${tbl}\u0000${id}`;
 const KEYED: ReadonlySet<SyncTable> = new Set(['contacts', 'companies', 'activities']);
 const ROW_COLUMNS = 'tbl, id, data, stamps, merged_into, deleted_at';
+/**
+ * Whether a record's natural keys may differ from those stored for it. A stored, unmerged record owns its keys
+ * (every batch merges records that share one), so one whose keys did not change needs no check and no rewrite.
+ */
+const keysMoved = (r: Row) => KEYED.has(r.tbl) && (r.storedKeys === null || r.mergedInto !== null || naturalKeys(r.tbl, r.data).join('\n') !== r.storedKeys);
 const REF_EXPR: Record<string, string> = { contactId: "data->>'contactId'", companyId: "data->>'companyId'", dealId: "data->>'dealId'" };
 
 /**
@@ -62,8 +69,7 @@ export class TeamWriter {
         if (typeof v === 'string') ids.push([target, v]);
       }
     }
-    await this.loadAliases(ids);
-    await this.loadRows(changes.map((c) => [c.t, this.resolve(c.t, c.id)]));
+    await this.loadAliasesAndRows(ids, changes.length);
     for (const c of changes) this.applyOne(c);
     await this.resolveNaturalKeys();
     await this.flush();
@@ -86,23 +92,34 @@ export class TeamWriter {
       this.dropped++;
       return;
     }
-    const next: Row = row ?? { tbl: c.t, id, mergedInto: null, deletedAt: null, dirty: true, data: {}, stamps: {} };
+    const next: Row = row ?? { tbl: c.t, id, mergedInto: null, deletedAt: null, dirty: true, data: {}, stamps: {}, storedKeys: null };
     next.data = applied.row.data;
     next.stamps = applied.row.stamps;
     next.dirty = true;
     this.rows.set(k(c.t, id), next);
-    if (KEYED.has(c.t)) this.keyQueue.push(next);
+    if (keysMoved(next)) this.keyQueue.push(next);
   }
 
-  private async loadAliases(ids: readonly [SyncTable, string][]): Promise<void> {
-    const want = ids.filter(([t, id]) => !this.aliasesKnown.has(k(t, id)));
-    if (want.length === 0) return;
-    const found = await this.sql<{ tbl: string; id: string; target: string }>(
-      `SELECT tbl, id, target FROM aliases WHERE team_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-      [this.teamId, want.map(([t]) => t), want.map(([, id]) => id)],
+  /**
+   * The aliases of every id the batch names (its records and the records they refer to), and the stored
+   * records its changes touch (through their aliases), in one query: a push's round trips to the database
+   * are most of its time, all of it with the team locked.
+   */
+  private async loadAliasesAndRows(ids: readonly [SyncTable, string][], changed: number): Promise<void> {
+    if (ids.length === 0) return;
+    const found = await this.sql<DbRow & { kind: 'alias' | 'row'; target: string | null }>(
+      `WITH w AS (SELECT * FROM unnest($2::text[], $3::text[], $4::bool[]) AS w(tbl, id, want_row)),
+            a AS (SELECT a.tbl, a.id, a.target FROM aliases a JOIN w ON a.tbl = w.tbl AND a.id = w.id WHERE a.team_id = $1)
+       SELECT 'alias' AS kind, tbl, id, target, NULL::jsonb AS data, NULL::jsonb AS stamps, NULL::text AS merged_into, NULL::timestamptz AS deleted_at FROM a
+       UNION ALL
+       SELECT 'row', r.tbl, r.id, NULL, r.data, r.stamps, r.merged_into, r.deleted_at FROM records r
+        WHERE r.team_id = $1 AND (r.tbl, r.id) IN (SELECT w.tbl, COALESCE(a.target, w.id) FROM w LEFT JOIN a ON a.tbl = w.tbl AND a.id = w.id WHERE w.want_row)`,
+      [this.teamId, ids.map(([t]) => t), ids.map(([, id]) => id), ids.map((_, i) => i < changed)],
     );
-    for (const [t, id] of want) this.aliasesKnown.add(k(t, id));
-    for (const a of found) this.aliases.set(k(a.tbl, a.id), a.target);
+    for (const [t, id] of ids) this.aliasesKnown.add(k(t, id));
+    for (const a of found) if (a.kind === 'alias') this.aliases.set(k(a.tbl, a.id), a.target!);
+    for (const [t, id] of ids.slice(0, changed)) if (!this.rows.has(k(t, this.resolve(t, id)))) this.rows.set(k(t, this.resolve(t, id)), null);
+    for (const r of found) if (r.kind === 'row') this.rows.set(k(r.tbl, r.id), this.fromDb(r));
   }
 
   private async loadRows(ids: readonly [SyncTable, string][]): Promise<void> {
@@ -117,7 +134,16 @@ export class TeamWriter {
   }
 
   private fromDb(r: DbRow): Row {
-    return { tbl: r.tbl, id: r.id, data: r.data, stamps: r.stamps, mergedInto: r.merged_into, deletedAt: r.deleted_at ? new Date(r.deleted_at) : null, dirty: false };
+    return {
+      tbl: r.tbl,
+      id: r.id,
+      data: r.data,
+      stamps: r.stamps,
+      mergedInto: r.merged_into,
+      deletedAt: r.deleted_at ? new Date(r.deleted_at) : null,
+      dirty: false,
+      storedKeys: r.merged_into === null ? naturalKeys(r.tbl, r.data).join('\n') : null,
+    };
   }
 
   private async row(tbl: SyncTable, id: string): Promise<Row | null> {
@@ -257,7 +283,7 @@ export class TeamWriter {
       );
     }
 
-    const keyed = dirty.filter((r) => KEYED.has(r.tbl));
+    const keyed = dirty.filter(keysMoved);
     if (keyed.length > 0) {
       await this.sql(`DELETE FROM natural_keys WHERE team_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`, [
         this.teamId,

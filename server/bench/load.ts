@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -11,15 +12,37 @@ import { openDatabase } from '../db';
  * machine's loopback only, bounded in time: a server process, TEAMS teams of
  * DEVICES/TEAMS paired devices, each team over 2,000 contacts, then autocannon with one
  * connection per device for SECONDS, each alternating a pull from its
- * cursor (nothing new: the steady state) and a push of one field edit (the
- * next batch number, a fresh stamp). Prints one JSON line for
+ * cursor (what its team pushed since: the steady state) and a push of one field edit (the
+ * next batch number, a fresh stamp): once as fast as the server answers
+ * (its throughput), then at a fixed offered rate of RATE requests a second
+ * (the latency at the budget's rate). Prints one JSON line for
  * test/bench/run.mjs.
  */
 const DEVICES = Number(process.env.SYNC_LOAD_DEVICES ?? 40);
 /** Teams on the server (the devices are spread over them): a server serves many small teams, each its own lock. */
 const TEAMS = Number(process.env.SYNC_LOAD_TEAMS ?? 8);
 const SECONDS = Number(process.env.SYNC_LOAD_SECONDS ?? 10);
+/** The offered rate of the second run: the budget's 300 requests a second, at which its p99 is measured. */
+const RATE = Number(process.env.SYNC_LOAD_RATE ?? 300);
 const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** CPU time (ms, user + system) of a process so far, from /proc; 0 where there is none. On a shared machine this, per request, compares runs at different loads. */
+function cpuMs(pid: number): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+/** The same for every PostgreSQL process of this machine (the backends serving the server's connections among them). */
+function postgresCpuMs(): number {
+  try {
+    return execFileSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).split('\n').filter(Boolean).reduce((n, pid) => n + cpuMs(Number(pid)), 0);
+  } catch {
+    return 0;
+  }
+}
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -28,7 +51,7 @@ async function main(): Promise<void> {
     return;
   }
   const port = 19_000 + Math.floor(Math.random() * 1000);
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const server = spawn(process.execPath, [...(process.env.SYNC_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), DATABASE_URL: url, SIDECAR_RATE_PER_SECOND: '100', SIDECAR_RATE_BURST: '200' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -43,7 +66,8 @@ async function main(): Promise<void> {
     const teamIds: string[] = [];
     for (let t = 0; t < TEAMS; t++) teamIds.push(await createTeam(db, `load test ${t}`));
     const devices: { id: string; team: string; token: string; seq: number; cursor: string; counter: number }[] = [];
-    for (let i = 0; i < DEVICES; i++) {
+    // Two sets of devices, one per run: a push cut off when the first run stops leaves its device's batch number unsure.
+    for (let i = 0; i < 2 * DEVICES; i++) {
       const team = teamIds[i % TEAMS]!;
       const code = await createPairingCode(db, team, { ttlMs: 60_000 });
       const r = (await (await fetch(`${base}/v1/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: `load ${i}` }) })).json()) as {
@@ -76,42 +100,57 @@ async function main(): Promise<void> {
         if (!page.more) break;
       }
     }
-    const loadBefore = os.loadavg()[0];
     // autocannon resets a connection's context after each pass over `requests`: the device is taken from a free list by
     // the pull and handed back when its push is answered, so one device never has two pushes on the way.
-    const free = devices.map((_, i) => i);
-    let pushes = 0;
-    let pulls = 0;
-    const result = await autocannon({
-      url: base,
-      connections: DEVICES,
-      duration: SECONDS,
-      requests: [
-        {
-          setupRequest: (req: Record<string, unknown>, context: Record<string, number>) => {
-            context.dev = free.pop()!;
-            const d = devices[context.dev]!;
-            pulls++;
-            return { ...req, method: 'GET', path: `/v1/teams/${d.team}/pull?after=${encodeURIComponent(d.cursor)}&limit=1000`, headers: headers(d) };
+    let free: number[] = [];
+    const run = async (set: number, overallRate?: number) => {
+      free = devices.map((_, i) => i).filter((i) => Math.floor(i / DEVICES) === set);
+      let pushes = 0;
+      let pulls = 0;
+      let pulled = 0;
+      let answered = 0;
+      const loadBefore = os.loadavg()[0]!;
+      const cpu0 = [cpuMs(server.pid!), postgresCpuMs()];
+      const result = await autocannon({
+        url: base,
+        connections: DEVICES,
+        duration: SECONDS,
+        // A fixed offered rate: autocannon then counts each latency from when the request was due (coordinated omission).
+        ...(overallRate ? { overallRate } : {}),
+        requests: [
+          {
+            setupRequest: (req: Record<string, unknown>, context: Record<string, number>) => {
+              context.dev = free.pop()!;
+              const d = devices[context.dev]!;
+              pulls++;
+              return { ...req, method: 'GET', path: `/v1/teams/${d.team}/pull?after=${encodeURIComponent(d.cursor)}&limit=1000`, headers: headers(d) };
+            },
+            // The device moves on to the cursor it was given, as the extension does: its next pull asks only for
+            // what its team pushed since (without this every pull fetched everything since the start, up to 1,000 records).
+            onResponse: (status: number, body: string, context: Record<string, number>) => {
+              if (status !== 200) return;
+              const page = JSON.parse(body) as { cursor: string; rows: unknown[] };
+              devices[context.dev!]!.cursor = page.cursor;
+              pulled += page.rows.length;
+              answered++;
+            },
           },
-        },
-        {
-          setupRequest: (req: Record<string, unknown>, context: Record<string, number>) => {
-            const d = devices[context.dev!]!;
-            pushes++;
-            const id = `C${Math.random() < 0.5 ? 0 : 1}${String(Math.floor(Math.random() * 1000)).padStart(4, '0')}`;
-            const body = JSON.stringify({ deviceId: d.id, seq: ++d.seq, changes: [{ t: 'contacts', id, op: 'patch', s: stamp(d), f: { title: `t${d.seq}` } }] });
-            return { ...req, method: 'POST', path: `/v1/teams/${d.team}/push`, headers: headers(d), body };
+          {
+            setupRequest: (req: Record<string, unknown>, context: Record<string, number>) => {
+              const d = devices[context.dev!]!;
+              pushes++;
+              const id = `C${Math.random() < 0.5 ? 0 : 1}${String(Math.floor(Math.random() * 1000)).padStart(4, '0')}`;
+              const body = JSON.stringify({ deviceId: d.id, seq: ++d.seq, changes: [{ t: 'contacts', id, op: 'patch', s: stamp(d), f: { title: `t${d.seq}` } }] });
+              return { ...req, method: 'POST', path: `/v1/teams/${d.team}/push`, headers: headers(d), body };
+            },
+            onResponse: (_status: number, _body: string, context: Record<string, number>) => {
+              free.push(context.dev!);
+            },
           },
-          onResponse: (_status: number, _body: string, context: Record<string, number>) => {
-            free.push(context.dev!);
-          },
-        },
-      ],
-    } as never);
-    const r = result as unknown as { requests: { average: number; total: number }; latency: { p50: number; p99: number; max: number }; non2xx: number; errors: number; timeouts: number };
-    console.log(
-      JSON.stringify({
+        ],
+      } as never);
+      const r = result as unknown as { requests: { average: number; total: number }; latency: { p50: number; p99: number; max: number }; non2xx: number; errors: number; timeouts: number };
+      return {
         rps: r.requests.average,
         total: r.requests.total,
         p50: r.latency.p50,
@@ -121,13 +160,17 @@ async function main(): Promise<void> {
         errors: r.errors + r.timeouts,
         pulls,
         pushes,
-        devices: DEVICES,
-        teams: TEAMS,
-        seconds: SECONDS,
+        recordsPerPull: answered ? Math.round((pulled / answered) * 10) / 10 : 0,
         loadBefore,
-        loadAfter: os.loadavg()[0],
-      }),
-    );
+        loadAfter: os.loadavg()[0]!,
+        serverCpuMsPerRequest: Math.round(((cpuMs(server.pid!) - cpu0[0]!) / r.requests.total) * 100) / 100,
+        postgresCpuMsPerRequest: Math.round(((postgresCpuMs() - cpu0[1]!) / r.requests.total) * 100) / 100,
+      };
+    };
+    // As many requests as the server answers (each device sends its next when answered), then a fixed offered rate.
+    const saturated = await run(0);
+    const atRate = await run(1, RATE);
+    console.log(JSON.stringify({ ...saturated, rate: RATE, atRate, devices: DEVICES, teams: TEAMS, seconds: SECONDS }));
   } finally {
     await db.close();
     server.kill('SIGTERM');

@@ -317,6 +317,12 @@ describe.each(DATABASES)('sync server on $name', (kind) => {
       ),
     ).rejects.toThrow(/row-level security/);
     await expect(env.db.tx({ teamId: b1!.teamId }, (sql) => sql(`UPDATE records SET data = '{}' WHERE id = 'SECRET' RETURNING id`))).resolves.toEqual([]);
+    // A one-round-trip read (a pull) sees its scope, and the scope ends with it: the pooled connection's next
+    // read, with no team, sees nothing.
+    for (let i = 0; i < 4; i++) {
+      expect((await env.db.read<{ id: string }>({ teamId: a1!.teamId }, 'SELECT id FROM records ORDER BY id')).map((r) => r.id)).toEqual(['SECRET']);
+      expect(await env.db.read({}, 'SELECT id FROM records')).toEqual([]);
+    }
   });
 
   it('(8) pages through many records sharing one version: nothing skipped or repeated', async () => {
