@@ -16,10 +16,10 @@ import {
 } from '@dnd-kit/core';
 import type { BantField } from '@/lib/domain/bant';
 import type { Metrics } from '@/lib/domain/metrics';
-import { currencyDigits } from '@/lib/domain/money';
+import { byStageEntry, CARDS_PER_COLUMN, valueIn } from '@/lib/domain/board';
 import type { Settings } from '@/lib/domain/settings';
 import { stageName, type MessageKey } from '@/lib/i18n';
-import type { PipelineRow } from '@/lib/services/dashboard';
+import type { BoardView, PipelineRow } from '@/lib/services/dashboard';
 import { LostForm } from '../DealCard';
 import type { ReplyTo } from '@/lib/messaging/protocol';
 import { CommandError, refusalText } from '../CommandError';
@@ -29,8 +29,6 @@ import { focusRing } from '../ui';
 import { useFormat } from './format';
 import { Section } from './Section';
 
-/** Cards drawn per column: a column of thousands is searched in People & deals, not scrolled here. */
-const PER_COLUMN = 100;
 const DAY = 86_400_000;
 type Target = string; // a stage id, 'won' or 'lost'
 const OUTCOMES = ['won', 'lost'] as const;
@@ -155,7 +153,7 @@ function Column({ id, title, color, children, footer, testId, className = '' }: 
   );
 }
 
-export function BoardSection({ settings, rows, metrics }: { settings: Settings; rows: PipelineRow[] | undefined; metrics: Metrics | undefined }) {
+export function BoardSection({ settings, board, metrics }: { settings: Settings; board: BoardView | undefined; metrics: Metrics | undefined }) {
   const { t } = useI18n();
   const f = useFormat();
   const cmd = useCommand();
@@ -177,18 +175,30 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
     return s ? stageName(s, t) : '';
   };
 
-  const open = useMemo(() => (rows ?? []).filter((r) => r.deal && r.deal.status === 'open'), [rows]);
+  // The board view (lib/services/dashboard boardView): each column's first cards, with its count and total.
+  const open = useMemo(() => (board?.columns ?? []).flatMap((c) => c.cards), [board]);
   const byStage = useMemo(() => {
-    const m = new Map<string, PipelineRow[]>(stages.map((s) => [s.id, []]));
-    for (const r of open) {
-      const p = pending.get(r.deal!.id);
-      // A card just dropped shows where it went until the background confirms (or refuses) the move.
-      const at = p && !OUTCOMES.includes(p as 'won') ? p : p ? null : r.deal!.stageId;
-      if (at && m.has(at)) m.get(at)!.push(r);
+    const m = new Map<string, { list: PipelineRow[]; count: number; total: number }>(stages.map((s) => [s.id, { list: [], count: 0, total: 0 }]));
+    for (const c of board?.columns ?? []) {
+      const col = m.get(c.stageId);
+      if (col) Object.assign(col, { count: c.count, total: c.total });
     }
-    for (const list of m.values()) list.sort((a, b) => b.deal!.stageEnteredAt - a.deal!.stageEnteredAt || (a.deal!.id < b.deal!.id ? -1 : 1));
+    for (const r of open) {
+      const deal = r.deal!;
+      const p = pending.get(deal.id);
+      // A card just dropped shows where it went until the background confirms (or refuses) the move.
+      const at = p && !OUTCOMES.includes(p as 'won') ? p : p ? null : deal.stageId;
+      if (at && m.has(at)) m.get(at)!.list.push(r);
+      if (at === deal.stageId) continue;
+      const from = m.get(deal.stageId);
+      const to = at ? m.get(at) : undefined;
+      const value = valueIn(deal, settings.currency);
+      if (from) Object.assign(from, { count: from.count - 1, total: from.total - value });
+      if (to) Object.assign(to, { count: to.count + 1, total: to.total + value });
+    }
+    for (const col of m.values()) col.list.sort(byStageEntry);
     return m;
-  }, [open, pending, stages]);
+  }, [open, board, pending, stages, settings.currency]);
   const winRate = new Map((metrics?.stages ?? []).map((s) => [s.stageId, s.winRate ?? 0]));
   const rowOf = (dealId: string) => open.find((r) => r.deal!.id === dealId);
 
@@ -234,7 +244,6 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
   };
   const gatedStage = gated && stages.find((s) => s.id === gated.stageId);
   const fields = (missing: readonly string[]) => missing.map((m) => t(`bant.${m}` as MessageKey)).join(', ');
-  const scale = (minor: number, currency: string) => minor / 10 ** currencyDigits(currency);
 
   return (
     <Section id="board" title={t('dash.section.board')}>
@@ -266,9 +275,7 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
           className={`flex gap-3 overflow-x-auto pb-2 ${focusRing}`}
         >
           {stages.map((stage) => {
-            const list = byStage.get(stage.id) ?? [];
-            const mine = list.filter((r) => r.deal!.currency === settings.currency);
-            const total = mine.reduce((s, r) => s + scale(r.deal!.valueMinor, r.deal!.currency), 0);
+            const { list, count, total } = byStage.get(stage.id) ?? { list: [], count: 0, total: 0 };
             return (
               <Column
                 key={stage.id}
@@ -279,17 +286,17 @@ export function BoardSection({ settings, rows, metrics }: { settings: Settings; 
                 className="w-64"
                 footer={
                   <p className="mt-0.5 text-xs text-slate-500">
-                    {t('board.count', { count: list.length })} · {t('board.total', { value: f.money(total, settings.currency, true) })} ·{' '}
+                    {t('board.count', { count })} · {t('board.total', { value: f.money(total, settings.currency, true) })} ·{' '}
                     {t('board.weighted', { value: f.money(total * (winRate.get(stage.id) ?? 0), settings.currency, true) })}
                   </p>
                 }
               >
                 <ul className="flex min-h-24 flex-col gap-2 p-2">
-                  {list.slice(0, PER_COLUMN).map((r) => (
+                  {list.slice(0, CARDS_PER_COLUMN).map((r) => (
                     <Card key={r.deal!.id} row={r} settings={settings} moving={pending.has(r.deal!.id)} />
                   ))}
-                  {list.length === 0 && <li className="list-none p-2 text-xs text-slate-500">{t('board.empty')}</li>}
-                  {list.length > PER_COLUMN && <li className="list-none p-2 text-xs text-slate-500">{t('board.more', { count: list.length - PER_COLUMN })}</li>}
+                  {count === 0 && <li className="list-none p-2 text-xs text-slate-500">{t('board.empty')}</li>}
+                  {count > Math.min(list.length, CARDS_PER_COLUMN) && <li className="list-none p-2 text-xs text-slate-500">{t('board.more', { count: count - Math.min(list.length, CARDS_PER_COLUMN) })}</li>}
                 </ul>
               </Column>
             );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PeriodId } from '@/lib/domain/metrics';
 import type { Settings } from '@/lib/domain/settings';
 import { useLive, useSettings } from '../hooks';
@@ -33,8 +33,12 @@ function Dashboard({ settings }: { settings: Settings }) {
     setOpenId(id);
     document.getElementById('people')?.scrollIntoView();
   };
-  const pipeline = useLive({ name: 'pipeline' });
+  // The board's first screen and the metrics first; the whole pipeline (10,000 rows are megabytes on the port,
+  // for People & deals and the review below) once they are in, so it does not hold them up.
+  const board = useLive({ name: 'board' });
   const metrics = useLive({ name: 'metrics', period });
+  const later = useAfter(board !== undefined, metrics !== undefined, 1500);
+  const pipeline = useLive(later ? { name: 'pipeline' } : null);
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900">
       <a href="#board" className={`sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 ${focusRing}`}>
@@ -62,8 +66,8 @@ function Dashboard({ settings }: { settings: Settings }) {
         </div>
       </header>
       <main className="mx-auto max-w-screen-2xl space-y-10 px-6 py-6">
-        {pipeline && <SampleData loaded={pipeline.sample} empty={pipeline.rows.length === 0} />}
-        <BoardSection settings={settings} rows={pipeline?.rows} metrics={metrics?.metrics} />
+        {board && <SampleData loaded={board.sample} empty={board.people === 0} />}
+        <BoardSection settings={settings} board={board} metrics={metrics?.metrics} />
         <PeopleSection settings={settings} rows={pipeline?.rows} openId={openId} onOpen={setOpenId} />
         <MetricsSection settings={settings} view={metrics} rows={pipeline?.rows} period={period} onPeriod={setPeriod} />
         <ReviewSection settings={settings} rows={pipeline?.rows} onOpen={openPerson} />
@@ -72,6 +76,23 @@ function Dashboard({ settings }: { settings: Settings }) {
       </main>
     </div>
   );
+}
+
+/** True once `first` holds and `second` too, or `waitMs` after `first` when `second` is slow (a cold background). */
+function useAfter(first: boolean, second: boolean, waitMs: number): boolean {
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    if (!first || second) return;
+    const timer = setTimeout(() => setWaited(true), waitMs);
+    return () => clearTimeout(timer);
+  }, [first, second, waitMs]);
+  const ready = first && (second || waited);
+  // Once asked for, the pipeline stays subscribed (a period change must not drop it).
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    if (ready) setDone(true);
+  }, [ready]);
+  return ready || done;
 }
 
 export function DashboardApp() {

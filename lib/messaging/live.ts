@@ -37,6 +37,8 @@ export const LiveQuerySchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('conversions') }),
   /** The dashboard: every person with their current deal (board cards, People & deals rows). */
   z.object({ name: z.literal('pipeline') }),
+  /** The dashboard's board: each stage's first cards, count and total (drawn before the whole pipeline comes). */
+  z.object({ name: z.literal('board') }),
   /** The dashboard's metrics over a period, with the velocity trend. */
   z.object({ name: z.literal('metrics'), period: z.enum(['month', '90d', 'year', 'all']) }),
   /** The weekly pipeline review of the week starting at `from` (a Monday, local time). */

@@ -4,7 +4,7 @@ import { LIVE_PORT, LiveRequestSchema, type LiveQuery, type LiveResponse } from 
 import { runView } from '../services/views';
 import { hostTabOf, pageContextFor } from './page-context';
 
-const HEAVY = new Set<LiveQuery['name']>(['pipeline', 'metrics', 'review']);
+const HEAVY = new Set<LiveQuery['name']>(['pipeline', 'board', 'metrics', 'review']);
 
 // The dashboard's views keep their result between runs (lib/services/dashboard): every page that subscribes gets
 // the same object, whose text (10,000 rows are megabytes) is made once, not once per subscriber.

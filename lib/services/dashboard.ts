@@ -1,5 +1,6 @@
 import type { SidecarDb } from '../db';
 import { bantCompleteness } from '../domain/bant';
+import { boardColumns, type BoardColumn } from '../domain/board';
 import { currentDeal } from '../domain/lead-facts';
 import { backfillVelocity, localDay, velocityAt, type Metrics, type PeriodId, type VelocityPoint } from '../domain/metrics';
 import type { NudgeKind } from '../domain/nudges';
@@ -119,6 +120,32 @@ export async function pipelineView(db: SidecarDb, locale: string): Promise<Pipel
     }
     return { rows, sample };
   });
+}
+
+export interface BoardView {
+  columns: BoardColumn<PipelineRow>[];
+  /** People in the pipeline view (the page offers sample data when there are none). */
+  people: number;
+  sample: boolean;
+}
+
+// Made once per kept pipeline result (and stage order and currency): the live server then sends the same
+// object's text to every page without making it again.
+const boards = new WeakMap<PipelineView, { key: string; board: BoardView }>();
+
+/**
+ * The board's first screen: each column's first cards, count and total, from the kept pipeline view. About 500
+ * rows instead of 10,000, so the page draws the board without waiting for the whole pipeline to cross the port.
+ */
+export async function boardView(db: SidecarDb, locale: string): Promise<BoardView> {
+  const [pipeline, settings] = await Promise.all([pipelineView(db, locale), loadSettings(db, locale)]);
+  const stageOrder = settings.stages.map((s) => s.id);
+  const key = `${stageOrder.join('\u0000')}|${settings.currency}`;
+  const hit = boards.get(pipeline);
+  if (hit && hit.key === key) return hit.board;
+  const board = { columns: boardColumns(pipeline.rows, stageOrder, settings.currency), people: pipeline.rows.length, sample: pipeline.sample };
+  boards.set(pipeline, { key, board });
+  return board;
 }
 
 export interface MetricsView {

@@ -10,7 +10,7 @@ import { conversions } from './conversions';
 import { activeNudges, topActiveNudges } from './nudges';
 import { matchProfile, type ProfileMatch } from './linkedin';
 import { loadSettings } from './settings';
-import { metricsView, pipelineView, reviewView, type MetricsView, type PipelineView as DashboardPipeline } from './dashboard';
+import { boardView, metricsView, pipelineView, reviewView, type BoardView, type MetricsView, type PipelineView as DashboardPipeline } from './dashboard';
 
 export interface ContactView {
   contact: Contact;
@@ -86,6 +86,7 @@ const VIEWS = {
   },
   conversions: (db: SidecarDb, _q: QueryNamed<'conversions'>, locale: string) => conversions(db, locale),
   pipeline: (db: SidecarDb, _q: QueryNamed<'pipeline'>, locale: string): Promise<DashboardPipeline> => pipelineView(db, locale),
+  board: (db: SidecarDb, _q: QueryNamed<'board'>, locale: string): Promise<BoardView> => boardView(db, locale),
   metrics: (db: SidecarDb, query: QueryNamed<'metrics'>, locale: string): Promise<MetricsView> => metricsView(db, locale, query.period),
   review: (db: SidecarDb, query: QueryNamed<'review'>, locale: string) => reviewView(db, locale, query.from),
   syncStatus: (db: SidecarDb): Promise<SyncStatus> => syncStatus(db, Date.now()),
