@@ -146,3 +146,16 @@ describe("the dashboard's views at once", () => {
     expect(after.metrics.stages.length).toBeGreaterThan(0);
   });
 });
+
+describe("runView 'board'", () => {
+  it('gives each stage its open deals as cards, with the count and total, and says when nobody is there', async () => {
+    expect(await runView(db, { name: 'board' }, 'en')).toMatchObject({ people: 0, sample: false });
+    const dana = await createPerson(db, { name: 'Dana', email: 'dana@bigcorp.io' }, env);
+    const board = await runView(db, { name: 'board' }, 'en');
+    const first = board.columns[0]!;
+    expect(board.columns.map((c) => c.stageId)).toEqual(defaultSettings('en').stages.map((s) => s.id));
+    expect(first).toMatchObject({ count: 1, total: 0 });
+    expect(first.cards.map((r) => r.contactId)).toEqual([dana.contact.id]);
+    expect(board.people).toBe(1);
+  });
+});

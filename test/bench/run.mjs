@@ -1115,7 +1115,7 @@ async function benchDashboardMetrics() {
 }
 
 const DASH_DEALS = 10_000;
-const PER_COLUMN = 100; // components/dashboard/BoardSection.tsx: cards drawn per column
+const PER_COLUMN = 100; // lib/domain/board.ts CARDS_PER_COLUMN: cards drawn per column
 const DANA = 'dana@bigcorp.io';
 
 async function benchDashboard() {
