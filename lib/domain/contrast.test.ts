@@ -19,6 +19,8 @@ describe('textOn', () => {
 
   it('reaches 4.5:1 on every default stage colour and on any colour a rep may choose', () => {
     for (const s of DEFAULT_STAGES) expect(contrast(s.color, textOn(s.color)), s.id).toBeGreaterThanOrEqual(4.5);
+    // The worst colours, found by trying all 16.7 million: mid-luminance, where white and the dark text read alike.
+    for (const hex of ['#9b6f11', '#ee068c', '#757575', '#767676']) expect(contrast(hex, textOn(hex)), hex).toBeGreaterThanOrEqual(4.5);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 0xffffff }), (n) => {
         const hex = `#${n.toString(16).padStart(6, '0')}`;
