@@ -162,32 +162,23 @@ async function fullRead(db: SidecarDb, store: Store): Promise<void> {
   store.fullReads++;
 }
 
-async function sync(db: SidecarDb, store: Store): Promise<void> {
+/** Applies one table's written ranges to memory, keeping its extent (what the cheap check should find) in step. */
+function applyTable(db: SidecarDb, store: Store, name: TableName, ranges: KeyRange[]): Promise<void> | undefined {
+  if (ranges.length === 0) return undefined;
   const index = store.index;
+  const extent = store.extent[name];
+  if (name === 'deals') {
+    return apply(db.deals, ranges, () => index.deals.keys(), (d) => (noteRow(extent, d, index.deals.get(d.id)), index.putDeal(d)), (id) => (noteGone(extent, index.deals.get(id)), index.deleteDeal(id)));
+  }
+  return apply(db.stageChanges, ranges, () => index.changes.keys(), (c) => (noteRow(extent, c, index.changes.get(c.id)), index.putChange(c)), (id) => (noteGone(extent, index.changes.get(id)), index.deleteChange(id)));
+}
+
+async function sync(db: SidecarDb, store: Store): Promise<void> {
   for (let round = 0; ; round++) {
     const { deals, stageChanges } = store.pending;
     if (!store.loaded || !deals || !stageChanges || round > 3) return fullRead(db, store);
     store.pending = { deals: [], stageChanges: [] };
-    await Promise.all([
-      deals.length
-        ? apply(
-            db.deals,
-            deals,
-            () => index.deals.keys(),
-            (d) => (noteRow(store.extent.deals, d, index.deals.get(d.id)), index.putDeal(d)),
-            (id) => (noteGone(store.extent.deals, index.deals.get(id)), index.deleteDeal(id)),
-          )
-        : undefined,
-      stageChanges.length
-        ? apply(
-            db.stageChanges,
-            stageChanges,
-            () => index.changes.keys(),
-            (c) => (noteRow(store.extent.stageChanges, c, index.changes.get(c.id)), index.putChange(c)),
-            (id) => (noteGone(store.extent.stageChanges, index.changes.get(id)), index.deleteChange(id)),
-          )
-        : undefined,
-    ]);
+    await Promise.all([applyTable(db, store, 'deals', deals), applyTable(db, store, 'stageChanges', stageChanges)]);
     if (await matches(db, store)) return;
     // A write we were not told about yet (its notice comes after the commit), or one beneath Dexie: apply
     // what has come meanwhile and check again; read everything when that does not settle it.
