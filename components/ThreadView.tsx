@@ -1,21 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Settings } from '@/lib/domain/settings';
-import { threadPeople } from '@/lib/domain/thread';
+import { MAX_THREAD_PEOPLE, sidebarThreadPeople } from '@/lib/domain/sidebar-query';
 import type { GmailThread } from '@/lib/sites/gmail/types';
 import { ContactCard, PersonHeader } from './ContactCard';
 import { CommandError } from './CommandError';
 import { useCommand, useLiveResult } from './hooks';
-
-const MAX_PEOPLE = 500;
 import { useI18n } from './i18n';
 
 export function ThreadView({ thread, account, settings }: { thread: GmailThread; account: string | null; settings: Settings }) {
   const { t } = useI18n();
-  const mine = useMemo(() => new Set([...settings.myAddresses, ...(account ? [account] : [])]), [settings.myAddresses, account]);
-  const people = useMemo(() => threadPeople(thread.messages, mine), [thread.messages, mine]);
+  const people = useMemo(() => sidebarThreadPeople(thread.messages, settings.myAddresses, account), [thread.messages, settings.myAddresses, account]);
   // The query carries at most 500 addresses (its schema's cap): the thread's people in their order, the
-  // primary person first, so a mail to a thousand recipients still shows who it is about.
-  const emails = useMemo(() => people.slice(0, MAX_PEOPLE).map((p) => p.email), [people]);
+  // primary person first, so a mail to a thousand recipients still shows who it is about. The same query as
+  // sidebarQuery builds in the background, whose answer then arrives with the page context.
+  const emails = useMemo(() => people.slice(0, MAX_THREAD_PEOPLE).map((p) => p.email), [people]);
   const { data: known, error, retry } = useLiveResult({ name: 'people', emails });
   const [selected, setSelected] = useState<string | null>(null);
   useEffect(() => setSelected(null), [thread.threadId]);

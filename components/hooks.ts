@@ -19,7 +19,11 @@ export function useLive<Q extends LiveQuery>(query: Q | null): ViewOf<Q> | undef
 export function useLiveResult<Q extends LiveQuery>(query: Q | null): { data: ViewOf<Q> | undefined; error: string | null; retry: () => void } {
   const key = query === null ? null : JSON.stringify(query);
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ key: string; data?: ViewOf<Q>; error?: string } | undefined>(undefined);
+  // The background may have sent this query's answer ahead, with the page context: drawn at once.
+  const [state, setState] = useState<{ key: string; data?: ViewOf<Q>; error?: string } | undefined>(() => {
+    const data = key === null ? undefined : liveClient().aheadOf<Q>(key);
+    return data === undefined ? undefined : { key: key!, data };
+  });
   // The query is rebuilt from its key, so an equal query written anew does not resubscribe.
   useEffect(() => {
     if (key === null) return;

@@ -58,7 +58,15 @@ export const LiveRequestSchema = z.discriminatedUnion('op', [
 ]);
 export type LiveRequest = z.infer<typeof LiveRequestSchema>;
 
-export type LiveResponse = { op: 'data'; id: number; data: unknown } | { op: 'error'; id: number; message: string };
+export type LiveResponse =
+  | { op: 'data'; id: number; data: unknown }
+  | { op: 'error'; id: number; message: string }
+  /**
+   * The answer to a query the page has not asked yet but is about to: sent with the page context, so the person on
+   * screen is drawn with it instead of one round trip later (lib/domain/sidebar-query.ts). `key` is the query as
+   * JSON, as the page will ask it.
+   */
+  | { op: 'ahead'; key: string; data: unknown };
 
 /** A thread as commands carry it (for logging its messages on contact creation). */
 export const ThreadMessagesSchema = z.object({

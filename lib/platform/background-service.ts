@@ -49,7 +49,7 @@ export function startBackground(): void {
     nudges.poke();
   });
 
-  const steps = createSteps({ db, locale, changed, nudges, velocity, autoBackups });
+  const steps = createSteps({ db, locale, changed, nudges, velocity, autoBackups, pageChanged: live.pageChanged });
   const handle = createRouter({
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,

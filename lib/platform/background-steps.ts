@@ -28,6 +28,8 @@ export interface StepDeps {
   nudges: { full: () => Promise<void>; scheduleDaily: () => Promise<void> };
   velocity: { run: () => Promise<unknown> };
   autoBackups: { schedule: () => Promise<unknown> };
+  /** Open sidebars of a tab get who is on screen there at once (lib/platform/live-server.ts). */
+  pageChanged?: (tabId: number, context: PageContext, active: boolean) => void;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface StepDeps {
  * with the side effects only the background can make (tabs, engines). The
  * router's handlers (background-routes.ts) only pick the step.
  */
-export function createSteps({ db, locale, changed, nudges, velocity, autoBackups }: StepDeps) {
+export function createSteps({ db, locale, changed, nudges, velocity, autoBackups, pageChanged }: StepDeps) {
   const env = () => ({ now: Date.now(), locale: locale() });
 
   /** The rep's own addresses: never "the person" of a thread, never logged as a contact. */
@@ -60,7 +62,8 @@ export function createSteps({ db, locale, changed, nudges, velocity, autoBackups
 
     /** A content script says who is on screen: stored for the sidebar first, then the thread is logged and scanned. */
     async pageSeen({ context, bodies }: Msg<'cs/context'>, tabId: number, tabActive: boolean): Promise<null> {
-      // The sidebar is waiting on this key: write it before any logging work.
+      // The sidebar is waiting: told straight away, and the key it reads after a restart written before any logging work.
+      pageChanged?.(tabId, context, tabActive);
       await browser.storage.session.set({ [contextKey(tabId)]: context, ...(tabActive ? { [ACTIVE_TAB_KEY]: tabId } : {}) });
       await logPage(context, bodies);
       return null;
