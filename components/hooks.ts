@@ -33,7 +33,8 @@ export function useLiveResult<Q extends LiveQuery>(query: Q | null): { data: Vie
       (error) => setState({ key, error }),
     );
   }, [key, attempt]);
-  const mine = state?.key === key ? state : undefined;
+  // A query that changed under a mounted component may have its answer sent ahead too.
+  const mine = state?.key === key ? state : key === null ? undefined : { key, data: liveClient().aheadOf<Q>(key) };
   return { data: mine?.data, error: mine?.error ?? null, retry: () => setAttempt((n) => n + 1) };
 }
 

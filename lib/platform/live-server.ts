@@ -38,6 +38,16 @@ function serialized(data: unknown): string {
   return text;
 }
 
+/** A copy of a JSON value with every object's keys in sorted order. */
+function sortedKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(sortedKeys) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.keys(value)
+    .sort()
+    .map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]);
+  return Object.fromEntries(entries) as T;
+}
+
 interface Sub {
   query: LiveQuery;
   /** What the page last got, to send only real changes. */
@@ -54,8 +64,6 @@ interface Page {
   subs: Map<number, Sub>;
   /** The tab whose page hosts this one in a frame; none for the side panel and other top-level pages. */
   hostTabId: number | undefined;
-  /** Answers sent ahead of their query (lib/domain/sidebar-query.ts), by the query's JSON, as sent. */
-  ahead: Map<string, string>;
   post: (msg: LiveResponse) => void;
 }
 
@@ -84,17 +92,16 @@ export function serveLiveQueries(
     const query = settings && sidebarQuery(context, settings.myAddresses);
     if (!query || query.name === 'page') return;
     const data = await runView(db, query, locale());
-    const key = JSON.stringify(query);
-    page.ahead.clear();
-    page.ahead.set(key, serialized(data));
-    page.post({ op: 'ahead', key, data });
+    page.post({ op: 'ahead', key: JSON.stringify(query), data });
   };
 
   const run = async (page: Page, id: number, sub: Sub, given?: PageContext | null) => {
     const nth = ++sub.started;
     try {
       if (sub.query.name === 'page') {
-        const context = given !== undefined ? given : await pageContextFor(page.hostTabId);
+        // One key order whichever way it came (session storage hands objects back with their keys sorted): the
+        // same context twice is no change, and a query the sidebar builds from it has one JSON.
+        const context = sortedKeys(given !== undefined ? given : await pageContextFor(page.hostTabId));
         const json = JSON.stringify(context);
         if (nth < sub.answered || json === sub.last) return;
         await sendAhead(page, context).catch(() => {});
@@ -163,7 +170,6 @@ export function serveLiveQueries(
     const page: Page = {
       subs: new Map(),
       hostTabId: hostTabOf(port.sender),
-      ahead: new Map(),
       post: (msg) => {
         try {
           port.postMessage(msg);
@@ -185,8 +191,7 @@ export function serveLiveQueries(
       const req = parsed.data;
       page.subs.delete(req.id);
       if (req.op === 'unsub') return;
-      // The page drew the answer sent ahead for this query: only a change since is sent.
-      const sub: Sub = { query: req.query, last: page.ahead.get(JSON.stringify(req.query)) ?? null, started: 0, answered: 0 };
+      const sub: Sub = { query: req.query, last: null, started: 0, answered: 0 };
       page.subs.set(req.id, sub);
       void run(page, req.id, sub);
     });
