@@ -104,10 +104,11 @@ export function serveLiveQueries(
         const context = sortedKeys(given !== undefined ? given : await pageContextFor(page.hostTabId));
         const json = JSON.stringify(context);
         if (nth < sub.answered || json === sub.last) return;
+        // Taken at once: the same context arriving the other way meanwhile (storage after a report) is no news.
+        sub.last = json;
         await sendAhead(page, context).catch(() => {});
         if (nth < sub.answered) return;
         sub.answered = nth;
-        sub.last = json;
         page.post({ op: 'data', id, data: context });
         return;
       }
