@@ -18,6 +18,8 @@ export interface LiveBoot {
  * screen's views, keeping the answers for the live client, which takes the port over (takeLiveBoot).
  */
 export function bootLive(queries: readonly LiveQuery[]): void {
+  // Loaded later than the app (it is async): the live client has its own port already.
+  if ((globalThis as Record<string, unknown>)[KEY] === false) return;
   const port = browser.runtime.connect({ name: BOOT_PORT_NAME });
   performance.mark('sidecar:port');
   const received: LiveResponse[] = [];
@@ -37,7 +39,8 @@ export function bootLive(queries: readonly LiveQuery[]): void {
 /** The bootstrap's port and answers, once (null when there was no bootstrap, or it was taken). */
 export function takeLiveBoot(): LiveBoot | null {
   const g = globalThis as Record<string, unknown>;
-  const boot = (g[KEY] as LiveBoot | undefined) ?? null;
-  delete g[KEY];
+  const boot = (g[KEY] as LiveBoot | false | undefined) || null;
+  // Whatever was there: a bootstrap that runs after this finds it taken.
+  g[KEY] = false;
   return boot;
 }

@@ -5,8 +5,7 @@
  */
 export function observeInFrames(root: Node, run: () => void, signal: AbortSignal, win: Window = window): () => void {
   let scheduled = false;
-  const frame = () => {
-    scheduled = false;
+  const runNow = () => {
     if (signal.aborted) return;
     try {
       run();
@@ -14,6 +13,10 @@ export function observeInFrames(root: Node, run: () => void, signal: AbortSignal
       // Never throw into the page: a reader that trips on odd markup waits for the next frame.
       console.debug('[sidecar]', e);
     }
+  };
+  const frame = () => {
+    scheduled = false;
+    runNow();
   };
   const schedule = () => {
     if (scheduled || signal.aborted) return;
@@ -30,8 +33,11 @@ export function observeInFrames(root: Node, run: () => void, signal: AbortSignal
     }
   });
   observer.observe(root, { childList: true, subtree: true, characterData: false });
-  win.addEventListener('hashchange', schedule, { signal });
-  win.addEventListener('popstate', schedule, { signal });
+  // A navigation inside the app (a thread opened, another profile) is read at once, not a frame later: when the page
+  // drew the new view before it changed the address, the sidebar hears of it up to a frame sooner. When it draws
+  // after, this reading finds nothing new and the observer's frame reads it.
+  win.addEventListener('hashchange', runNow, { signal });
+  win.addEventListener('popstate', runNow, { signal });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   // The page as it is when we arrive is read at once, not a frame later.
   frame();
