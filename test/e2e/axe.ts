@@ -49,6 +49,9 @@ async function frameOf(target: Target): Promise<Page | Frame> {
 /** The violations axe finds, exceptions removed. */
 export async function axeViolations(target: Target, opts: AxeOptions = {}): Promise<Violation[]> {
   const frame = await frameOf(target);
+  // Colours still fading (a scheme just switched, `transition-colors` on buttons) read as mixes of old and new:
+  // wait until no transition or animation runs, so axe sees the colours the rep ends up with.
+  await frame.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 });
   const loaded = await frame.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object');
   if (!loaded) await frame.evaluate(axeSource);
   const exceptions = opts.exceptions ?? [];
