@@ -17,8 +17,7 @@ export default defineConfig({
   hooks: {
     'entrypoints:found': (_wxt, infos) => {
       if (BENCH) return;
-      const i = infos.findIndex((e) => e.name === 'bench');
-      if (i >= 0) infos.splice(i, 1);
+      for (let i = infos.length - 1; i >= 0; i--) if (infos[i]!.name === 'bench' || infos[i]!.name.startsWith('bench-')) infos.splice(i, 1);
     },
   },
   vite: () => ({ plugins: [tailwindcss()] }),

@@ -28,6 +28,7 @@ import { CO_A, CO_B, makeActivities, makeBody, makeCompanies, makeContact, makeD
 import { rng } from '@/test/bench/rng';
 import { sync } from './sync';
 import { dashboardMetrics } from './dashboard';
+import { idbFloor } from './idb-floor';
 
 const DB_NAME = 'sidecar-bench';
 const CHUNK = 10_000;
@@ -465,5 +466,5 @@ async function cleanup() {
   await new SidecarDb(DB_NAME).delete();
 }
 
-(window as unknown as { sidecarBench: unknown }).sidecarBench = { match, score, triggers, nudges, portability, sync, dashboardMetrics, cleanup };
+(window as unknown as { sidecarBench: unknown }).sidecarBench = { match, score, triggers, nudges, portability, sync, dashboardMetrics, idbFloor, cleanup };
 status('ready');
