@@ -442,6 +442,7 @@ async function benchThread() {
     const frame = await sidebarFrame(page);
     await frame.getByTestId('sidecar-contact-name').filter({ hasText: 'Dana Prospect' }).waitFor({ timeout: 10_000 });
     const sw = [];
+    const splits = [];
     for (let i = 0; i < RUNS + WARMUP; i++) {
       const toBudi = i % 2 === 0;
       const target = toBudi ? 'Budi Santoso' : 'Dana Prospect';
@@ -462,10 +463,14 @@ async function benchThread() {
         () => frame.evaluate(({ target, t0 }) => window.__bench.names.find((n) => n.name === target && n.t >= t0) ?? false, { target, t0 }),
         10_000,
       );
+      const split = await switchSplit(page, frame, t0);
       // Let the sidebar settle (stage, activities) before the next switch.
       await frame.getByTestId('sidecar-stage').waitFor({ state: 'visible', timeout: 10_000 });
       await page.waitForTimeout(50);
-      if (i >= WARMUP) sw.push(hit.t - t0);
+      if (i >= WARMUP) {
+        sw.push(hit.t - t0);
+        splits.push({ ...split, drawn: hit.t - t0 });
+      }
     }
     log('thread switch done');
     addRow({
@@ -473,7 +478,7 @@ async function benchThread() {
       value: median(sw),
       unit: 'ms',
       budget: 50,
-      detail: `p90 ${percentile(sw, 90).toFixed(0)} ms, min ${Math.min(...sw).toFixed(0)} ms, ${sw.length} switches`,
+      detail: `p90 ${percentile(sw, 90).toFixed(0)} ms, min ${Math.min(...sw).toFixed(0)} ms, ${sw.length} switches; ${splitText(splits)}`,
     });
   } finally {
     await context.close();
@@ -707,6 +712,7 @@ async function benchLinkedIn() {
     await frame.getByTestId('sidecar-contact-name').filter({ hasText: 'Dana Prospect' }).waitFor({ timeout: 10_000 });
     await frame.getByTestId('sidecar-stage').waitFor({ state: 'visible', timeout: 10_000 });
     const nav = [];
+    const splits = [];
     const stageAfter = [];
     for (let i = 0; i < RUNS + WARMUP; i++) {
       const toBudi = i % 2 === 0;
@@ -728,10 +734,12 @@ async function benchLinkedIn() {
         () => frame.evaluate(({ target, t0 }) => window.__bench.names.find((n) => n.name === target && n.t >= t0) ?? false, { target, t0 }),
         10_000,
       );
+      const split = await switchSplit(page, frame, t0);
       await frame.getByTestId('sidecar-stage').waitFor({ state: 'visible', timeout: 10_000 });
       const settled = await frame.evaluate(() => performance.timeOrigin + performance.now());
       await page.waitForTimeout(50);
       if (i >= WARMUP) {
+        splits.push({ ...split, drawn: hit.t - t0 });
         nav.push(hit.t - t0);
         stageAfter.push(settled - t0);
       }
@@ -742,7 +750,7 @@ async function benchLinkedIn() {
       value: median(nav),
       unit: 'ms',
       budget: 60,
-      detail: `p90 ${percentile(nav, 90).toFixed(0)} ms, min ${Math.min(...nav).toFixed(0)} ms, ${nav.length} switches; stage visible (upper bound, seen from Node) median ${median(stageAfter).toFixed(0)} ms`,
+      detail: `p90 ${percentile(nav, 90).toFixed(0)} ms, min ${Math.min(...nav).toFixed(0)} ms, ${nav.length} switches; stage visible (upper bound, seen from Node) median ${median(stageAfter).toFixed(0)} ms; ${splitText(splits)}`,
     });
   } finally {
     await context.close();
@@ -907,6 +915,25 @@ async function benchPortability() {
   } finally {
     await context.close();
   }
+}
+
+// A switch's steps, ms after the page's change (t0, epoch ms): the content script reported the new person
+// (its 'sidecar:context' mark), the sidebar got the page context or the view sent ahead with it ('sidecar:page').
+async function switchSplit(page, frame, t0) {
+  const at = (name) => {
+    const m = performance.getEntriesByName(name).at(-1);
+    return m ? performance.timeOrigin + m.startTime : null;
+  };
+  const reported = await page.evaluate(at, 'sidecar:context');
+  const received = await frame.evaluate(at, 'sidecar:page');
+  return { reported: reported == null ? null : reported - t0, received: received == null ? null : received - t0 };
+}
+function splitText(splits) {
+  const m = (k) => {
+    const xs = splits.map((s) => s[k]).filter((x) => typeof x === 'number' && x >= 0);
+    return xs.length ? median(xs).toFixed(1) : 'n/a';
+  };
+  return `medians of the steps, ms after the page changed: content script reported the new person ${m('reported')}, sidebar received it ${m('received')}, new person drawn ${m('drawn')}`;
 }
 
 // The floor under the sidebar's first paint: the same extension, a page with one tiny module
