@@ -127,7 +127,10 @@ test('the inbox list shows no sidebar, and the sidebar opens on a thread view', 
   await serveGmail(context, gmailFixture('inbox-modern.html'));
   await page.goto(INBOX_URL);
   await page.waitForTimeout(500);
+  // Warmed once the inbox is idle (lib/platform/sidebar-frame.ts), but hidden, and the page keeps its full width.
+  await expect(page.locator('iframe[data-sidecar-sidebar]')).toBeAttached();
   await expect(page.locator('iframe[data-sidecar-sidebar]')).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.style.width)).toBe('');
   await spaSwitch(page, gmailFixture('thread-en.html'), '#inbox/FMfcgzQcqbVnHTPkWpXdMtbJsBNmqSxR');
   await expect(sidebar(page).getByTestId('sidecar-contact-name')).toHaveText('Dana Prospect');
 });
