@@ -105,14 +105,14 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   }
 
   let sidePanel = false;
-  // Built when someone is on screen, or, hidden, once the site has loaded and gone idle (warm, below).
+  // Built when someone is on screen, or, hidden, at the rep's first input on a page that shows nobody (warm, below).
   const wantFrame = () => !sidePanel && !ui && !ctx.isInvalid;
   const apply = (panel: boolean) => {
     sidePanel = panel;
     if (panel) return unmount();
     if (ui) return render();
     if (active) mount();
-    else warmWhenIdle();
+    else warmOnInput();
   };
   let settled = false;
   void browser.storage.local.get([COLLAPSED_KEY, SIDE_PANEL_KEY, LANGUAGE_KEY]).then((v) => {
@@ -122,16 +122,22 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
     collapsed = v[COLLAPSED_KEY] === true;
     apply(v[SIDE_PANEL_KEY] === true);
   });
-  // An inbox or a feed shows nobody, but the rep's next click usually opens someone. The frame loads hidden once
-  // the site's own load is over and the page is idle (it never competes with Gmail's start), so that first thread
-  // or profile is drawn like a switch, not a frame load (BENCHMARKS.md, "Inbox → open a thread").
-  const warm = () => {
-    if (wantFrame() && settled) mount();
-  };
-  function warmWhenIdle() {
-    const idle = () => ctx.requestIdleCallback(warm, { timeout: 5_000 });
-    if (document.readyState === 'complete') idle();
-    else ctx.addEventListener(window, 'load', idle, { once: true });
+  // An inbox or a feed shows nobody, but the rep's next click usually opens someone. At the rep's first mouse move,
+  // touch or key press on such a page the frame loads, hidden, so that thread or profile is drawn like a switch, not
+  // a frame load (BENCHMARKS.md, "Inbox → open a thread"). Not before: a tab nobody touches costs nothing, and the
+  // site's own start never shares the machine with our frame.
+  let warming: AbortController | null = null;
+  function warmOnInput() {
+    if ((warming && !warming.signal.aborted) || ctx.isInvalid) return;
+    const done = (warming = new AbortController());
+    ctx.onInvalidated(() => done.abort());
+    const warm = () => {
+      done.abort();
+      if (wantFrame() && settled) mount();
+    };
+    for (const type of ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart'] as const) {
+      window.addEventListener(type, warm, { capture: true, passive: true, signal: done.signal });
+    }
   }
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;

@@ -482,7 +482,11 @@ async function benchThread() {
       gmail.set(inbox);
       await page.goto('about:blank');
       await page.goto(INBOX_URL);
+      // The rep's hand on the mouse: the hidden sidebar warms at the first input once the content script is ready
+      // for it (lib/platform/sidebar-frame.ts), so the mouse keeps moving, as a hand does.
+      let k = 0;
       const warm = await pollUntil(async () => {
+        await page.mouse.move(300 + (k++ % 40), 400);
         const f = page.frames().find((x) => x.url().includes('/sidebar.html') && !x.isDetached());
         const main = f && (await f.evaluate(() => performance.timeOrigin + (performance.getEntriesByName('sidecar:main')[0]?.startTime ?? NaN)).catch(() => NaN));
         return Number.isFinite(main) && { frame: f, main };
@@ -511,7 +515,7 @@ async function benchThread() {
       budget: 100,
       detail:
         `the inbox fixture loaded, then a thread put in its place and the hash changed, as Gmail does; from that change until the stage is in the sidebar's DOM and visible; ` +
-        `p90 ${percentile(open, 90).toFixed(0)} ms, ${open.length} runs; the hidden sidebar had loaded and run its code ${median(warmAt).toFixed(0)} ms after the inbox's navigation start (it waits for the page's load and an idle moment)`,
+        `p90 ${percentile(open, 90).toFixed(0)} ms, ${open.length} runs; the hidden sidebar, warmed by a mouse move right after the inbox's load, had run its code ${median(warmAt).toFixed(0)} ms after the inbox's navigation start`,
     });
     addRow({
       metric: 'Thread switch (SPA) → sidebar shows other contact',

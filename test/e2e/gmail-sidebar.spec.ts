@@ -127,7 +127,10 @@ test('the inbox list shows no sidebar, and the sidebar opens on a thread view', 
   await serveGmail(context, gmailFixture('inbox-modern.html'));
   await page.goto(INBOX_URL);
   await page.waitForTimeout(500);
-  // Warmed once the inbox is idle (lib/platform/sidebar-frame.ts), but hidden, and the page keeps its full width.
+  // Nobody on screen and nobody at the keyboard or mouse yet: the page has nothing of ours but the content script.
+  await expect(page.locator('iframe[data-sidecar-sidebar]')).toHaveCount(0);
+  // The rep's first move warms the frame (lib/platform/sidebar-frame.ts), hidden, and the page keeps its full width.
+  await page.mouse.move(200, 300);
   await expect(page.locator('iframe[data-sidecar-sidebar]')).toBeAttached();
   await expect(page.locator('iframe[data-sidecar-sidebar]')).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.style.width)).toBe('');
