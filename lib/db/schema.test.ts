@@ -15,13 +15,13 @@ const company = (id: string, domain: string | null): Company => ({ id, createdAt
 describe('SidecarDb schema', () => {
   it('creates the stores with the expected keys and indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const tables = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]));
     expect(tables).toEqual({
       contacts: ['companyId', 'emails', 'linkedinUrl', 'updatedAt'],
       companies: ['domain', 'updatedAt'],
       deals: ['contactId', 'stageId', 'status', 'updatedAt'],
-      activities: ['at', 'contactId', 'dealId', 'kind', 'sourceId', 'updatedAt'],
+      activities: ['contactId', 'dealId', 'kind', 'sourceId', 'updatedAt'],
       stageChanges: ['[dealId+at]', 'at', 'dealId'],
       settings: [],
       engineState: [],
@@ -106,10 +106,14 @@ describe('SidecarDb schema', () => {
       nudges: 'id, contactId, dealId, dueAt',
     });
     await v1.table('contacts').add(contact('c1', ['dana@bigcorp.io']));
+    await v1.table('activities').add({ id: 'a1', contactId: 'c1', dealId: null, sourceId: 'msg-f:1', at: 5, updatedAt: 5, kind: 'email_in' });
     v1.close();
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect((await db.contacts.get('c1'))!.emails).toEqual(['dana@bigcorp.io']);
+    // Version 8 dropped the activities' `at` index, not the activities: still found by the indexes that remain.
+    expect((await db.activities.where('contactId').equals('c1').toArray()).map((a) => a.id)).toEqual(['a1']);
+    expect(db.activities.schema.idxByName['at']).toBeUndefined();
     expect(await db.factBuckets.count()).toBe(0);
     expect(await db.importJobs.count()).toBe(0);
     // Marking works from the first write after the upgrade.
@@ -160,7 +164,7 @@ describe('SidecarDb schema', () => {
     ]);
     v5.close();
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect((await db.settings.toArray()).map((r) => r.key)).toEqual(['app']);
     expect(await db.engineState.toArray()).toEqual([
       { key: 'engagementHalfLife', value: 30, updatedAt: 4 },

@@ -188,6 +188,10 @@ export class SidecarDb extends Dexie {
         await tx.table('undo').bulkPut(old.map((r: SettingRow) => ({ ...(r.value as object), id: r.key })));
         await tx.table('settings').bulkDelete(old.map((r: SettingRow) => r.key));
       });
+    // Version 8: activities lose their `at` index. Nothing reads activities by time through it (summaries read them
+    // by contact, the dashboard by kind), and every index is one more write per row: a restore, an import or a first
+    // sync writes 100,000 activities at once (BENCHMARKS.md, "IndexedDB floor").
+    this.version(8).stores({ activities: 'id, contactId, dealId, sourceId, updatedAt, kind' });
     this.use(factsDirtyMiddleware);
     this.use(syncOutboxMiddleware);
   }

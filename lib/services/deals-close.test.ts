@@ -37,7 +37,7 @@ describe('closeDeal', () => {
     expect(await db.deals.get(deal.id)).toMatchObject({ status: 'won', closedAt: T + 10, lostReason: null, stageId: 'proposal', stageEnteredAt: T + 1, updatedAt: T + 10 });
     const last = (await history(deal.id)).at(-1)!;
     expect(last).toMatchObject({ fromStageId: 'proposal', toStageId: 'proposal', status: 'won', at: T + 10, reason: 'great fit', createdAt: T + 10 });
-    const acts = await db.activities.where('at').equals(T + 10).toArray();
+    const acts = await db.activities.filter((a) => a.at === T + 10).toArray();
     expect(acts).toEqual([expect.objectContaining({ kind: 'stage_change', dealId: deal.id, contactId: deal.contactId, text: 'proposal→won' })]);
   });
 

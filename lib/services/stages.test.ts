@@ -134,7 +134,7 @@ describe('saveStages', () => {
     );
     expect(await db.stageChanges.count()).toBe(changesBefore + 2);
 
-    const acts = await db.activities.where('at').equals(NOW).toArray();
+    const acts = await db.activities.filter((a) => a.at === NOW).toArray();
     expect(acts).toHaveLength(2);
     for (const a of acts) expect(a).toMatchObject({ kind: 'stage_change', direction: 'none', channel: 'crm', text: 'meeting→proposal', createdAt: NOW });
     expect(acts.map((a) => a.dealId).sort()).toEqual([open.id, won.id].sort());
