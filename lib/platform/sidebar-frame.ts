@@ -130,13 +130,14 @@ export function mountSidebarFrame(ctx: ContentScriptContext): SidebarFrame {
   function warmOnInput() {
     if ((warming && !warming.signal.aborted) || ctx.isInvalid) return;
     const done = (warming = new AbortController());
-    ctx.onInvalidated(() => done.abort());
+    // Gone at the first input, or with the content script.
+    const signal = AbortSignal.any([done.signal, ctx.signal]);
     const warm = () => {
       done.abort();
       if (wantFrame() && settled) mount();
     };
     for (const type of ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart'] as const) {
-      window.addEventListener(type, warm, { capture: true, passive: true, signal: done.signal });
+      window.addEventListener(type, warm, { capture: true, passive: true, signal });
     }
   }
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {

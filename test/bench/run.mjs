@@ -110,6 +110,39 @@ function measureBytes() {
   }
 }
 
+// ----------------------------------------------------- the bench build's page
+/** The bench build (`.output-bench`, with bench.html and bench-floor.html), made once when missing. */
+function ensureBenchBuild() {
+  if (['bench.html', 'bench-floor.html'].every((f) => fs.existsSync(path.join(benchExtensionPath, f)))) return;
+  log('no bench build found: running SIDECAR_BENCH=1 npx wxt build');
+  execSync('npx wxt build', { cwd: root, stdio: 'inherit', env: { ...process.env, SIDECAR_BENCH: '1' } });
+}
+
+/** bench.html in a new tab of a context launched with the bench build, once its `window.sidecarBench` is ready. */
+async function openBenchPage(context) {
+  const sw = await serviceWorker(context);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${new URL(sw.url()).host}/bench.html`);
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready' && window.sidecarBench, null, { timeout: 15_000 });
+  return page;
+}
+
+/** Gmail's way into another thread: its main and title put in place of the page's, then the hash. Epoch ms just before. */
+function swapThread(page, html, hash) {
+  return page.evaluate(
+    ({ html, hash }) => {
+      const next = new DOMParser().parseFromString(html, 'text/html');
+      const imported = document.importNode(next.querySelector('div[role=main]'), true);
+      const t = performance.timeOrigin + performance.now();
+      document.title = next.title;
+      document.querySelector('div[role=main]').replaceWith(imported);
+      location.hash = hash;
+      return t;
+    },
+    { html, hash },
+  );
+}
+
 // ------------------------------------------------------ in-page instruments
 // Runs in every frame of the page (Playwright init scripts reach the sidebar's
 // out-of-process chrome-extension:// frame too). Times are epoch ms with
@@ -446,19 +479,7 @@ async function benchThread() {
     for (let i = 0; i < RUNS + WARMUP; i++) {
       const toBudi = i % 2 === 0;
       const target = toBudi ? 'Budi Santoso' : 'Dana Prospect';
-      const t0 = await page.evaluate(
-        ({ html, hash }) => {
-          const next = new DOMParser().parseFromString(html, 'text/html');
-          const nextMain = next.querySelector('div[role=main]');
-          const imported = document.importNode(nextMain, true);
-          const t = performance.timeOrigin + performance.now();
-          document.title = next.title;
-          document.querySelector('div[role=main]').replaceWith(imported);
-          location.hash = hash;
-          return t;
-        },
-        toBudi ? { html: id, hash: THREAD_ID_HASH } : { html: en, hash: THREAD_EN_HASH },
-      );
+      const t0 = await (toBudi ? swapThread(page, id, THREAD_ID_HASH) : swapThread(page, en, THREAD_EN_HASH));
       const hit = await pollUntil(
         () => frame.evaluate(({ target, t0 }) => window.__bench.names.find((n) => n.name === target && n.t >= t0) ?? false, { target, t0 }),
         10_000,
@@ -474,7 +495,7 @@ async function benchThread() {
     }
     log('thread switch done');
 
-    // 4. The rep's usual path: the inbox loads (the hidden sidebar warms once it is idle), then a thread opens (SPA).
+    // 4. The rep's usual path: the inbox loads (the hidden sidebar warms at the rep's first input), then a thread opens (SPA).
     const inbox = readFixture(fixture('gmail', 'inbox-modern.html'));
     const open = [];
     const warmAt = [];
@@ -493,15 +514,7 @@ async function benchThread() {
       }, 15_000);
       const origin = await page.evaluate(() => performance.timeOrigin);
       await page.waitForTimeout(300);
-      const t0 = await page.evaluate((html) => {
-        const next = new DOMParser().parseFromString(html, 'text/html');
-        const imported = document.importNode(next.querySelector('div[role=main]'), true);
-        const t = performance.timeOrigin + performance.now();
-        document.title = next.title;
-        document.querySelector('div[role=main]').replaceWith(imported);
-        location.hash = '#inbox/FMfcgzQcqbVnHTPkWpXdMtbJsBNmqSxR';
-        return t;
-      }, en);
+      const t0 = await swapThread(page, en, THREAD_EN_HASH);
       const shown = await pollUntil(() => warm.frame.evaluate((t0) => window.__bench.stageAt != null && window.__bench.stageAt >= t0 && window.__bench.stageAt, t0), 10_000);
       if (i >= WARMUP) {
         open.push(shown - t0);
@@ -803,17 +816,10 @@ async function benchLinkedIn() {
 
 // ------------------------------------------------------------ 7 bench page
 async function benchPage() {
-  if (!fs.existsSync(path.join(benchExtensionPath, 'bench.html'))) {
-    log('no bench build found: running SIDECAR_BENCH=1 npx wxt build');
-    execSync('npx wxt build', { cwd: root, stdio: 'inherit', env: { ...process.env, SIDECAR_BENCH: '1' } });
-  }
+  ensureBenchBuild();
   const context = await launchWithExtension(benchExtensionPath, ['--enable-precise-memory-info', '--js-flags=--expose-gc']);
   try {
-    const sw = await serviceWorker(context);
-    const id = new URL(sw.url()).host;
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${id}/bench.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready' && window.sidecarBench, null, { timeout: 15_000 });
+    const page = await openBenchPage(context);
     const call = async (name, opts) => {
       const t0 = Date.now();
       const r = await page.evaluate(({ name, opts }) => window.sidecarBench[name](opts), { name, opts });
@@ -905,17 +911,11 @@ async function benchPage() {
 
 // ------------------------------------------------------------ 9 backup, restore, import (issue 12)
 async function benchPortability() {
-  if (!fs.existsSync(path.join(benchExtensionPath, 'bench.html'))) {
-    execSync('npx wxt build', { cwd: root, stdio: 'inherit', env: { ...process.env, SIDECAR_BENCH: '1' } });
-  }
+  ensureBenchBuild();
   // A fresh profile: the bench page drives the product's own data port into this profile's empty database.
   const context = await launchWithExtension(benchExtensionPath, ['--enable-precise-memory-info', '--js-flags=--expose-gc']);
   try {
-    const sw = await serviceWorker(context);
-    const id = new URL(sw.url()).host;
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${id}/bench.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready' && window.sidecarBench, null, { timeout: 15_000 });
+    const page = await openBenchPage(context);
     const t0 = Date.now();
     const runs = { backupRuns: Number(process.env.BENCH_DATA_BACKUPS) || 5, importRuns: Number(process.env.BENCH_DATA_IMPORTS) || 3 };
     const r = await page.evaluate((runs) => window.sidecarBench.portability({ contacts: 10_000, activitiesPerContact: 10, importRows: 50_000, ...runs }), runs);
@@ -984,9 +984,7 @@ function splitText(splits) {
 // (entrypoints/bench-floor) against sidebar.html, both opened as a tab (no host page, so the sidebar
 // draws its "nobody here" screen: what is timed is loading, compiling and running its code).
 async function benchFrameFloor() {
-  if (!fs.existsSync(path.join(benchExtensionPath, 'bench-floor.html'))) {
-    execSync('npx wxt build', { cwd: root, stdio: 'inherit', env: { ...process.env, SIDECAR_BENCH: '1' } });
-  }
+  ensureBenchBuild();
   const context = await launchWithExtension(benchExtensionPath);
   try {
     const sw = await serviceWorker(context);
@@ -1027,15 +1025,10 @@ async function benchFrameFloor() {
 
 // The floor under the import, restore and first-sync rows: raw IndexedDB, one put per record (entrypoints/bench/idb-floor.ts).
 async function benchIdbFloor() {
-  if (!fs.existsSync(path.join(benchExtensionPath, 'bench.html'))) {
-    execSync('npx wxt build', { cwd: root, stdio: 'inherit', env: { ...process.env, SIDECAR_BENCH: '1' } });
-  }
+  ensureBenchBuild();
   const context = await launchWithExtension(benchExtensionPath);
   try {
-    const sw = await serviceWorker(context);
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${new URL(sw.url()).host}/bench.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready' && window.sidecarBench, null, { timeout: 15_000 });
+    const page = await openBenchPage(context);
     const r = await page.evaluate(() => window.sidecarBench.idbFloor({ rows: 20_000, runs: 5 }));
     const us = (ms) => (median(ms) * 1000) / r.rows;
     const perPut = us(r.indexedMs);
@@ -1260,15 +1253,10 @@ async function swTouchContact(sw, id) {
 }
 
 async function benchDashboardMetrics() {
-  if (!fs.existsSync(path.join(benchExtensionPath, 'bench.html'))) {
-    execSync('npx wxt build', { cwd: root, stdio: 'inherit', env: { ...process.env, SIDECAR_BENCH: '1' } });
-  }
+  ensureBenchBuild();
   const context = await launchWithExtension(benchExtensionPath);
   try {
-    const sw = await serviceWorker(context);
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${new URL(sw.url()).host}/bench.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready' && window.sidecarBench, null, { timeout: 15_000 });
+    const page = await openBenchPage(context);
     const t0 = Date.now();
     const r = await page.evaluate((runs) => window.sidecarBench.dashboardMetrics({ deals: 50_000, runs }), RUNS);
     log(`bench page: dashboardMetrics took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -1529,9 +1517,7 @@ async function startSyncServer() {
 const runTs = (script, args) => JSON.parse(execSync(`${JSON.stringify(process.execPath)} --import tsx ${script} ${args.join(' ')}`, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 }).trim().split('\n').pop());
 
 async function benchSync() {
-  if (!fs.existsSync(path.join(benchExtensionPath, 'bench.html'))) {
-    execSync('npx wxt build', { cwd: root, stdio: 'inherit', env: { ...process.env, SIDECAR_BENCH: '1' } });
-  }
+  ensureBenchBuild();
   const server = await startSyncServer();
   try {
     const url = `http://localhost:${server.port}`;
@@ -1540,11 +1526,7 @@ async function benchSync() {
     log(`sync: seeded ${seed.contacts} contacts + ${seed.activities} activities in ${(seed.seedMs / 1000).toFixed(1)} s (${server.database})`);
     const context = await launchWithExtension(benchExtensionPath);
     try {
-      const sw = await serviceWorker(context);
-      const id = new URL(sw.url()).host;
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${id}/bench.html`);
-      await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready' && window.sidecarBench, null, { timeout: 15_000 });
+      const page = await openBenchPage(context);
       const first = await page.evaluate((a) => window.sidecarBench.sync.firstSync(a), { url, code: seed.code });
       if (first.error || !first.ok) throw new Error(`first sync: ${first.error ?? first.failure}`);
       log(`sync: first sync ${JSON.stringify(first)}`);
