@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { weekRange, weekStart, type ReviewDecider } from '@/lib/domain/pipeline-review';
 import type { Settings } from '@/lib/domain/settings';
 import { stageName, type Translate } from '@/lib/i18n';
@@ -13,6 +13,16 @@ import { Section } from './Section';
 type Part = 'moved' | 'won' | 'lost' | 'stale' | 'missing';
 
 /**
+ * Lines shown per part before "Show more", and how many more each press shows. The parts come sorted by what
+ * matters most (lib/domain/pipeline-review.ts), and over 10,000 deals "gone quiet" and "missing details" run to
+ * thousands of lines: drawn whole they were 40,000 elements, and every frame of the page (a drag on the board, a
+ * keystroke in the search) paid for them in style and paint, and so did the Gmail sidebar, which shares this
+ * page's renderer.
+ */
+export const REVIEW_FIRST = 10;
+const REVIEW_MORE = 25;
+
+/**
  * The weekly pipeline meeting's agenda (lib/domain/pipeline-review.ts) for a
  * week the rep picks: what moved, what was won and what decided it, what was
  * lost and why, what went quiet or is stuck, what lacks details. Each line
@@ -21,7 +31,21 @@ type Part = 'moved' | 'won' | 'lost' | 'stale' | 'missing';
 export function ReviewSection({ settings, rows, onOpen }: { settings: Settings; rows: PipelineRow[] | undefined; onOpen: (contactId: string) => void }) {
   const { t } = useI18n();
   const f = useFormat();
-  const [from, setFrom] = useState(() => weekStart(Date.now()));
+  const [from, setWeek] = useState(() => weekStart(Date.now()));
+  const [shown, setShown] = useState<Partial<Record<Part, number>>>({});
+  // After "Show more", focus goes to the first line it revealed (the button may be gone).
+  const reveal = useRef<{ part: Part; index: number } | null>(null);
+  const listsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const r = reveal.current;
+    if (!r) return;
+    reveal.current = null;
+    listsRef.current?.querySelectorAll<HTMLElement>(`[data-testid=sidecar-review-${r.part}] [data-testid=sidecar-review-item]`)[r.index]?.focus();
+  });
+  const setFrom = (week: number) => {
+    setWeek(week);
+    setShown({});
+  };
   // Below the fold: asked for once the pipeline (the board, People & deals) has come, so it does not hold that up.
   const review = useLive(rows ? { name: 'review', from } : null);
   const names = useMemo(() => new Map((rows ?? []).map((r) => [r.contactId, r.name])), [rows]);
@@ -40,14 +64,30 @@ export function ReviewSection({ settings, rows, onOpen }: { settings: Settings; 
       </button>
     </li>
   );
-  const list = (part: Part, title: string, items: ReactNode[]) => (
-    <div data-testid={`sidecar-review-${part}`} data-count={items.length} className="space-y-1 rounded-lg border border-slate-200 bg-white p-3">
-      <h3 className="text-sm font-semibold">
-        {title} <span className="font-normal text-slate-500">({f.int(items.length)})</span>
-      </h3>
-      {items.length ? <ul className="text-sm">{items}</ul> : <p className="text-sm text-slate-500">{t('review.nothing')}</p>}
-    </div>
-  );
+  /** One part of the agenda: its first lines (only those are built), the total, and a button for the next ones. */
+  const list = <T,>(part: Part, title: string, all: readonly T[], render: (item: T) => ReactNode) => {
+    const limit = shown[part] ?? REVIEW_FIRST;
+    const rest = all.length - limit;
+    return (
+      <div data-testid={`sidecar-review-${part}`} data-count={all.length} className="space-y-1 rounded-lg border border-slate-200 bg-white p-3">
+        <h3 className="text-sm font-semibold">
+          {title} <span className="font-normal text-slate-500">({f.int(all.length)})</span>
+        </h3>
+        {all.length ? <ul className="text-sm">{all.slice(0, limit).map(render)}</ul> : <p className="text-sm text-slate-500">{t('review.nothing')}</p>}
+        {rest > 0 && (
+          <Button
+            data-testid="sidecar-review-more"
+            onClick={() => {
+              reveal.current = { part, index: limit };
+              setShown({ ...shown, [part]: limit + REVIEW_MORE });
+            }}
+          >
+            {t('review.more', { count: f.int(Math.min(rest, REVIEW_MORE)), total: f.int(rest) })}
+          </Button>
+        )}
+      </div>
+    );
+  };
   return (
     <Section
       id="review"
@@ -70,28 +110,27 @@ export function ReviewSection({ settings, rows, onOpen }: { settings: Settings; 
       {!review ? (
         <p className="text-sm">{t('dash.loading')}</p>
       ) : (
-        <div data-testid="sidecar-review" className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+        <div ref={listsRef} data-testid="sidecar-review" className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
           {list(
             'moved',
             t('review.moved'),
-            review.moved.map((m) => line('moved', m.dealId, m.contactId, `${stage(m.fromStageId)} → ${stage(m.toStageId)}${m.forward ? '' : ` (${t('review.back')})`}`)),
+            review.moved, (m) => line('moved', m.dealId, m.contactId, `${stage(m.fromStageId)} → ${stage(m.toStageId)}${m.forward ? '' : ` (${t('review.back')})`}`),
           )}
           {list(
             'won',
             t('review.won'),
-            review.won.map((w) =>
+            review.won, (w) =>
               line('won', w.dealId, w.contactId, [f.moneyMinor(w.valueMinor, w.currency), t('review.cycle', { days: f.int(w.cycleDays) }), decidedBy(w.decidedBy, t)].filter(Boolean).join(' · ')),
-            ),
           )}
           {list(
             'lost',
             t('review.lost'),
-            review.lost.map((l) => line('lost', l.dealId, l.contactId, [stage(l.stageId), l.reason ?? t('review.noReason')].join(' · '))),
+            review.lost, (l) => line('lost', l.dealId, l.contactId, [stage(l.stageId), l.reason ?? t('review.noReason')].join(' · ')),
           )}
           {list(
             'stale',
             t('review.stale'),
-            review.stale.map((s) =>
+            review.stale, (s) =>
               line(
                 'stale',
                 s.dealId,
@@ -104,12 +143,11 @@ export function ReviewSection({ settings, rows, onOpen }: { settings: Settings; 
                   .filter(Boolean)
                   .join(' · '),
               ),
-            ),
           )}
           {list(
             'missing',
             t('review.missing'),
-            review.missing.map((m) => line('missing', m.dealId, m.contactId, `${stage(m.stageId)} · ${m.missing.map((x) => t(missingDetailKey(x))).join(', ')}`)),
+            review.missing, (m) => line('missing', m.dealId, m.contactId, `${stage(m.stageId)} · ${m.missing.map((x) => t(missingDetailKey(x))).join(', ')}`),
           )}
         </div>
       )}

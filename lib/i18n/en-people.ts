@@ -81,6 +81,7 @@ export const peopleEn = {
   'review.next': 'Next week',
   'review.range': '{from} – {to}',
   'review.nothing': 'Nothing this week.',
+  'review.more': 'Show {count} more ({total} not shown)',
   'review.unknown': 'Unknown person',
   'review.moved': 'Moved',
   'review.back': 'backwards',

@@ -82,6 +82,7 @@ export const peopleId: Record<PeopleKey, string> = {
   'review.next': 'Minggu berikutnya',
   'review.range': '{from} – {to}',
   'review.nothing': 'Tidak ada minggu ini.',
+  'review.more': 'Tampilkan {count} lagi ({total} belum tampil)',
   'review.unknown': 'Orang tidak dikenal',
   'review.moved': 'Berpindah tahap',
   'review.back': 'mundur',

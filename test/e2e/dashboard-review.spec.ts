@@ -36,3 +36,24 @@ test('the pipeline review lists this week’s moves, wins and losses, each line 
   await expect(dash.getByTestId('sidecar-review-week')).not.toHaveAttribute('data-from', week!);
   for (const part of ['moved', 'won', 'lost']) await expect(dash.getByTestId(`sidecar-review-${part}`)).toHaveAttribute('data-count', '0');
 });
+
+// A part with more lines than fit (over 10,000 deals "gone quiet" and "missing details" run to thousands) shows its first ten and
+// says how many are left; "Show more" draws the next ones and puts the keyboard on the first of them.
+test('a long part of the review shows its first lines and the rest on request', async ({ context, extensionId }) => {
+  const dash = await openDashboard(context, extensionId);
+  const send = (m: object) => dash.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), m);
+  for (let i = 0; i < 13; i++) expect((await send({ type: 'ui/create-person', person: { name: `Lead ${i}`, email: `lead${i}@acme.example` } })).ok).toBe(true);
+  const { deals } = await dbDump(context);
+  for (const d of deals!) expect((await send({ type: 'ui/move-stage', dealId: d.id, toStageId: 'meeting' })).ok).toBe(true);
+  const part = dash.getByTestId('sidecar-review-moved');
+  await expect(part).toHaveAttribute('data-count', '13');
+  const items = part.getByTestId('sidecar-review-item');
+  await expect(items).toHaveCount(10);
+  const more = part.getByTestId('sidecar-review-more');
+  await expect(more).toHaveText('Show 3 more (3 not shown)');
+  await more.focus();
+  await dash.keyboard.press('Enter');
+  await expect(items).toHaveCount(13);
+  await expect(more).toHaveCount(0);
+  await expect(items.nth(10)).toBeFocused();
+});
