@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '@/lib/domain/settings';
 import type { MessageKey } from '@/lib/i18n';
 import type { LiveQuery } from '@/lib/messaging/live';
@@ -111,4 +111,20 @@ export function useSettingsSave() {
     });
   };
   return { saved, issues, save, command };
+}
+
+/**
+ * A "Show more" draws more lines and may itself go away: the keyboard goes on to the first line it drew. `reveal`
+ * (in the click) names the lines by a selector inside `container` and the index of the first new one.
+ */
+export function useFocusRevealed<E extends HTMLElement>() {
+  const container = useRef<E>(null);
+  const next = useRef<{ selector: string; index: number } | null>(null);
+  useEffect(() => {
+    const r = next.current;
+    if (!r) return;
+    next.current = null;
+    container.current?.querySelectorAll<HTMLElement>(r.selector)[r.index]?.focus();
+  });
+  return { container, reveal: (selector: string, index: number) => void (next.current = { selector, index }) };
 }

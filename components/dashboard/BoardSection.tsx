@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import {
   closestCenter,
   DndContext,
@@ -23,13 +23,21 @@ import type { BoardView, PipelineRow } from '@/lib/services/dashboard';
 import { LostForm } from '../DealCard';
 import type { ReplyTo } from '@/lib/messaging/protocol';
 import { CommandError, refusalText } from '../CommandError';
-import { useCommand } from '../hooks';
+import { useCommand, useFocusRevealed } from '../hooks';
 import { useI18n } from '../i18n';
-import { focusRing } from '../ui';
+import { Button, focusRing } from '../ui';
 import { useFormat } from './format';
 import { Section } from './Section';
 
 const DAY = 86_400_000;
+/**
+ * Cards drawn per column at first, and how many more each "Show more" draws (up to the CARDS_PER_COLUMN the board
+ * view sends). Every card is a dnd-kit draggable, and every draggable renders again at each pick-up and drop: 500 of
+ * them made a drop a task of 60 ms, which the Gmail sidebar (sharing this page's renderer) waited behind before it
+ * could show the stage just written.
+ */
+const FIRST_CARDS = 30;
+const MORE_CARDS = 30;
 type Target = string; // a stage id, 'won' or 'lost'
 const OUTCOMES = ['won', 'lost'] as const;
 
@@ -89,12 +97,15 @@ const collision: CollisionDetection = (args) => {
   return under.length ? under : closestCenter(args);
 };
 
+/**
+ * A card on the board: dnd-kit's draggable shell around a memoized body. Every useDraggable re-renders whenever the
+ * drag context changes (each pick-up, move over a column, drop), so 500 cards redrew their text each time, and the
+ * Gmail sidebar, which shares this page's renderer, waited behind that work for the stage the drop had just written.
+ */
 function Card({ row, settings, moving }: { row: PipelineRow; settings: Settings; moving: boolean }) {
   const { t } = useI18n();
-  const f = useFormat();
   const deal = row.deal!;
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: deal.id, data: { stageId: deal.stageId, name: row.name } });
-  const days = Math.max(0, Math.floor((Date.now() - deal.stageEnteredAt) / DAY));
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
   // dnd-kit makes the draggable a role=button: it sits inside the <li> so the list keeps list items (axe: list).
   return (
@@ -110,25 +121,38 @@ function Card({ row, settings, moving }: { row: PipelineRow; settings: Settings;
         data-contact-email={row.emails[0] ?? ''}
         className={`cursor-grab touch-none rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm ${focusRing} ${isDragging ? 'relative z-50 shadow-lg ring-2 ring-sky-500' : ''} ${moving ? 'opacity-60' : ''}`}
       >
-        <div className="flex items-baseline justify-between gap-2">
-          <span className="truncate font-medium">{row.name}</span>
-          <span className="shrink-0 tabular-nums text-slate-700">{deal.valueMinor ? f.moneyMinor(deal.valueMinor, deal.currency) : ''}</span>
-        </div>
-        {row.company && <div className="truncate text-xs text-slate-500">{row.company}</div>}
-        <div className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500">
-          <span>{t('board.daysInStage', { days })}</span>
-          <span className={row.salesReady ? 'font-semibold text-emerald-700' : ''}>{t('board.score', { score: Math.round(row.score) })}</span>
-          {row.nudge && (
-            <span className="text-amber-800">
-              {t('board.nextNudge', { nudge: t(`nudge.kind.${row.nudge.kind}` as MessageKey), when: f.relDays(row.nudge.dueAt, Date.now()) })}
-            </span>
-          )}
-        </div>
-        {settings.currency !== deal.currency && <span className="sr-only">{deal.currency}</span>}
+        <CardBody row={row} settings={settings} />
       </div>
     </li>
   );
 }
+
+const CardBody = memo(function CardBody({ row, settings }: { row: PipelineRow; settings: Settings }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  const deal = row.deal!;
+  const days = Math.max(0, Math.floor((Date.now() - deal.stageEnteredAt) / DAY));
+  // Off screen (a column holds up to 100 cards), the text is neither laid out nor painted; the card's own box is.
+  return (
+    <div className="[contain-intrinsic-size:auto_3.75rem] [content-visibility:auto]">
+      <div className="flex items-baseline justify-between gap-2">
+        <span className="truncate font-medium">{row.name}</span>
+        <span className="shrink-0 tabular-nums text-slate-700">{deal.valueMinor ? f.moneyMinor(deal.valueMinor, deal.currency) : ''}</span>
+      </div>
+      {row.company && <div className="truncate text-xs text-slate-500">{row.company}</div>}
+      <div className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500">
+        <span>{t('board.daysInStage', { days })}</span>
+        <span className={row.salesReady ? 'font-semibold text-emerald-700' : ''}>{t('board.score', { score: Math.round(row.score) })}</span>
+        {row.nudge && (
+          <span className="text-amber-800">
+            {t('board.nextNudge', { nudge: t(`nudge.kind.${row.nudge.kind}` as MessageKey), when: f.relDays(row.nudge.dueAt, Date.now()) })}
+          </span>
+        )}
+      </div>
+      {settings.currency !== deal.currency && <span className="sr-only">{deal.currency}</span>}
+    </div>
+  );
+});
 
 function Column({ id, title, color, children, footer, testId, className = '' }: { id: Target; title: string; color: string; children?: React.ReactNode; footer?: React.ReactNode; testId?: string; className?: string }) {
   const { setNodeRef, isOver } = useDroppable({ id });
@@ -161,6 +185,8 @@ export function BoardSection({ settings, board, metrics }: { settings: Settings;
   const [losing, setLosing] = useState<PipelineRow | null>(null);
   const [gated, setGated] = useState<{ name: string; stageId: string; missing: BantField[] } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [shown, setShown] = useState<Record<string, number>>({});
+  const { container: boardRef, reveal } = useFocusRevealed<HTMLDivElement>();
   const stages = settings.stages;
   const order = useMemo(() => [...stages.map((s) => s.id), ...OUTCOMES], [stages]);
   const cursor = useRef<Cursor>({ drag: null, index: -1 });
@@ -267,6 +293,7 @@ export function BoardSection({ settings, board, metrics }: { settings: Settings;
       >
         {/* It scrolls sideways: focusable, so the keyboard can scroll it even when no card is there to focus. */}
         <div
+          ref={boardRef}
           data-testid="sidecar-board"
           role="region"
           aria-label={t('dash.section.board')}
@@ -276,6 +303,7 @@ export function BoardSection({ settings, board, metrics }: { settings: Settings;
         >
           {stages.map((stage) => {
             const { list, count, total } = byStage.get(stage.id) ?? { list: [], count: 0, total: 0 };
+            const drawn = Math.min(list.length, CARDS_PER_COLUMN, shown[stage.id] ?? FIRST_CARDS);
             return (
               <Column
                 key={stage.id}
@@ -292,11 +320,22 @@ export function BoardSection({ settings, board, metrics }: { settings: Settings;
                 }
               >
                 <ul className="flex min-h-24 flex-col gap-2 p-2">
-                  {list.slice(0, CARDS_PER_COLUMN).map((r) => (
+                  {list.slice(0, drawn).map((r) => (
                     <Card key={r.deal!.id} row={r} settings={settings} moving={pending.has(r.deal!.id)} />
                   ))}
                   {count === 0 && <li className="list-none p-2 text-xs text-slate-500">{t('board.empty')}</li>}
-                  {count > Math.min(list.length, CARDS_PER_COLUMN) && <li className="list-none p-2 text-xs text-slate-500">{t('board.more', { count: count - Math.min(list.length, CARDS_PER_COLUMN) })}</li>}
+                  {drawn < list.length ? (
+                    <li className="list-none">
+                      <Button data-testid="sidecar-board-more" className="w-full" onClick={() => {
+                          reveal(`[data-testid=sidecar-board-column][data-stage="${CSS.escape(stage.id)}"] [data-testid=sidecar-deal-card]`, drawn);
+                          setShown({ ...shown, [stage.id]: drawn + MORE_CARDS });
+                        }}>
+                        {t('board.showMore', { count: Math.min(MORE_CARDS, list.length - drawn) })}
+                      </Button>
+                    </li>
+                  ) : (
+                    count > drawn && <li className="list-none p-2 text-xs text-slate-500">{t('board.more', { count: count - drawn })}</li>
+                  )}
                 </ul>
               </Column>
             );

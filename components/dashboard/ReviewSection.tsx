@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { weekRange, weekStart, type ReviewDecider } from '@/lib/domain/pipeline-review';
 import type { Settings } from '@/lib/domain/settings';
 import { stageName, type Translate } from '@/lib/i18n';
 import { activityKindKey, missingDetailKey, triggerKindKey } from '@/lib/i18n/keys';
 import type { PipelineRow } from '@/lib/services/dashboard';
-import { useLive } from '../hooks';
+import { useFocusRevealed, useLive } from '../hooks';
 import { useI18n } from '../i18n';
 import { Button, focusRing } from '../ui';
 import { useFormat } from './format';
@@ -33,15 +33,7 @@ export function ReviewSection({ settings, rows, onOpen }: { settings: Settings; 
   const f = useFormat();
   const [from, setWeek] = useState(() => weekStart(Date.now()));
   const [shown, setShown] = useState<Partial<Record<Part, number>>>({});
-  // After "Show more", focus goes to the first line it revealed (the button may be gone).
-  const reveal = useRef<{ part: Part; index: number } | null>(null);
-  const listsRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const r = reveal.current;
-    if (!r) return;
-    reveal.current = null;
-    listsRef.current?.querySelectorAll<HTMLElement>(`[data-testid=sidecar-review-${r.part}] [data-testid=sidecar-review-item]`)[r.index]?.focus();
-  });
+  const { container: listsRef, reveal } = useFocusRevealed<HTMLDivElement>();
   const setFrom = (week: number) => {
     setWeek(week);
     setShown({});
@@ -78,7 +70,7 @@ export function ReviewSection({ settings, rows, onOpen }: { settings: Settings; 
           <Button
             data-testid="sidecar-review-more"
             onClick={() => {
-              reveal.current = { part, index: limit };
+              reveal(`[data-testid=sidecar-review-${part}] [data-testid=sidecar-review-item]`, limit);
               setShown({ ...shown, [part]: limit + REVIEW_MORE });
             }}
           >

@@ -35,6 +35,7 @@ export const dashboardEn = {
   'board.moved': '{name} moved to {stage}.',
   'board.lostTitle': 'Why was {name} lost?',
   'board.more': '{count} more in this stage: search People & deals to find them.',
+  'board.showMore': 'Show {count} more',
   'board.dnd.instructions': 'To pick up a deal, press Space or Enter. Use the arrow keys to move it between stages, Won and Lost. Press Space or Enter again to drop it, or Escape to cancel.',
   'board.dnd.role': 'movable deal',
   'board.dnd.start': 'Picked up {name}, in {stage}.',

@@ -35,6 +35,7 @@ export const dashboardId: Record<DashboardKey, string> = {
   'board.moved': '{name} dipindahkan ke {stage}.',
   'board.lostTitle': 'Mengapa {name} kalah?',
   'board.more': '{count} lagi di tahap ini: cari di Orang & deal untuk menemukannya.',
+  'board.showMore': 'Tampilkan {count} lagi',
   'board.dnd.instructions': 'Untuk mengangkat deal, tekan Spasi atau Enter. Gunakan tombol panah untuk memindahkannya antartahap, Menang, dan Kalah. Tekan Spasi atau Enter lagi untuk meletakkannya, atau Escape untuk membatalkan.',
   'board.dnd.role': 'deal yang dapat dipindah',
   'board.dnd.start': '{name} diangkat, di {stage}.',

@@ -1280,7 +1280,7 @@ async function benchDashboardMetrics() {
 }
 
 const DASH_DEALS = 10_000;
-const PER_COLUMN = 100; // lib/domain/board.ts CARDS_PER_COLUMN: cards drawn per column
+const PER_COLUMN = 30; // components/dashboard/BoardSection.tsx FIRST_CARDS: cards drawn per column until "Show more"
 const DANA = 'dana@bigcorp.io';
 
 async function benchDashboard() {

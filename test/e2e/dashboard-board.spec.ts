@@ -96,3 +96,21 @@ test('the board applies the stage gates with the sidebar’s explanation, and Wo
   await expect(sb.getByTestId('sidecar-stage')).toHaveText('Won');
   await expect(dash.getByTestId('sidecar-deal-card')).toHaveCount(0);
 });
+
+// A column draws its first 30 cards (each is a draggable that renders again at every pick-up and drop); the rest
+// come on request, and the keyboard goes on to the first card drawn.
+test('a full column draws its first cards and the rest on request', async ({ context, extensionId }) => {
+  const dash = await openDashboard(context, extensionId);
+  const send = (m: object) => dash.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), m);
+  for (let i = 0; i < 33; i++) expect((await send({ type: 'ui/create-person', person: { name: `Lead ${i}`, email: `lead${i}@acme.example` } })).ok).toBe(true);
+  const cards = column(dash, 'contact').getByTestId('sidecar-deal-card');
+  await expect(cards).toHaveCount(30);
+  await expect(column(dash, 'contact')).toContainText('33 deals');
+  const more = column(dash, 'contact').getByTestId('sidecar-board-more');
+  await expect(more).toHaveText('Show 3 more');
+  await more.focus();
+  await dash.keyboard.press('Enter');
+  await expect(cards).toHaveCount(33);
+  await expect(more).toHaveCount(0);
+  await expect(cards.nth(30)).toBeFocused();
+});
