@@ -5,10 +5,9 @@ import type { RestoreReport } from '../services/restore';
 
 /**
  * Bulk data between an extension page and the background, on its own port:
- * exports stream out a piece at a time (the page acknowledges each piece it has
- * stored with `more`, and only a few go unacknowledged, so neither side holds
- * the whole file: lib/platform/export-stream.ts), and imports and
- * restores stream in as batches into the import journal. Every request is
+ * imports and restores stream in as batches into the import journal, and an
+ * export, which the page reads from the database itself
+ * (lib/platform/page-export.ts), holds the nudge engine while it reads. Every request is
  * checked here, and every batch's rows again by their record schemas when
  * they arrive. Commands that are not bulk stay in the message protocol.
  */
@@ -19,12 +18,9 @@ const Email = z.email().check(z.maxLength(320));
 const ReqId = z.number().check(z.int());
 
 export const DataRequestSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('export'), id: ReqId, what: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('backup') }),
-    z.object({ kind: z.literal('csv'), table: z.enum(['contacts', 'deals', 'activities']) }),
-  ]) }),
-  /** The page stored a piece of the export `id`: the next may be sent. */
-  z.object({ op: z.literal('more'), id: ReqId }),
+  /** The page is reading an export: the nudge engine waits (answered once it does) until `release` of the same key or the page goes away. */
+  z.object({ op: z.literal('hold'), id: ReqId, key: ReqId }),
+  z.object({ op: z.literal('release'), id: ReqId, key: ReqId }),
   /** Which of these addresses and profile URLs are contacts already (for the preview). */
   z.object({
     op: z.literal('match'),
@@ -46,13 +42,12 @@ export type DataRequest = z.infer<typeof DataRequestSchema>;
 export type DataOp = DataRequest['op'];
 
 /**
- * What each request answers (the `data` of its reply; an export answers in
- * chunks, then `end`). The server's answers and the client's results are
+ * What each request answers (the `data` of its reply). The server's answers and the client's results are
  * both typed from here, so the two cannot drift apart.
  */
 export interface DataReplies {
-  export: null;
-  more: null;
+  hold: null;
+  release: null;
   match: { byEmail: Record<string, string>; byLinkedIn: Record<string, string> };
   counts: { contacts: number; deals: number; activities: number };
   begin: null;
@@ -65,7 +60,5 @@ export interface DataReplies {
 }
 
 export type DataResponse =
-  | { op: 'chunk'; id: number; text: string }
-  | { op: 'end'; id: number }
   | { op: 'reply'; id: number; ok: true; data: unknown }
   | { op: 'reply'; id: number; ok: false; error: string };

@@ -1,17 +1,16 @@
 import { DATA_PORT, type DataReplies, type DataRequest, type DataResponse } from '../messaging/data-port';
+import type { ExportWhat } from '../services/export';
 
-type Pending = { resolve: (data: unknown) => void; reject: (e: Error) => void; onChunk?: (text: string) => void };
+type Pending = { resolve: (data: unknown) => void; reject: (e: Error) => void };
 
 // Distributes Omit over the request union, so each op keeps its own fields.
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type DataCall = Without<DataRequest, 'id'>;
 
 /**
- * One page's connection to the background's data port. Exports arrive a
- * piece at a time and are turned into Blob parts at once (the browser keeps
- * those out of the page's heap), so a 100 MB backup is never a 100 MB string
- * here. If the worker stops mid-way, the port closes and the call fails with
- * a clear error: nothing half-written is ever applied.
+ * One page's connection to the background's data port. If the worker stops
+ * mid-way, the port closes and the call fails with a clear error: nothing
+ * half-written is ever applied.
  */
 export class DataClient {
   private port: Browser.runtime.Port | null = null;
@@ -24,14 +23,8 @@ export class DataClient {
     port.onMessage.addListener((msg: DataResponse) => {
       const p = this.pending.get(msg.id);
       if (!p) return;
-      if (msg.op === 'chunk') {
-        p.onChunk?.(msg.text);
-        port.postMessage({ op: 'more', id: msg.id } satisfies DataRequest);
-        return;
-      }
       this.pending.delete(msg.id);
-      if (msg.op === 'end') p.resolve(null);
-      else if (msg.ok) p.resolve(msg.data);
+      if (msg.ok) p.resolve(msg.data);
       else p.reject(new Error(msg.error));
     });
     port.onDisconnect.addListener(() => {
@@ -44,24 +37,36 @@ export class DataClient {
     return port;
   }
 
-  call<Op extends DataCall['op']>(req: Extract<DataCall, { op: Op }>, onChunk?: (text: string) => void): Promise<DataReplies[Op]> {
+  call<Op extends DataCall['op']>(req: Extract<DataCall, { op: Op }>): Promise<DataReplies[Op]> {
     const id = this.next++;
     return new Promise<DataReplies[Op]>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (d: unknown) => void, reject, onChunk });
+      this.pending.set(id, { resolve: resolve as (d: unknown) => void, reject });
       this.connect().postMessage({ ...req, id } as DataRequest);
     });
   }
 
-  /** An export as a Blob, built a piece at a time. */
-  async exportBlob(what: Extract<DataCall, { op: 'export' }>['what'], type: string, onBytes?: (chars: number) => void): Promise<Blob> {
-    const parts: Blob[] = [];
-    let chars = 0;
-    await this.call({ op: 'export', what }, (text) => {
-      parts.push(new Blob([text]));
-      chars += text.length;
-      onBytes?.(chars);
-    });
-    return new Blob(parts, { type });
+  /**
+   * An export as a Blob, read here a page of records at a time (lib/platform/page-export.ts) while the background
+   * holds its nudge engine. Each piece becomes a Blob part at once (the browser keeps those out of the page's heap),
+   * so a 100 MB backup is never a 100 MB string here.
+   */
+  async exportBlob(what: ExportWhat, type: string, onBytes?: (chars: number) => void): Promise<Blob> {
+    const key = this.next++;
+    await this.call({ op: 'hold', key });
+    try {
+      // Loaded when first needed: the database code is not part of a page's first screen.
+      const { exportChunks } = await import('./page-export');
+      const parts: Blob[] = [];
+      let chars = 0;
+      for await (const text of await exportChunks(what)) {
+        parts.push(new Blob([text]));
+        chars += text.length;
+        onBytes?.(chars);
+      }
+      return new Blob(parts, { type });
+    } finally {
+      void this.call({ op: 'release', key }).catch(() => {});
+    }
   }
 }
 

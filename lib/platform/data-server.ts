@@ -1,15 +1,11 @@
 import type { SidecarDb } from '../db';
 import { ImportOpSchema } from '../domain/import-plan';
-import { resolveLanguage, stageName, translator } from '../i18n';
 import { DATA_PORT, DataRequestSchema, type DataOp, type DataReplies, type DataRequest, type DataResponse } from '../messaging/data-port';
 import { applyCsvImport } from '../services/csv-import';
-import { backupChunks, csvChunks } from '../services/export';
 import { contactsWithAny } from '../services/contact-match';
 import { abortJob, beginJob, dropInterruptedJobs, JOB_IDLE_MS, stageChunk } from '../services/import-journal';
 import { rememberedMapping, rememberMapping } from '../services/import-mappings';
 import { applyRestore, checkRestoreBatch } from '../services/restore';
-import { loadSettings } from '../services/settings';
-import { streamExport, type ExportStream } from './export-stream';
 
 
 /**
@@ -26,7 +22,8 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
     if (port.name !== DATA_PORT) return;
     const origin = port.sender?.url ? new URL(port.sender.url).origin : null;
     if (port.sender?.id !== browser.runtime.id || origin !== extensionOrigin) return port.disconnect();
-    const exports = new Map<number, ExportStream>();
+    // Exports the page is reading (by the page's key): each holds the nudge engine, whose writes would slow the reads.
+    const holds = new Map<number, () => void>();
     const jobs = new Map<string, { kind: 'csv' | 'restore'; release: () => void }>();
     let alive = true;
     const post = (msg: DataResponse) => {
@@ -42,22 +39,6 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
         (data) => post({ op: 'reply', id: req.id, ok: true, data }),
         (e) => post({ op: 'reply', id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) }),
       );
-    const stream = (id: number, gen: AsyncGenerator<string>) => {
-      const release = holdEngine();
-      const s = streamExport(gen, (e) => {
-        if ('chunk' in e) return post({ op: 'chunk', id, text: e.chunk });
-        exports.delete(id);
-        release();
-        post('end' in e ? { op: 'end', id } : { op: 'reply', id, ok: false, error: e.error });
-      });
-      exports.set(id, {
-        ack: s.ack,
-        close: () => {
-          release();
-          s.close();
-        },
-      });
-    };
     const endJob = (jobId: string) => {
       jobs.get(jobId)?.release();
       jobs.delete(jobId);
@@ -65,18 +46,18 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
 
     const handle = async (req: DataRequest) => {
       switch (req.op) {
-        case 'export': {
-          if (req.what.kind === 'backup') stream(req.id, backupChunks(db, { now: Date.now(), app: browser.runtime.getManifest().version }));
-          else {
-            const settings = await loadSettings(db, locale());
-            const t = translator(resolveLanguage(settings.language, navigator.languages ?? []));
-            const names = new Map(settings.stages.map((s) => [s.id, stageName(s, t)]));
-            stream(req.id, csvChunks(db, req.what.table, { stageName: (id) => names.get(id) ?? id }));
-          }
-          return;
-        }
-        case 'more':
-          return exports.get(req.id)?.ack();
+        case 'hold':
+          return reply(req, async () => {
+            holds.get(req.key)?.();
+            holds.set(req.key, holdEngine());
+            return null;
+          });
+        case 'release':
+          return reply(req, async () => {
+            holds.get(req.key)?.();
+            holds.delete(req.key);
+            return null;
+          });
         case 'match':
           return reply(req, async () => {
             const found = (await contactsWithAny(db, req.emails, req.urls)).filter((c) => c.deletedAt === null);
@@ -150,8 +131,8 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
     });
     port.onDisconnect.addListener(() => {
       alive = false;
-      for (const s of exports.values()) s.close();
-      exports.clear();
+      for (const release of holds.values()) release();
+      holds.clear();
       // A page that goes away mid-import takes its job with it: nothing of it was applied.
       for (const [jobId, job] of jobs) {
         job.release();
