@@ -15,13 +15,17 @@ const PAGE = 10_000;
 const CHUNK_CHARS = 1 << 20;
 
 async function* pages<T>(table: Table<T, string, unknown>): AsyncGenerator<T[]> {
-  let after: string | null = null;
-  for (;;) {
-    const page: T[] = await (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(PAGE).toArray();
+  const key = table.schema.primKey.keyPath as string;
+  const read = (after: string | null): Promise<T[]> => (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(PAGE).toArray();
+  let next: Promise<T[]> | null = read(null);
+  while (next) {
+    const page: T[] = await next;
     if (page.length === 0) return;
-    after = (page[page.length - 1] as Record<string, string>)[table.schema.primKey.keyPath as string]!;
+    // The next page is asked for before this one is handed on: IndexedDB reads it while the caller writes this one out.
+    next = page.length < PAGE ? null : read((page[page.length - 1] as Record<string, string>)[key]!);
+    // A caller that stops early leaves it unread: its failure is nobody's to report.
+    next?.catch(() => {});
     yield page;
-    if (page.length < PAGE) return;
   }
 }
 

@@ -941,7 +941,7 @@ async function benchPortability() {
       unit: 's',
       budget: 3,
       detail:
-        `exportBlob over the data port, pieces of 1 MB turned into Blob parts as they arrive, as the Download button does; ${bk.length} runs (${bk.map((x) => s(x.ms)).join(', ')} s); ` +
+        `exportBlob as the Download button calls it: the page reads the database in pages of 10,000 records (the next one read while the last is written out), pieces of 1 MB turned into Blob parts, the nudge engine held meanwhile; ${bk.length} runs (${bk.map((x) => s(x.ms)).join(', ')} s); ` +
         `${mb(bk[0].chars)} file; page JS heap ${mb(bk[0].heapBefore)} before, peak ${mb(Math.max(...bk.map((x) => x.heapPeak ?? 0)))}`,
     });
     const rs = r.restores;
