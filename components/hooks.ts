@@ -114,17 +114,28 @@ export function useSettingsSave() {
 }
 
 /**
- * A "Show more" draws more lines and may itself go away: the keyboard goes on to the first line it drew. `reveal`
- * (in the click) names the lines by a selector inside `container` and the index of the first new one.
+ * Lists that draw their first `first` items and `step` more at each "Show more", kept per list (a board column, a
+ * part of the review). After a press the keyboard goes on to the first item it drew, since the button may be gone:
+ * `more` names the list's items by a selector inside `container`.
  */
-export function useFocusRevealed<E extends HTMLElement>() {
+export function useShowMore<E extends HTMLElement>(first: number, step: number) {
+  const [shown, setShown] = useState<Record<string, number>>({});
   const container = useRef<E>(null);
-  const next = useRef<{ selector: string; index: number } | null>(null);
+  const focusNext = useRef<{ selector: string; index: number } | null>(null);
   useEffect(() => {
-    const r = next.current;
+    const r = focusNext.current;
     if (!r) return;
-    next.current = null;
+    focusNext.current = null;
     container.current?.querySelectorAll<HTMLElement>(r.selector)[r.index]?.focus();
   });
-  return { container, reveal: (selector: string, index: number) => void (next.current = { selector, index }) };
+  const limit = (list: string) => shown[list] ?? first;
+  return {
+    container,
+    limit,
+    more(list: string, itemSelector: string) {
+      focusNext.current = { selector: itemSelector, index: limit(list) };
+      setShown({ ...shown, [list]: limit(list) + step });
+    },
+    reset: () => setShown({}),
+  };
 }

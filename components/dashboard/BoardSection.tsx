@@ -16,14 +16,14 @@ import {
 } from '@dnd-kit/core';
 import type { BantField } from '@/lib/domain/bant';
 import type { Metrics } from '@/lib/domain/metrics';
-import { byStageEntry, CARDS_PER_COLUMN, valueIn } from '@/lib/domain/board';
+import { byStageEntry, valueIn } from '@/lib/domain/board';
 import type { Settings } from '@/lib/domain/settings';
 import { stageName, type MessageKey } from '@/lib/i18n';
 import type { BoardView, PipelineRow } from '@/lib/services/dashboard';
 import { LostForm } from '../DealCard';
 import type { ReplyTo } from '@/lib/messaging/protocol';
 import { CommandError, refusalText } from '../CommandError';
-import { useCommand, useFocusRevealed } from '../hooks';
+import { useCommand, useShowMore } from '../hooks';
 import { useI18n } from '../i18n';
 import { Button, focusRing } from '../ui';
 import { useFormat } from './format';
@@ -32,7 +32,7 @@ import { Section } from './Section';
 const DAY = 86_400_000;
 /**
  * Cards drawn per column at first, and how many more each "Show more" draws (up to the CARDS_PER_COLUMN the board
- * view sends). Every card is a dnd-kit draggable, and every draggable renders again at each pick-up and drop: 500 of
+ * view sends, lib/domain/board.ts). Every card is a dnd-kit draggable, and every draggable renders again at each pick-up and drop: 500 of
  * them made a drop a task of 60 ms, which the Gmail sidebar (sharing this page's renderer) waited behind before it
  * could show the stage just written.
  */
@@ -185,8 +185,7 @@ export function BoardSection({ settings, board, metrics }: { settings: Settings;
   const [losing, setLosing] = useState<PipelineRow | null>(null);
   const [gated, setGated] = useState<{ name: string; stageId: string; missing: BantField[] } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [shown, setShown] = useState<Record<string, number>>({});
-  const { container: boardRef, reveal } = useFocusRevealed<HTMLDivElement>();
+  const shown = useShowMore<HTMLDivElement>(FIRST_CARDS, MORE_CARDS);
   const stages = settings.stages;
   const order = useMemo(() => [...stages.map((s) => s.id), ...OUTCOMES], [stages]);
   const cursor = useRef<Cursor>({ drag: null, index: -1 });
@@ -293,7 +292,7 @@ export function BoardSection({ settings, board, metrics }: { settings: Settings;
       >
         {/* It scrolls sideways: focusable, so the keyboard can scroll it even when no card is there to focus. */}
         <div
-          ref={boardRef}
+          ref={shown.container}
           data-testid="sidecar-board"
           role="region"
           aria-label={t('dash.section.board')}
@@ -303,7 +302,7 @@ export function BoardSection({ settings, board, metrics }: { settings: Settings;
         >
           {stages.map((stage) => {
             const { list, count, total } = byStage.get(stage.id) ?? { list: [], count: 0, total: 0 };
-            const drawn = Math.min(list.length, CARDS_PER_COLUMN, shown[stage.id] ?? FIRST_CARDS);
+            const drawn = Math.min(list.length, shown.limit(stage.id));
             return (
               <Column
                 key={stage.id}
@@ -326,10 +325,11 @@ export function BoardSection({ settings, board, metrics }: { settings: Settings;
                   {count === 0 && <li className="list-none p-2 text-xs text-slate-500">{t('board.empty')}</li>}
                   {drawn < list.length ? (
                     <li className="list-none">
-                      <Button data-testid="sidecar-board-more" className="w-full" onClick={() => {
-                          reveal(`[data-testid=sidecar-board-column][data-stage="${CSS.escape(stage.id)}"] [data-testid=sidecar-deal-card]`, drawn);
-                          setShown({ ...shown, [stage.id]: drawn + MORE_CARDS });
-                        }}>
+                      <Button
+                        data-testid="sidecar-board-more"
+                        className="w-full"
+                        onClick={() => shown.more(stage.id, `[data-testid=sidecar-board-column][data-stage="${CSS.escape(stage.id)}"] [data-testid=sidecar-deal-card]`)}
+                      >
                         {t('board.showMore', { count: Math.min(MORE_CARDS, list.length - drawn) })}
                       </Button>
                     </li>

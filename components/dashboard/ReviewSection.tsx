@@ -4,7 +4,7 @@ import type { Settings } from '@/lib/domain/settings';
 import { stageName, type Translate } from '@/lib/i18n';
 import { activityKindKey, missingDetailKey, triggerKindKey } from '@/lib/i18n/keys';
 import type { PipelineRow } from '@/lib/services/dashboard';
-import { useFocusRevealed, useLive } from '../hooks';
+import { useLive, useShowMore } from '../hooks';
 import { useI18n } from '../i18n';
 import { Button, focusRing } from '../ui';
 import { useFormat } from './format';
@@ -19,7 +19,7 @@ type Part = 'moved' | 'won' | 'lost' | 'stale' | 'missing';
  * keystroke in the search) paid for them in style and paint, and so did the Gmail sidebar, which shares this
  * page's renderer.
  */
-export const REVIEW_FIRST = 10;
+const REVIEW_FIRST = 10;
 const REVIEW_MORE = 25;
 
 /**
@@ -32,11 +32,11 @@ export function ReviewSection({ settings, rows, onOpen }: { settings: Settings; 
   const { t } = useI18n();
   const f = useFormat();
   const [from, setWeek] = useState(() => weekStart(Date.now()));
-  const [shown, setShown] = useState<Partial<Record<Part, number>>>({});
-  const { container: listsRef, reveal } = useFocusRevealed<HTMLDivElement>();
+  const shown = useShowMore<HTMLDivElement>(REVIEW_FIRST, REVIEW_MORE);
+  // Another week's agenda starts again from its first lines.
   const setFrom = (week: number) => {
     setWeek(week);
-    setShown({});
+    shown.reset();
   };
   // Below the fold: asked for once the pipeline (the board, People & deals) has come, so it does not hold that up.
   const review = useLive(rows ? { name: 'review', from } : null);
@@ -58,7 +58,7 @@ export function ReviewSection({ settings, rows, onOpen }: { settings: Settings; 
   );
   /** One part of the agenda: its first lines (only those are built), the total, and a button for the next ones. */
   const list = <T,>(part: Part, title: string, all: readonly T[], render: (item: T) => ReactNode) => {
-    const limit = shown[part] ?? REVIEW_FIRST;
+    const limit = shown.limit(part);
     const rest = all.length - limit;
     return (
       <div data-testid={`sidecar-review-${part}`} data-count={all.length} className="space-y-1 rounded-lg border border-slate-200 bg-white p-3">
@@ -67,13 +67,7 @@ export function ReviewSection({ settings, rows, onOpen }: { settings: Settings; 
         </h3>
         {all.length ? <ul className="text-sm">{all.slice(0, limit).map(render)}</ul> : <p className="text-sm text-slate-500">{t('review.nothing')}</p>}
         {rest > 0 && (
-          <Button
-            data-testid="sidecar-review-more"
-            onClick={() => {
-              reveal(`[data-testid=sidecar-review-${part}] [data-testid=sidecar-review-item]`, limit);
-              setShown({ ...shown, [part]: limit + REVIEW_MORE });
-            }}
-          >
+          <Button data-testid="sidecar-review-more" onClick={() => shown.more(part, `[data-testid=sidecar-review-${part}] [data-testid=sidecar-review-item]`)}>
             {t('review.more', { count: f.int(Math.min(rest, REVIEW_MORE)), total: f.int(rest) })}
           </Button>
         )}
@@ -102,27 +96,31 @@ export function ReviewSection({ settings, rows, onOpen }: { settings: Settings; 
       {!review ? (
         <p className="text-sm">{t('dash.loading')}</p>
       ) : (
-        <div ref={listsRef} data-testid="sidecar-review" className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+        <div ref={shown.container} data-testid="sidecar-review" className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
           {list(
             'moved',
             t('review.moved'),
-            review.moved, (m) => line('moved', m.dealId, m.contactId, `${stage(m.fromStageId)} → ${stage(m.toStageId)}${m.forward ? '' : ` (${t('review.back')})`}`),
+            review.moved,
+            (m) => line('moved', m.dealId, m.contactId, `${stage(m.fromStageId)} → ${stage(m.toStageId)}${m.forward ? '' : ` (${t('review.back')})`}`),
           )}
           {list(
             'won',
             t('review.won'),
-            review.won, (w) =>
+            review.won,
+            (w) =>
               line('won', w.dealId, w.contactId, [f.moneyMinor(w.valueMinor, w.currency), t('review.cycle', { days: f.int(w.cycleDays) }), decidedBy(w.decidedBy, t)].filter(Boolean).join(' · ')),
           )}
           {list(
             'lost',
             t('review.lost'),
-            review.lost, (l) => line('lost', l.dealId, l.contactId, [stage(l.stageId), l.reason ?? t('review.noReason')].join(' · ')),
+            review.lost,
+            (l) => line('lost', l.dealId, l.contactId, [stage(l.stageId), l.reason ?? t('review.noReason')].join(' · ')),
           )}
           {list(
             'stale',
             t('review.stale'),
-            review.stale, (s) =>
+            review.stale,
+            (s) =>
               line(
                 'stale',
                 s.dealId,
@@ -139,7 +137,8 @@ export function ReviewSection({ settings, rows, onOpen }: { settings: Settings; 
           {list(
             'missing',
             t('review.missing'),
-            review.missing, (m) => line('missing', m.dealId, m.contactId, `${stage(m.stageId)} · ${m.missing.map((x) => t(missingDetailKey(x))).join(', ')}`),
+            review.missing,
+            (m) => line('missing', m.dealId, m.contactId, `${stage(m.stageId)} · ${m.missing.map((x) => t(missingDetailKey(x))).join(', ')}`),
           )}
         </div>
       )}

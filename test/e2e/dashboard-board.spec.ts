@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { dbDump, expect, sidebar, test } from './fixtures';
-import { openDashboard } from './dashboard';
+import { createLeads, openDashboard } from './dashboard';
 import { gmailFixture, INBOX_URL, serveGmail, THREAD_URL } from './gmail';
 
 /** A real pointer drag: press, move past dnd-kit's 5 px activation distance, travel, release. */
@@ -101,8 +101,7 @@ test('the board applies the stage gates with the sidebar’s explanation, and Wo
 // come on request, and the keyboard goes on to the first card drawn.
 test('a full column draws its first cards and the rest on request', async ({ context, extensionId }) => {
   const dash = await openDashboard(context, extensionId);
-  const send = (m: object) => dash.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), m);
-  for (let i = 0; i < 33; i++) expect((await send({ type: 'ui/create-person', person: { name: `Lead ${i}`, email: `lead${i}@acme.example` } })).ok).toBe(true);
+  await createLeads(dash, 33);
   const cards = column(dash, 'contact').getByTestId('sidecar-deal-card');
   await expect(cards).toHaveCount(30);
   await expect(column(dash, 'contact')).toContainText('33 deals');

@@ -1,11 +1,11 @@
 import { dbDump, expect, test } from './fixtures';
-import { openDashboard } from './dashboard';
+import { commander, createLeads, openDashboard } from './dashboard';
 
 // The weekly pipeline review: what the rep did this week (through the same commands the sidebar sends) is on
 // this week's agenda, each line opens its person, and the week before is empty.
 test('the pipeline review lists this week’s moves, wins and losses, each line opens its person; last week is empty', async ({ context, extensionId }) => {
   const dash = await openDashboard(context, extensionId);
-  const send = (m: object) => dash.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), m);
+  const send = commander(dash);
   const ids: Record<string, { contactId: string; dealId: string }> = {};
   for (const who of ['Mover', 'Winner', 'Loser']) {
     const r = await send({ type: 'ui/create-person', person: { name: `Rina ${who}`, email: `${who.toLowerCase()}@acme.example` } });
@@ -41,8 +41,8 @@ test('the pipeline review lists this week’s moves, wins and losses, each line 
 // says how many are left; "Show more" draws the next ones and puts the keyboard on the first of them.
 test('a long part of the review shows its first lines and the rest on request', async ({ context, extensionId }) => {
   const dash = await openDashboard(context, extensionId);
-  const send = (m: object) => dash.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), m);
-  for (let i = 0; i < 13; i++) expect((await send({ type: 'ui/create-person', person: { name: `Lead ${i}`, email: `lead${i}@acme.example` } })).ok).toBe(true);
+  const send = commander(dash);
+  await createLeads(dash, 13);
   const { deals } = await dbDump(context);
   for (const d of deals!) expect((await send({ type: 'ui/move-stage', dealId: d.id, toStageId: 'meeting' })).ok).toBe(true);
   const part = dash.getByTestId('sidecar-review-moved');
