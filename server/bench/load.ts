@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -14,9 +15,9 @@ import { openDatabase } from '../db';
  * connection per device for SECONDS, each alternating a pull from its
  * cursor (what its team pushed since: the steady state) and a push of one field edit (the
  * next batch number, a fresh stamp): once as fast as the server answers
- * (its throughput), then at a fixed offered rate of RATE requests a second
- * (the latency at the budget's rate). Prints one JSON line for
- * test/bench/run.mjs.
+ * (its throughput, with autocannon), then at a steady offered rate of RATE
+ * requests a second, one due every 1/RATE s (the latency at the budget's
+ * rate, open loop). Prints one JSON line for test/bench/run.mjs.
  */
 const DEVICES = Number(process.env.SYNC_LOAD_DEVICES ?? 40);
 /** Teams on the server (the devices are spread over them): a server serves many small teams, each its own lock. */
@@ -24,21 +25,29 @@ const TEAMS = Number(process.env.SYNC_LOAD_TEAMS ?? 8);
 const SECONDS = Number(process.env.SYNC_LOAD_SECONDS ?? 10);
 /** The offered rate of the second run: the budget's 300 requests a second, at which its p99 is measured. */
 const RATE = Number(process.env.SYNC_LOAD_RATE ?? 300);
+/** Seconds at that rate before the measured ones: every device's first requests, on connections still being opened. */
+const WARMUP = Number(process.env.SYNC_LOAD_WARMUP ?? 2);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** CPU time (ms, user + system) of a process so far, from /proc; 0 where there is none. On a shared machine this, per request, compares runs at different loads. */
-function cpuMs(pid: number): number {
+/**
+ * CPU time (ms, user + system) of a process so far, from /proc; 0 where there is none. On a shared machine this,
+ * per request, compares runs at different loads. With `reaped`, that of its children that have exited too.
+ */
+function cpuMs(pid: number, reaped = false): number {
   try {
     const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(f[11]) + Number(f[12])) * 10;
+    return (Number(f[11]) + Number(f[12]) + (reaped ? Number(f[13]) + Number(f[14]) : 0)) * 10;
   } catch {
     return 0;
   }
 }
-/** The same for every PostgreSQL process of this machine (the backends serving the server's connections among them). */
+/**
+ * The same for PostgreSQL: every process of it on this machine, plus the backends that have exited (connections
+ * closed when idle, autovacuum workers), which the postmaster has reaped: without them the figure could fall.
+ */
 function postgresCpuMs(): number {
   try {
-    return execFileSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).split('\n').filter(Boolean).reduce((n, pid) => n + cpuMs(Number(pid)), 0);
+    return execFileSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).split('\n').filter(Boolean).reduce((n, pid) => n + cpuMs(Number(pid), true), 0);
   } catch {
     return 0;
   }
@@ -100,38 +109,60 @@ async function main(): Promise<void> {
         if (!page.more) break;
       }
     }
-    // autocannon resets a connection's context after each pass over `requests`: the device is taken from a free list by
-    // the pull and handed back when its push is answered, so one device never has two pushes on the way.
-    let free: number[] = [];
-    const run = async (set: number, overallRate?: number) => {
-      free = devices.map((_, i) => i).filter((i) => Math.floor(i / DEVICES) === set);
-      let pushes = 0;
-      let pulls = 0;
-      let pulled = 0;
-      let answered = 0;
+    type Device = (typeof devices)[number];
+    const pullPath = (d: Device) => `/v1/teams/${d.team}/pull?after=${encodeURIComponent(d.cursor)}&limit=1000`;
+    const pushBody = (d: Device) => {
+      const id = `C${Math.random() < 0.5 ? 0 : 1}${String(Math.floor(Math.random() * 1000)).padStart(4, '0')}`;
+      return JSON.stringify({ deviceId: d.id, seq: ++d.seq, changes: [{ t: 'contacts', id, op: 'patch', s: stamp(d), f: { title: `t${d.seq}` } }] });
+    };
+    // The device moves on to the cursor it was given, as the extension does: its next pull asks only for
+    // what its team pushed since (without this every pull fetched everything since the start, up to 1,000 records).
+    const pulledPage = (d: Device, body: string) => {
+      const page = JSON.parse(body) as { cursor: string; rows: unknown[] };
+      d.cursor = page.cursor;
+      return page.rows.length;
+    };
+    const setOf = (set: number) => devices.map((_, i) => i).filter((i) => Math.floor(i / DEVICES) === set);
+    const measure = () => {
       const loadBefore = os.loadavg()[0]!;
       const cpu0 = [cpuMs(server.pid!), postgresCpuMs()];
+      const client0 = process.cpuUsage();
+      return (total: number) => {
+        const client = process.cpuUsage(client0);
+        const per = (ms: number) => Math.round((ms / total) * 100) / 100;
+        return {
+          loadBefore,
+          loadAfter: os.loadavg()[0]!,
+          serverCpuMsPerRequest: per(cpuMs(server.pid!) - cpu0[0]!),
+          postgresCpuMsPerRequest: per(postgresCpuMs() - cpu0[1]!),
+          // The load generator runs on the same two cores: what it takes is not the server's to use.
+          clientCpuMsPerRequest: per((client.user + client.system) / 1000),
+        };
+      };
+    };
+
+    // As fast as the server answers: autocannon, one connection per device, each sending its next request when
+    // answered. autocannon resets a connection's context after each pass over `requests`: the device is taken
+    // from a free list by the pull and handed back when its push is answered, so one device never has two pushes on the way.
+    const saturated = async (set: number) => {
+      const free = setOf(set);
+      let [pushes, pulls, pulled, answered] = [0, 0, 0, 0];
+      const done = measure();
       const result = await autocannon({
         url: base,
         connections: DEVICES,
         duration: SECONDS,
-        // A fixed offered rate: autocannon then counts each latency from when the request was due (coordinated omission).
-        ...(overallRate ? { overallRate } : {}),
         requests: [
           {
             setupRequest: (req: Record<string, unknown>, context: Record<string, number>) => {
               context.dev = free.pop()!;
               const d = devices[context.dev]!;
               pulls++;
-              return { ...req, method: 'GET', path: `/v1/teams/${d.team}/pull?after=${encodeURIComponent(d.cursor)}&limit=1000`, headers: headers(d) };
+              return { ...req, method: 'GET', path: pullPath(d), headers: headers(d) };
             },
-            // The device moves on to the cursor it was given, as the extension does: its next pull asks only for
-            // what its team pushed since (without this every pull fetched everything since the start, up to 1,000 records).
             onResponse: (status: number, body: string, context: Record<string, number>) => {
               if (status !== 200) return;
-              const page = JSON.parse(body) as { cursor: string; rows: unknown[] };
-              devices[context.dev!]!.cursor = page.cursor;
-              pulled += page.rows.length;
+              pulled += pulledPage(devices[context.dev!]!, body);
               answered++;
             },
           },
@@ -139,9 +170,7 @@ async function main(): Promise<void> {
             setupRequest: (req: Record<string, unknown>, context: Record<string, number>) => {
               const d = devices[context.dev!]!;
               pushes++;
-              const id = `C${Math.random() < 0.5 ? 0 : 1}${String(Math.floor(Math.random() * 1000)).padStart(4, '0')}`;
-              const body = JSON.stringify({ deviceId: d.id, seq: ++d.seq, changes: [{ t: 'contacts', id, op: 'patch', s: stamp(d), f: { title: `t${d.seq}` } }] });
-              return { ...req, method: 'POST', path: `/v1/teams/${d.team}/push`, headers: headers(d), body };
+              return { ...req, method: 'POST', path: `/v1/teams/${d.team}/push`, headers: headers(d), body: pushBody(d) };
             },
             onResponse: (_status: number, _body: string, context: Record<string, number>) => {
               free.push(context.dev!);
@@ -161,16 +190,93 @@ async function main(): Promise<void> {
         pulls,
         pushes,
         recordsPerPull: answered ? Math.round((pulled / answered) * 10) / 10 : 0,
-        loadBefore,
-        loadAfter: os.loadavg()[0]!,
-        serverCpuMsPerRequest: Math.round(((cpuMs(server.pid!) - cpu0[0]!) / r.requests.total) * 100) / 100,
-        postgresCpuMsPerRequest: Math.round(((postgresCpuMs() - cpu0[1]!) / r.requests.total) * 100) / 100,
+        ...done(r.requests.total),
+      };
+    };
+
+    // At a fixed offered rate, open loop: request i is due at start + i/RATE, evenly spread (autocannon's rate
+    // mode sends each second's quota as a burst at the start of the second, which measures saturation again).
+    // A due request goes to the device free longest, and waits for one if none is; its latency counts from when
+    // it was due, so that waiting counts too (no coordinated omission). Each device alternates pull and push.
+    const fixedRate = async (set: number, rate: number) => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: DEVICES });
+      const free = setOf(set);
+      const nextIsPush = new Set<number>();
+      const waiting: number[] = [];
+      const latencies: number[] = [];
+      const warmupLatencies: number[] = [];
+      let [pushes, pulls, pulled, answered, non2xx, errors] = [0, 0, 0, 0, 0, 0];
+      const send = (method: 'GET' | 'POST', path: string, d: Device, body?: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const req = http.request(`${base}${path}`, { method, agent, headers: headers(d) }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (b: Buffer) => chunks.push(b));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+            res.on('error', reject);
+          });
+          req.on('error', reject);
+          req.end(body);
+        });
+      const run = async (dev: number, due: number): Promise<void> => {
+        const d = devices[dev]!;
+        const push = nextIsPush.has(dev);
+        try {
+          const r = push ? await send('POST', `/v1/teams/${d.team}/push`, d, pushBody(d)) : await send('GET', pullPath(d), d);
+          if (r.status !== 200) non2xx++;
+          else if (!push) {
+            pulled += pulledPage(d, r.body);
+            answered++;
+          }
+        } catch {
+          errors++;
+        }
+        const counted = due >= measured;
+        (counted ? latencies : warmupLatencies).push(performance.now() - due);
+        if (push) {
+          if (counted) pushes++;
+          nextIsPush.delete(dev);
+        } else {
+          if (counted) pulls++;
+          nextIsPush.add(dev);
+        }
+        if (waiting.length > 0) void run(dev, waiting.shift()!);
+        else free.push(dev);
+      };
+      const done = measure();
+      const total = Math.round(rate * (WARMUP + SECONDS));
+      const start = performance.now() + 20;
+      const measured = start + WARMUP * 1000;
+      for (let i = 0; i < total; i++) {
+        const due = start + (i * 1000) / rate;
+        const ahead = due - performance.now();
+        if (ahead > 0.5) await new Promise((r) => setTimeout(r, ahead));
+        const dev = free.shift();
+        if (dev === undefined) waiting.push(due);
+        else void run(dev, due);
+      }
+      while (latencies.length + warmupLatencies.length < total) await new Promise((r) => setTimeout(r, 5));
+      const elapsed = (performance.now() - measured) / 1000;
+      agent.destroy();
+      const at = (list: number[], q: number) => Math.round(list.sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))]! * 10) / 10;
+      return {
+        rps: Math.round((latencies.length / elapsed) * 10) / 10,
+        total: latencies.length,
+        p50: at(latencies, 0.5),
+        p99: at(latencies, 0.99),
+        max: at(latencies, 1),
+        warmup: { seconds: WARMUP, total: warmupLatencies.length, p50: at(warmupLatencies, 0.5), p99: at(warmupLatencies, 0.99), max: at(warmupLatencies, 1) },
+        non2xx,
+        errors,
+        pulls,
+        pushes,
+        recordsPerPull: answered ? Math.round((pulled / answered) * 10) / 10 : 0,
+        ...done(total),
       };
     };
     // As many requests as the server answers (each device sends its next when answered), then a fixed offered rate.
-    const saturated = await run(0);
-    const atRate = await run(1, RATE);
-    console.log(JSON.stringify({ ...saturated, rate: RATE, atRate, devices: DEVICES, teams: TEAMS, seconds: SECONDS }));
+    const most = await saturated(0);
+    const atRate = await fixedRate(1, RATE);
+    console.log(JSON.stringify({ ...most, rate: RATE, atRate, devices: DEVICES, teams: TEAMS, seconds: SECONDS }));
   } finally {
     await db.close();
     server.kill('SIGTERM');

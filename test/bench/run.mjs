@@ -1594,14 +1594,14 @@ async function benchSyncServer() {
     value: r.rps,
     unit: 'req/s',
     budget: null,
-    detail: `autocannon on localhost, ${r.devices} devices in ${r.teams} teams (one connection each, each sending its next request when answered) for ${r.seconds} s, each alternating a pull from its cursor (what its team pushed since, ${r.recordsPerPull} records on average) and a one-field push: ${r.total} requests (${r.pulls} pulls, ${r.pushes} pushes), ${r.non2xx} not 2xx, ${r.errors} errors; p50 ${r.p50} ms, p99 ${r.p99} ms at that load (${r.devices} requests always in flight); server CPU ${r.serverCpuMsPerRequest} ms and PostgreSQL CPU ${r.postgresCpuMsPerRequest} ms per request; budget ≥ 300 req/s; load average ${r.loadBefore.toFixed(1)} before, ${r.loadAfter.toFixed(1)} after`,
+    detail: `autocannon on localhost, ${r.devices} devices in ${r.teams} teams (one connection each, each sending its next request when answered) for ${r.seconds} s, each alternating a pull from its cursor (what its team pushed since, ${r.recordsPerPull} records on average) and a one-field push: ${r.total} requests (${r.pulls} pulls, ${r.pushes} pushes), ${r.non2xx} not 2xx, ${r.errors} errors; p50 ${r.p50} ms, p99 ${r.p99} ms at that load (${r.devices} requests always in flight); CPU per request: server ${r.serverCpuMsPerRequest} ms, PostgreSQL ${r.postgresCpuMsPerRequest} ms, the load generator on the same 2 cores ${r.clientCpuMsPerRequest} ms; budget ≥ 300 req/s; load average ${r.loadBefore.toFixed(1)} before, ${r.loadAfter.toFixed(1)} after`,
   });
   addRow({
     metric: 'Sync server on PostgreSQL: p99 latency under that load',
     value: b.p99,
     unit: 'ms',
     budget: 100,
-    detail: `the same kind of devices and requests (another 40 devices) at a fixed offered rate of ${r.rate} req/s for ${r.seconds} s (autocannon overallRate; a late request's latency counts from when it was due): ${b.total} requests, ${b.rps} req/s answered, p50 ${b.p50} ms, max ${b.max} ms, ${b.non2xx} not 2xx, ${b.errors} errors; load average ${b.loadBefore.toFixed(1)} before, ${b.loadAfter.toFixed(1)} after`,
+    detail: `the same kind of devices and requests (another ${r.devices} devices) at a steady offered rate of ${r.rate} req/s, open loop: a request due every ${(1000 / r.rate).toFixed(1)} ms, sent on the device free longest, its latency counted from when it was due (so waiting for a free device counts); ${b.warmup.seconds} s of warm-up at that rate first, not counted (the devices' first requests on connections being opened: p50 ${b.warmup.p50}, p99 ${b.warmup.p99}, max ${b.warmup.max} ms), then ${r.seconds} s: ${b.total} requests (${b.pulls} pulls, ${b.pushes} pushes), ${b.rps} req/s answered, p50 ${b.p50} ms, max ${b.max} ms, ${b.non2xx} not 2xx, ${b.errors} errors; CPU per request: server ${b.serverCpuMsPerRequest} ms, PostgreSQL ${b.postgresCpuMsPerRequest} ms, load generator ${b.clientCpuMsPerRequest} ms; load average ${b.loadBefore.toFixed(1)} before, ${b.loadAfter.toFixed(1)} after`,
   });
 }
 
