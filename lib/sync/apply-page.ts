@@ -62,7 +62,7 @@ export async function applyPage(db: SidecarDb, expectedCursor: string, page: { r
       await table.bulkPut(out);
     }
 
-    if (stale.size > 0) await db.summariesStale.bulkPut([...stale].map((contactId) => ({ contactId })));
+    if (stale.size > 0) await listStale(db, stale);
     // The nudge engine keeps stage stays from the history as deals move: new history, built again.
     if (history) await forgetStageStays(db);
     if (st.resync) await db.resyncSeen.bulkPut(page.rows.filter((r) => !r.m).map((r) => ({ key: rowKey(r.t, r.id) })));
@@ -93,6 +93,17 @@ async function existingRows(table: Table, ids: string[]): Promise<(Row | undefin
   const key = table.schema.primKey.keyPath as string;
   const byId = new Map(((await range.toArray()) as Row[]).map((r) => [String(r[key]), r]));
   return ids.map((id) => byId.get(id));
+}
+
+/**
+ * Lists contacts whose summaries are to be rebuilt, leaving out those listed already: a first sync's 100,000
+ * activities name each of its 10,000 contacts on page after page, and writing each again (a put per contact per
+ * page) cost as much as the activities' own puts. The list is read in one request (its keys only).
+ */
+async function listStale(db: SidecarDb, stale: Set<string>): Promise<void> {
+  const listed = new Set((await db.summariesStale.toCollection().primaryKeys()) as string[]);
+  const fresh = [...stale].filter((id) => !listed.has(id));
+  if (fresh.length > 0) await db.summariesStale.bulkPut(fresh.map((contactId) => ({ contactId })));
 }
 
 /** Fields with changes in the outbox, per record of the page. */

@@ -1,4 +1,6 @@
 import 'fake-indexeddb/auto';
+import type { DBCore, Middleware } from 'dexie';
+import type { StoredSummary } from '../../lib/db';
 import type { MailMessage } from '../../lib/domain/thread';
 import { logThreadMessages } from '../../lib/services/activities';
 import { createPerson } from '../../lib/services/contacts';
@@ -66,6 +68,40 @@ describe.each(DATABASES)('sync client against the server on $name', (kind) => {
     // Both deals are kept, on the one contact.
     const contactId = live(await a.db.contacts.toArray())[0]!.id;
     expect((await a.db.deals.toArray()).map((d) => d.contactId)).toEqual([contactId, contactId]);
+  });
+
+  it("rebuilds a contact's summary from every page its activities arrived on, listing the contact once", async () => {
+    // Every key written into the list of summaries to rebuild, as IndexedDB receives it.
+    const listed: string[] = [];
+    const count: Middleware<DBCore> = {
+      stack: 'dbcore',
+      name: 'count-stale',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const t = down.table(name);
+          return name !== 'summariesStale' ? t : { ...t, mutate: (req) => (req.type === 'put' && listed.push(...req.values.map((v) => String((v as { contactId: string }).contactId))), t.mutate(req)) };
+        },
+      }),
+    };
+    const { browsers } = await pairedBrowsers(env.db, app, 2, { pullLimit: 2 }, [count]);
+    const [a, b] = browsers as [Browser, Browser];
+    const dana = await createPerson(a.db, { name: 'Dana', email: 'dana@bigcorp.io' }, { ...env0, now: Date.now() });
+    const at = 1_790_000_000_000;
+    const messages: MailMessage[] = [
+      { id: 'm-1', from: { name: 'Dana', email: 'dana@bigcorp.io' }, recipients: [{ name: 'Me', email: 'me@sidecar.test' }], date: at },
+      ...[1, 2, 3].map((k) => ({ id: `m-${k + 1}`, from: { name: 'Me', email: 'me@sidecar.test' }, recipients: [{ name: 'Dana', email: 'dana@bigcorp.io' }], date: at + k * 100_000 })),
+    ];
+    await logThreadMessages(a.db, messages, mine, Date.now());
+    await a.syncUntilDone();
+    // Pages of two records: Dana's four activities arrive on at least two pages, each naming her for a rebuild.
+    listed.length = 0;
+    await b.syncUntilDone();
+    expect(listed.filter((id) => id === dana.contact.id)).toHaveLength(1);
+    expect(await b.db.summariesStale.count()).toBe(0);
+    const pick = (s: StoredSummary | undefined) => s && { first: s.firstOutboundAt, last: s.lastOutboundAt, inbound: s.lastInboundAt, since: s.outboundSinceInbound };
+    expect(pick(await b.db.summaries.get(dana.contact.id))).toEqual({ first: at + 100_000, last: at + 300_000, inbound: at, since: 3 });
+    expect(pick(await b.db.summaries.get(dana.contact.id))).toEqual(pick(await a.db.summaries.get(dana.contact.id)));
   });
 
   it('(2) loses no acknowledged write, duplicates nothing and never moves the cursor ahead, killed at any step of a run', async () => {
