@@ -138,6 +138,29 @@ describe('summaries kept by the services', () => {
     expect(await db.summaries.count()).toBe(1);
   });
 
+  it('refreshSummaries over many contacts in one stretch of keys (read as ranges) rebuilds just those, each from its own activities', async () => {
+    // 70 people made in order (ids rise with time), each with one message from them and one reply.
+    const people = [];
+    for (let i = 0; i < 70; i++) {
+      const p = { name: `P${i}`, email: `p${i}@bigcorp.io` };
+      people.push((await createPerson(db, p, { ...env, now: T + i })).contact.id);
+      await logThreadMessages(db, [
+        { id: `in${i}`, from: p, recipients: [rep], date: T - (i + 2) * MIN },
+        { id: `out${i}`, from: rep, recipients: [p], date: T - (i + 1) * MIN },
+      ], mine, T);
+    }
+    // Wrong summaries for all; then the 60 in the middle rebuilt (a range with 5 others on each side of it, and
+    // one in the middle left out): only they are right again, and the ones left out keep their wrong rows.
+    await db.summaries.toCollection().modify({ lastInboundAt: 1, outboundSinceInbound: 99 });
+    const listed = people.slice(5, 65).filter((_, i) => i !== 30);
+    await db.transaction('rw', [db.contacts, db.activities, db.summaries], () => refreshSummaries(db, listed, 30, T));
+    for (const id of people) {
+      const row = await db.summaries.get(id);
+      if (listed.includes(id)) expect(row).toEqual(await expected(id, T));
+      else expect(row).toMatchObject({ lastInboundAt: 1, outboundSinceInbound: 99 });
+    }
+  });
+
   // BUG (lib/services/deals.ts:32 recordChange, also lib/services/stages.ts:61): moveDealStage,
   // closeDeal, reopenDeal and saveStages add a stage_change activity without refreshing the
   // contact's summary (their transactions do not even include db.summaries). The schema promises

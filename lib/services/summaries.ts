@@ -1,4 +1,5 @@
 import type { SidecarDb, StoredSummary } from '../db';
+import type { Activity, Contact } from '../domain/records';
 import { FUTURE_TOLERANCE_MS, futureActivityDue, summarizeAll, type SummaryActivity } from '../domain/activity-summary';
 import { engagementWeights } from '../domain/engagement';
 import { groupBy } from '../domain/group-by';
@@ -15,7 +16,7 @@ import { defaultLocale, loadSettings } from './settings';
 export async function refreshSummaries(db: SidecarDb, contactIds: Iterable<string>, halfLifeDays: number, now: number): Promise<void> {
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return;
-  const [contacts, all] = await Promise.all([db.contacts.bulkGet(ids), whereAnyOf(db.activities, 'contactId', ids)]);
+  const [contacts, all] = await contactsWithActivities(db, ids);
   const byContact = groupBy(all.filter((a) => a.deletedAt === null), (a) => a.contactId);
   const rows: StoredSummary[] = [];
   for (const c of contacts) {
@@ -24,6 +25,26 @@ export async function refreshSummaries(db: SidecarDb, contactIds: Iterable<strin
     rows.push({ ...summarizeAll(c.id, c.createdAt, activities, now), engagement: engagementWeights(activities, halfLifeDays, now) });
   }
   await db.summaries.bulkPut(rows);
+}
+
+/**
+ * The contacts (undefined where none) and their activities. Many ids in one stretch of keys with few other
+ * contacts among them (a first sync's summaries, rebuilt in key order) are read as two ranges, a request each,
+ * where reading them one by one took a request per contact and another per contact's activities.
+ */
+async function contactsWithActivities(db: SidecarDb, ids: string[]): Promise<[(Contact | undefined)[], Activity[]]> {
+  if (ids.length >= 50) {
+    const sorted = [...ids].sort();
+    const [lo, hi] = [sorted[0]!, sorted[sorted.length - 1]!];
+    const inRange = db.contacts.where(':id').between(lo, hi, true, true);
+    if ((await inRange.count()) <= ids.length * 1.25) {
+      const [contacts, activities] = await Promise.all([inRange.toArray(), db.activities.where('contactId').between(lo, hi, true, true).toArray()]);
+      const want = new Set(ids);
+      const byId = new Map(contacts.map((c) => [c.id, c]));
+      return [ids.map((id) => byId.get(id)), activities.filter((a) => want.has(a.contactId))];
+    }
+  }
+  return Promise.all([db.contacts.bulkGet(ids), whereAnyOf(db.activities, 'contactId', ids)]);
 }
 
 /**
