@@ -58,7 +58,8 @@ const tooLarge = (max: number) => new SyncError('too_large', `A request may carr
 async function bodyText(c: Context, max: number): Promise<string> {
   if (Number(c.req.header('content-length') ?? 0) > max) throw tooLarge(max);
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  if (!incoming) {
+  // Already read through the web Request (nothing here does that now): then that is where the body is.
+  if (!incoming || incoming.readableEnded) {
     const text = await c.req.text();
     if (Buffer.byteLength(text) > max) throw tooLarge(max);
     return text;
@@ -75,8 +76,12 @@ async function bodyText(c: Context, max: number): Promise<string> {
       reject(tooLarge(max));
     };
     incoming.on('data', onData);
+    // The client gone before the end (an error, or the connection closed): a bad request of its own, not a failure
+    // of the server's. After 'end' these change nothing.
+    const cut = () => reject(new SyncError('bad_request', 'The request ended before its body did.'));
     incoming.once('end', resolve);
-    incoming.once('error', reject);
+    incoming.once('error', cut);
+    incoming.once('close', cut);
   });
   return Buffer.concat(chunks, size).toString('utf8');
 }

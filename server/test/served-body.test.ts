@@ -72,4 +72,27 @@ describe('sync server over a real socket: request bodies', () => {
       agent.destroy();
     }
   });
+
+  it('a client that goes away halfway through its body changes nothing, and the server goes on answering', async () => {
+    const { wire } = makeApp(env.db, cfg);
+    const [a] = await team(env.db, wire, 1);
+    const push = (id: string) => JSON.stringify({ deviceId: a!.deviceId, seq: a!.seq + 1, changes: [{ t: 'contacts', id, op: 'insert', s: wire.stamp(a!), f: contact(id, []) }] });
+    const cut = push('CCUT');
+    await new Promise<void>((resolve) => {
+      const req = http.request({ host: '127.0.0.1', port, path: `/v1/teams/${a!.teamId}/push`, method: 'POST', headers: { authorization: `Bearer ${a!.token}`, 'content-type': 'application/json', 'content-length': String(cut.length) } });
+      req.on('error', () => resolve());
+      req.on('close', () => resolve());
+      req.write(cut.slice(0, 40), () => setTimeout(() => req.destroy(), 50));
+    });
+    // The same batch number with other content: had the cut-off batch been applied, this would be refused.
+    const agent = new http.Agent({ keepAlive: false });
+    try {
+      expect((await post(`/v1/teams/${a!.teamId}/push`, a!.token, push('CFULL'), false, agent)).status).toBe(200);
+    } finally {
+      agent.destroy();
+    }
+    a!.seq++;
+    const ids = (await wire.pullAll(a!)).rows.map((r) => r.id);
+    expect([ids.includes('CFULL'), ids.includes('CCUT')]).toEqual([true, false]);
+  });
 });
