@@ -15,9 +15,10 @@ function reasonKey(code: string): MessageKey | null {
 
 /**
  * Optional sync in the options page: the server's address and a pairing code
- * to connect; then the state (sidecar-sync-status carries data-state and
- * data-pending), the last sync, what is waiting to be sent, and errors in
- * plain words; "Sync now" and "Disconnect" (which keeps every record).
+ * to connect; then the state (sidecar-sync-status carries data-state,
+ * data-pending and data-received), the last sync, what is waiting to be sent,
+ * how many records came in, and errors in plain words; "Sync now" and
+ * "Disconnect" (which keeps every record).
  */
 export function SyncSection() {
   const { t, lang } = useI18n();
@@ -34,6 +35,8 @@ export function SyncSection() {
   };
   const connect = () => cmd.run({ type: 'ui/sync-connect', url, code }, (r) => (r.ok ? setCode('') : cmd.refuse(explain(r))));
   const lastSync = status?.lastSyncAt ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(status.lastSyncAt) : null;
+  // A first sync of a large pipeline takes a while: how many records have come in (of this run, or the last).
+  const received = status?.received ?? 0;
   const stateColor = { off: 'bg-slate-400', syncing: 'bg-sky-500', ok: 'bg-emerald-500', error: 'bg-rose-500' }[state];
 
   return (
@@ -42,7 +45,7 @@ export function SyncSection() {
         {t('sync.title')}
       </h2>
       <p className="text-sm text-slate-600">{t('sync.intro')}</p>
-      <div data-testid="sidecar-sync-status" data-state={state} data-pending={status?.pending ?? 0} aria-live="polite" className="space-y-1 rounded-md border border-slate-200 p-3 text-sm">
+      <div data-testid="sidecar-sync-status" data-state={state} data-pending={status?.pending ?? 0} data-received={received} aria-live="polite" className="space-y-1 rounded-md border border-slate-200 p-3 text-sm">
         <p className="flex items-center gap-2 font-medium">
           <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${stateColor}`} />
           {t(`sync.state.${state}`)}
@@ -50,6 +53,7 @@ export function SyncSection() {
         {status?.url && <p>{t('sync.connectedTo', { url: status.url })}</p>}
         {state !== 'off' && <p>{lastSync ? t('sync.lastSync', { time: lastSync }) : t('sync.never')}</p>}
         {state !== 'off' && <p>{t('sync.pending', { count: status?.pending ?? 0 })}</p>}
+        {state !== 'off' && received > 0 && <p>{t(state === 'syncing' ? 'sync.receiving' : 'sync.received', { count: new Intl.NumberFormat(lang).format(received) })}</p>}
         {state === 'error' && status?.error && <p className="text-rose-700">{explain(status.error)}</p>}
         {!!status?.skipped && <p className="text-amber-700">{t('sync.skipped', { count: status.skipped })}</p>}
       </div>

@@ -20,6 +20,8 @@ export const syncEn = {
   'sync.lastSync': 'Last sync: {time}',
   'sync.never': 'Not synced yet',
   'sync.pending': 'Changes not yet sent: {count}',
+  'sync.receiving': 'Received from the server so far: {count} records',
+  'sync.received': 'Received in the last sync: {count} records',
   'sync.skipped': '{count} records could not be sent (they are invalid here too).',
   'sync.error.bad_url': 'That address is not usable. Use https://…, or http://localhost for a server on this computer.',
   'sync.error.bad_code': 'That pairing code is wrong, already used or expired. Ask for a new one.',

@@ -20,6 +20,8 @@ export const syncId: Record<SyncKey, string> = {
   'sync.lastSync': 'Sinkronisasi terakhir: {time}',
   'sync.never': 'Belum pernah disinkronkan',
   'sync.pending': 'Perubahan yang belum terkirim: {count}',
+  'sync.receiving': 'Sudah diterima dari server: {count} data',
+  'sync.received': 'Diterima pada sinkronisasi terakhir: {count} data',
   'sync.skipped': '{count} data tidak dapat dikirim (di sini pun tidak valid).',
   'sync.error.bad_url': 'Alamat itu tidak dapat dipakai. Gunakan https://…, atau http://localhost untuk server di komputer ini.',
   'sync.error.bad_code': 'Kode pemasangan itu salah, sudah dipakai, atau kedaluwarsa. Mintalah kode baru.',

@@ -74,7 +74,7 @@ export async function applyPage(db: SidecarDb, expectedCursor: string, page: { r
       const last = decodeHlc((await readClock(db)) ?? '') ?? ZERO_HLC;
       await writeClock(db, encodeHlc(receiveHlc(last, remote, now + st.clockOffset, st.deviceId)));
     }
-    await writeState(db, { ...st, cursor: page.cursor });
+    await writeState(db, { ...st, cursor: page.cursor, received: (st.received ?? 0) + page.rows.length });
     return true;
   });
 }

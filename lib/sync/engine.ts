@@ -138,7 +138,7 @@ export class SyncClient {
   private async run(): Promise<RunResult> {
     const result: RunResult = { ok: false, pushed: 0, pulled: 0 };
     if (!(await readState(this.db))) return result;
-    await this.patchState({ running: this.now() });
+    await this.patchState({ running: this.now(), received: 0 });
     try {
       await this.pushAll(result);
       await this.pullAll(result);

@@ -46,6 +46,11 @@ export interface SyncState extends ConnectedState {
   running: number | null;
   /** Records the server could not take (invalid here too): skipped, counted. */
   skipped: number;
+  /**
+   * Records pulled by the run in progress, or by the last one: a first sync of a large pipeline takes a while, and
+   * the options page says how far it has got. Written with each page's cursor. Absent in states from before it.
+   */
+  received?: number;
 }
 
 export async function readState(db: SidecarDb): Promise<SyncState | null> {

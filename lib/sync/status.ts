@@ -13,6 +13,8 @@ export interface SyncStatus {
   lastSyncAt: number | null;
   error: { code: string; message: string } | null;
   skipped: number;
+  /** Records received by the run in progress, or by the last run. */
+  received: number;
 }
 
 // A run that has said nothing for this long was cut off (the worker stopped): not "syncing" any more.
@@ -29,9 +31,9 @@ async function notUploaded(db: SidecarDb, pos: UploadPosition): Promise<number> 
 
 export async function syncStatus(db: SidecarDb, now: number): Promise<SyncStatus> {
   const st = await readState(db);
-  if (!st) return { state: 'off', pending: 0, url: null, lastSyncAt: null, error: null, skipped: 0 };
+  if (!st) return { state: 'off', pending: 0, url: null, lastSyncAt: null, error: null, skipped: 0, received: 0 };
   const pending = (await db.outbox.count()) + (st.upload ? await notUploaded(db, st.upload) : 0);
   const running = st.running !== null && now - st.running < STALE_RUN_MS;
   const state: SyncPhase = running ? 'syncing' : st.lastError ? 'error' : st.lastSyncAt !== null ? 'ok' : 'syncing';
-  return { state, pending, url: st.url, lastSyncAt: st.lastSyncAt, error: st.lastError ? { code: st.lastError.code, message: st.lastError.message } : null, skipped: st.skipped };
+  return { state, pending, url: st.url, lastSyncAt: st.lastSyncAt, error: st.lastError ? { code: st.lastError.code, message: st.lastError.message } : null, skipped: st.skipped, received: st.received ?? 0 };
 }

@@ -5,6 +5,7 @@ import type { MailMessage } from '../../lib/domain/thread';
 import { logThreadMessages } from '../../lib/services/activities';
 import { createPerson } from '../../lib/services/contacts';
 import { updateDeal } from '../../lib/services/deals';
+import { syncStatus } from '../../lib/sync/status';
 import { pairedBrowsers, type Browser } from './client-harness';
 import { DATABASES, makeApp, openEnv, type Env } from './harness';
 
@@ -102,6 +103,29 @@ describe.each(DATABASES)('sync client against the server on $name', (kind) => {
     const pick = (s: StoredSummary | undefined) => s && { first: s.firstOutboundAt, last: s.lastOutboundAt, inbound: s.lastInboundAt, since: s.outboundSinceInbound };
     expect(pick(await b.db.summaries.get(dana.contact.id))).toEqual({ first: at + 100_000, last: at + 300_000, inbound: at, since: 3 });
     expect(pick(await b.db.summaries.get(dana.contact.id))).toEqual(pick(await a.db.summaries.get(dana.contact.id)));
+  });
+
+  it('says how many records a run has received so far, page by page, and how many the last run received', async () => {
+    // Pages of two records: before each page is stored, the status tells what the pages before it brought.
+    const seen: number[] = [];
+    let watching: Browser | null = null;
+    const step = async (s: string) => {
+      if (s === 'apply' && watching) seen.push((await syncStatus(watching.db, Date.now())).received);
+    };
+    const { browsers } = await pairedBrowsers(env.db, app, 2, { pullLimit: 2, step });
+    const [a, b] = browsers as [Browser, Browser];
+    await createPerson(a.db, { name: 'Dana', email: 'dana@bigcorp.io' }, { ...env0, now: Date.now() });
+    await logThreadMessages(a.db, thread('t1', 'dana@bigcorp.io'), mine, Date.now());
+    await a.syncUntilDone();
+    watching = b;
+    const run = await b.client.sync();
+    expect(run.ok).toBe(true);
+    expect(run.pulled).toBeGreaterThan(4);
+    expect(seen).toEqual(seen.map((_, i) => Math.min(2 * i, run.pulled)));
+    expect((await syncStatus(b.db, Date.now())).received).toBe(run.pulled);
+    // A run with nothing new received nothing.
+    expect((await b.client.sync()).pulled).toBe(0);
+    expect((await syncStatus(b.db, Date.now())).received).toBe(0);
   });
 
   it('(2) loses no acknowledged write, duplicates nothing and never moves the cursor ahead, killed at any step of a run', async () => {

@@ -100,8 +100,10 @@ test('two profiles share a deal, and both offline edits survive the reconnect', 
     await syncNow(optA);
     await expect(optA.getByTestId('sidecar-sync-status')).toHaveAttribute('data-pending', '0');
 
-    // …appears in profile B, on the same thread.
+    // …appears in profile B, on the same thread; B's options say how many records came in.
     await syncNow(optB);
+    await expect(optB.getByTestId('sidecar-sync-status')).not.toHaveAttribute('data-received', '0');
+    await expect(optB.getByTestId('sidecar-sync-status')).toContainText(/Received in the last sync: [1-9]\d* records/);
     await serveGmail(b, html);
     const pageB = await b.newPage();
     await pageB.goto(THREAD_URL);
