@@ -46,6 +46,8 @@ function issuesText(e: z.ZodError): string {
     .join('; ');
 }
 
+const tooLarge = (max: number) => new SyncError('too_large', `A request may carry at most ${max} bytes.`);
+
 /**
  * The request body as text, refused (413, nothing read past the limit) beyond `max` bytes. Served by
  * @hono/node-server, it is read straight from Node's request stream: touching `c.req.raw.body` (as Hono's
@@ -53,8 +55,6 @@ function issuesText(e: z.ZodError): string {
  * about 8% of the server's busy time under load. In-process requests (the tests' `app.request`)
  * have no Node stream and are read the web way.
  */
-const tooLarge = (max: number) => new SyncError('too_large', `A request may carry at most ${max} bytes.`);
-
 async function bodyText(c: Context, max: number): Promise<string> {
   if (Number(c.req.header('content-length') ?? 0) > max) throw tooLarge(max);
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
