@@ -44,10 +44,14 @@ export function startBackground(): void {
   );
   const velocity = startVelocitySnapshots(db, locale);
   // Optional sync: records pulled from the server change chips and nudges like local writes do.
-  const sync = startSyncRunner(db, () => {
-    changed();
-    nudges.poke();
-  });
+  const sync = startSyncRunner(
+    db,
+    () => {
+      changed();
+      nudges.poke();
+    },
+    () => nudges.hold(),
+  );
 
   const steps = createSteps({ db, locale, changed, nudges, velocity, autoBackups, pageChanged: live.pageChanged });
   const handle = createRouter({

@@ -27,10 +27,11 @@ export interface SyncRunner {
  * Drives sync from the background: chrome.alarms wakes the worker every
  * minute for a run when one is due (no long-lived connection is kept), a
  * local write schedules a push a moment later, and `onPulled` tells the rest
- * of the background (nudges, chips) that records arrived.
+ * of the background (nudges, chips) that records arrived. `holdEngine`
+ * keeps the nudge engine waiting while a run catches up (SyncOptions.hold).
  */
-export function startSyncRunner(db: SidecarDb, onPulled: () => void): SyncRunner {
-  const client = new SyncClient(db);
+export function startSyncRunner(db: SidecarDb, onPulled: () => void, holdEngine?: () => () => void): SyncRunner {
+  const client = new SyncClient(db, { hold: holdEngine });
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const run = async (force: boolean): Promise<RunResult> => {

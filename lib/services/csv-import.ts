@@ -1,5 +1,4 @@
 import type { SidecarDb } from '../db';
-import { everythingDirty } from '../db/facts-dirty';
 import { emailDomain, isFreeMailDomain, companyNameFromDomain } from '../domain/email';
 import { newId } from '../domain/ids';
 import type { ImportOp } from '../domain/import-plan';
@@ -7,6 +6,7 @@ import type { Activity, Company, Contact, Deal, StageChange } from '../domain/re
 import { contactsWithAny } from './contact-match';
 import { whereAnyOf } from './index-reads';
 import { finishJob, jobChunks } from './import-journal';
+import { markAllDirtyIf } from './lead-facts';
 import { forgetStageStays } from './nudges';
 import { baseRecord, newActivity, newCompany } from './records';
 import { loadSettings } from './settings';
@@ -92,7 +92,7 @@ export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: n
     }
     // A file at least as large as the database: the nudge engine rebuilds every contact's facts once, rather
     // than following a change marker per person (50,000 marker rows written, then read and cleared one by one).
-    if (rowCount >= (await db.contacts.count())) await db.factsDirty.put(everythingDirty());
+    await markAllDirtyIf(db, rowCount >= (await db.contacts.count()));
     for (const c of await contactsWithAny(db, [...wantedEmails], [...wantedUrls])) {
       if (c.deletedAt !== null) continue;
       for (const e of c.emails) if (!byEmail.has(e)) byEmail.set(e, c);

@@ -1,5 +1,5 @@
 import type { SidecarDb } from '../db';
-import { DIRTY_ALL, type DirtyRow } from '../db/facts-dirty';
+import { DIRTY_ALL, everythingDirty, type DirtyRow } from '../db/facts-dirty';
 import { ENGINE_KEYS } from '../db/schema';
 import { emptySummary } from '../domain/activity-summary';
 import { bucketFor, currentDeal, emptyBucket, leadFacts, splitBucket, updateBucket, type FactBucket, type LeadFacts } from '../domain/lead-facts';
@@ -87,6 +87,20 @@ export async function readDirty(db: SidecarDb): Promise<DirtyBatch> {
   }
   if (companies.length && !all) for (const id of await db.contacts.where('companyId').anyOf(companies).primaryKeys()) contacts.add(id);
   return { rows, all, contactIds: [...contacts] };
+}
+
+/**
+ * For a writing transaction (over `factsDirty`) that may touch many contacts: marks every contact's facts for a
+ * rebuild, once, when `many` says it touches about as many contacts as there are, or when a rebuild of
+ * everything is pending already (an import's, or an earlier page's of the same sync, not drained yet). The
+ * transaction's own writes then leave no marker per contact (lib/db/facts-dirty.ts): a first sync's contacts,
+ * deals and summaries left 30,000 of them, one IndexedDB request each. Returns whether it marked everything.
+ */
+export async function markAllDirtyIf(db: SidecarDb, many: boolean): Promise<boolean> {
+  if (!many && !(await db.factsDirty.get(DIRTY_ALL))) return false;
+  // A new token: an engine pass that read the old marker before this transaction's writes rebuilds again.
+  await db.factsDirty.put(everythingDirty());
+  return true;
 }
 
 /** Drops the markers that were handled, unless a write renewed one meanwhile (its token then differs). */

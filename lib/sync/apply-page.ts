@@ -7,16 +7,18 @@ import { fromSyncData, toSyncData } from '../domain/sync-local';
 import { rebaseLocal } from '../domain/sync-merge';
 import { referencesTo, SYNC_TABLES, type SyncTable } from '../domain/sync-tables';
 import type { PullRow } from '../domain/sync-wire';
+import { markAllDirtyIf } from '../services/lead-facts';
 import { forgetStageStays } from '../services/nudges';
 import { readClock, readState, writeClock, writeState } from './state';
 
 type Row = Record<string, unknown>;
 const rowKey = (t: string, id: string) => `${t}|${id}`;
-
+/** The synced tables whose writes leave a nudge-engine marker per contact (lib/db/facts-dirty.ts). */
+const MARKED: ReadonlySet<string> = new Set(['contacts', 'deals', 'companies']);
 
 /** Every table a page may write, plus sync's own. */
 export function pageTables(db: SidecarDb): Table[] {
-  return [...SYNC_TABLES.map((t) => db.table(t)), db.outbox, db.syncState, db.summariesStale, db.resyncSeen, db.summaries, db.engineState];
+  return [...SYNC_TABLES.map((t) => db.table(t)), db.outbox, db.syncState, db.summariesStale, db.resyncSeen, db.summaries, db.engineState, db.factsDirty];
 }
 
 /**
@@ -36,6 +38,10 @@ export async function applyPage(db: SidecarDb, expectedCursor: string, page: { r
     if (!st || st.cursor !== expectedCursor) return false;
 
     const pending = await pendingFields(db, page.rows);
+    // A page naming about as many contacts as there are (a first sync's) marks them all at once for the nudge
+    // engine, and so does every page after it while that rebuild is pending (the run holds the engine).
+    const marking = page.rows.filter((r) => MARKED.has(r.t)).length;
+    await markAllDirtyIf(db, marking > 0 && marking >= (await db.contacts.count()));
     const stale = new Set<string>();
     let history = false;
 

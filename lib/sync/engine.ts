@@ -15,6 +15,13 @@ export interface SyncOptions {
   limits?: BatchLimits;
   /** Test seam: called between the steps of a run (see the crash tests). */
   step?: (name: string) => void | Promise<void>;
+  /**
+   * Keeps the nudge engine waiting, returning its release: taken when a run catches up (a first sync, a
+   * re-sync, or a page with more after it), until the run ends. The pages after a first one that marked every contact for a rebuild
+   * mark nothing more while the rebuild waits; an engine running between them would rebuild everything after
+   * each page, on the same IndexedDB backend the pages are written through.
+   */
+  hold?: () => () => void;
 }
 
 export interface RunResult {
@@ -47,6 +54,8 @@ export class SyncClient {
   private readonly now: () => number;
   private running: Promise<RunResult> | null = null;
   private limits: BatchLimits;
+  /** The nudge engine's release while this run holds it. */
+  private release: (() => void) | null = null;
 
   constructor(
     private readonly db: SidecarDb,
@@ -155,6 +164,9 @@ export class SyncClient {
       const failures = (st?.failures ?? 0) + 1;
       const wait = failure.retryAfter ? failure.retryAfter * 1000 : backoffMs(failures);
       await this.patchState({ running: null, failures, retryAt: this.now() + wait, lastError: { code: failure.code, message: failure.message, at: this.now() } }).catch(() => undefined);
+    } finally {
+      this.release?.();
+      this.release = null;
     }
     return result;
   }
@@ -218,6 +230,7 @@ export class SyncClient {
         next.catch(() => undefined);
         prefetched = { after: page.cursor, page: next };
       }
+      if (st.cursor === '' || st.resync || page.more) this.release ??= this.opts.hold?.() ?? null;
       await this.opts.step?.('apply');
       if (!(await applyPage(this.db, st.cursor, page, this.now()))) return;
       result.pulled += page.rows.length;

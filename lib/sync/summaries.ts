@@ -1,4 +1,5 @@
 import type { SidecarDb } from '../db';
+import { markAllDirtyIf } from '../services/lead-facts';
 import { refreshSummaries } from '../services/summaries';
 import { defaultLocale, loadSettings } from '../services/settings';
 
@@ -15,9 +16,11 @@ export async function rebuildStaleSummaries(db: SidecarDb, now: number): Promise
   const { scoring } = await loadSettings(db, defaultLocale());
   let done = 0;
   for (;;) {
-    const n = await db.transaction('rw', [db.contacts, db.activities, db.summaries, db.summariesStale], async () => {
+    const n = await db.transaction('rw', [db.contacts, db.activities, db.summaries, db.summariesStale, db.factsDirty], async () => {
       const ids = (await db.summariesStale.limit(CHUNK).primaryKeys()) as string[];
       if (ids.length === 0) return 0;
+      // After a first sync the engine is to rebuild every contact anyway: the summaries then leave no marker each.
+      await markAllDirtyIf(db, false);
       await refreshSummaries(db, ids, scoring.engagement.halfLifeDays, now);
       // The list's first keys, read in this transaction: the range from the first to the last holds them and no
       // other, so it goes in one request (a delete per key was as many requests as contacts).

@@ -5,6 +5,8 @@ import type { MailMessage } from '../../lib/domain/thread';
 import { logThreadMessages } from '../../lib/services/activities';
 import { createPerson } from '../../lib/services/contacts';
 import { updateDeal } from '../../lib/services/deals';
+import { factsAt } from '../../lib/domain/lead-facts';
+import { recomputeNudges } from '../../lib/services/nudge-pass';
 import { syncStatus } from '../../lib/sync/status';
 import { pairedBrowsers, type Browser } from './client-harness';
 import { DATABASES, makeApp, openEnv, type Env } from './harness';
@@ -126,6 +128,74 @@ describe.each(DATABASES)('sync client against the server on $name', (kind) => {
     // A run with nothing new received nothing.
     expect((await b.client.sync()).pulled).toBe(0);
     expect((await syncStatus(b.db, Date.now())).received).toBe(0);
+  });
+
+  it('marks every contact for the nudge engine once on a first sync, holding the engine meanwhile, and its pass then knows every pulled lead', async () => {
+    // Every key put into the nudge engine's markers while `watching`, as IndexedDB receives it.
+    const markers: string[] = [];
+    let watching = false;
+    const watch: Middleware<DBCore> = {
+      stack: 'dbcore',
+      name: 'watch-markers',
+      // Below the markers' own middleware (level 10 by default), so its writes pass through here too.
+      level: 1,
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const t = down.table(name);
+          return name !== 'factsDirty' ? t : { ...t, mutate: (req) => (watching && req.type === 'put' && markers.push(...req.values.map((v) => String((v as { key: string }).key))), t.mutate(req)) };
+        },
+      }),
+    };
+    let holds = 0;
+    let held = 0;
+    const heldAtApply: number[] = [];
+    const hold = () => {
+      holds++;
+      held++;
+      return () => held--;
+    };
+    const step = (s: string) => void (s === 'apply' && watching && heldAtApply.push(held));
+    const { browsers } = await pairedBrowsers(env.db, app, 2, { pullLimit: 2, hold, step }, [watch]);
+    const [a, b] = browsers as [Browser, Browser];
+    const people = [];
+    for (const [name, email] of [['Dana', 'dana@bigcorp.io'], ['Budi', 'budi@tokomaju.co.id'], ['Siti', 'siti@gmail.com']] as const) {
+      people.push(await createPerson(a.db, { name, email }, { ...env0, now: Date.now() }));
+    }
+    await logThreadMessages(a.db, thread('t1', 'dana@bigcorp.io'), mine, Date.now());
+    await a.syncUntilDone();
+    holds = 0;
+
+    watching = true;
+    await b.syncUntilDone();
+    watching = false;
+    // Pages of two: the first page's contacts marked everything, and every later write renewed only that.
+    expect(markers.length).toBeGreaterThan(0);
+    expect(new Set(markers)).toEqual(new Set(['*']));
+    expect((await b.db.factsDirty.toArray()).map((r) => r.key)).toEqual(['*']);
+    // The engine waited through every page, and was let go when the run ended.
+    expect(heldAtApply.length).toBeGreaterThan(3);
+    expect(heldAtApply.every((h) => h === 1)).toBe(true);
+    expect([holds, held]).toEqual([1, 0]);
+
+    // The engine's pass over everything knows each pulled lead as the sending browser's own pass does.
+    const now = Date.now();
+    for (const x of [a, b]) await recomputeNudges(x.db, { now, locale: 'en-US' });
+    const facts = async (x: Browser) => new Map((await x.db.factBuckets.toArray()).flatMap((bk) => bk.ids.map((id, i) => [id, factsAt(bk, i)] as const)));
+    const [fa, fb] = [await facts(a), await facts(b)];
+    expect(fb.size).toBe(3);
+    for (const p of people) expect(fb.get(p.contact.id)).toEqual(fa.get(p.contact.id));
+    expect(await b.db.factsDirty.count()).toBe(0);
+
+    // A routine pull afterwards (one small page) neither holds the engine nor marks everything: just that contact.
+    await updateDeal(a.db, people[1]!.deal.id, { valueMinor: 900_00 }, Date.now());
+    await a.syncUntilDone();
+    markers.length = 0;
+    watching = true;
+    await b.syncUntilDone();
+    watching = false;
+    expect(holds).toBe(1);
+    expect(markers).toEqual([`c:${people[1]!.contact.id}`]);
   });
 
   it('(2) loses no acknowledged write, duplicates nothing and never moves the cursor ahead, killed at any step of a run', async () => {
