@@ -167,9 +167,9 @@ async function openPglite(dataDir: string): Promise<Database> {
   await prepareAppRole((text) => db.query(text).then((r) => r.rows as never));
   return {
     kind: 'pglite',
-    tx(scope, fn, _use, lead = []) {
+    async tx(scope, fn, use, lead = []) {
       // PGlite has one connection: its transactions run one at a time, in order. No round trips to save here.
-      return db.transaction(async (t) => {
+      const out = await db.transaction(async (t) => {
         await t.query(SCOPE_ROLE_SQL, [scope.teamId ?? '', scope.pairCode ?? '']);
         const ctx: TxContext = { lead: [], atCommit: (text) => void tail.push(text) };
         const tail: string[] = [];
@@ -178,6 +178,8 @@ async function openPglite(dataDir: string): Promise<Database> {
         for (const text of tail) await t.query(text);
         return out;
       });
+      if (use !== 'read') await analyzeIfDue(db);
+      return out;
     },
     read(scope, text) {
       return db.transaction(async (t) => {
@@ -187,6 +189,22 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
     close: () => db.close(),
   };
+}
+
+/**
+ * PGlite runs no autovacuum, so nothing gathers the planner's statistics: without them it took a push's lookup
+ * by key (team, table, id) through whichever index on (team, table, …) was smallest, reading the team's rows of
+ * that table one by one for every key (server/test/lookup-plans.test.ts). After a write, the embedded server
+ * analyzes the sync tables as autovacuum would: once the rows changed since the last time pass 50 + 10% of them.
+ */
+async function analyzeIfDue(db: PGlite): Promise<void> {
+  const [r] = (
+    await db.query<{ mods: number; live: number }>(
+      `SELECT coalesce(sum(n_mod_since_analyze), 0)::float8 AS mods, coalesce(sum(n_live_tup), 0)::float8 AS live
+         FROM pg_stat_user_tables WHERE relname IN ('records', 'natural_keys', 'aliases')`,
+    )
+  ).rows;
+  if (r && r.mods > 50 + 0.1 * r.live) await db.exec('ANALYZE records, natural_keys, aliases');
 }
 
 /**

@@ -27,6 +27,44 @@ const k = (tbl: string, id: string) => `${tbl}\u0000${id}`;
 const KEYED: ReadonlySet<SyncTable> = new Set(['contacts', 'companies', 'activities']);
 const ROW_COLUMNS = 'tbl, id, data, stamps, merged_into, deleted_at';
 /**
+ * The row of `table` (this team's) with the key (`tbl`, `id`): a LATERAL subquery, one index lookup per key of
+ * a batch. Joined to a batch's keys any other way, the planner may read the team's whole table instead: the
+ * statements are prepared, so after a few runs PostgreSQL plans them once for any batch, guessing 10 keys, and a
+ * team that grew since its statistics was guessed at a few dozen rows. With a first upload of 110,000 records
+ * that became a merge join over every record the team had, 17 s for one push of 2,000 (BENCHMARKS.md). The
+ * LIMIT keeps the subquery from being flattened into such a join; the primary key makes it exact.
+ */
+const byKey = (table: 'records' | 'aliases', columns: string, tbl: string, id: string) =>
+  `SELECT ${columns} FROM ${table} WHERE team_id = $1 AND tbl = ${collate(table, tbl)} AND id = ${collate(table, id)} LIMIT 1`;
+/**
+ * A key (a plain column) compared in the collation of the table's key columns. Records keep theirs in "C" (pages
+ * in byte order); a text array's elements have the database's, and where that is another (PGlite's), compared in
+ * it the index on the "C" columns cannot serve: each lookup read the team's rows of the table one by one.
+ */
+const collate = (table: 'records' | 'aliases', column: string) => (table === 'records' ? `${column} COLLATE "C"` : column);
+/**
+ * The statements a push looks records up with, by the keys of its batch ($1 the team, then arrays of keys).
+ * Exported for the test that plans them as PostgreSQL does after a few runs (server/test/lookup-plans.test.ts).
+ */
+export const LOOKUPS = {
+  /** The aliases of the keys ($2 tables, $3 ids), and the stored records of those flagged in $4, through their aliases. */
+  aliasesAndRows: `WITH w AS (SELECT * FROM unnest($2::text[], $3::text[], $4::bool[]) AS w(tbl, id, want_row)),
+        -- rid: the id a record is stored under. A column of its own, materialized: compared as COALESCE(...)
+        -- inside the lookup, PostgreSQL 15 filtered the team's rows with it rather than look it up.
+        a AS MATERIALIZED (SELECT w.tbl, w.id, w.want_row, al.target, COALESCE(al.target, w.id) AS rid
+                             FROM w LEFT JOIN LATERAL (${byKey('aliases', 'target', 'w.tbl', 'w.id')}) al ON true)
+   SELECT 'alias' AS kind, tbl, id, target, NULL::jsonb AS data, NULL::jsonb AS stamps, NULL::text AS merged_into, NULL::timestamptz AS deleted_at FROM a WHERE target IS NOT NULL
+   UNION ALL
+   SELECT 'row', r.tbl, r.id, NULL, r.data, r.stamps, r.merged_into, r.deleted_at
+     FROM a CROSS JOIN LATERAL (${byKey('records', ROW_COLUMNS, 'a.tbl', 'a.rid')}) r WHERE a.want_row`,
+  /** The stored records with these keys ($2 tables, $3 ids). */
+  rows: `SELECT r.* FROM unnest($2::text[], $3::text[]) AS w(tbl, id) CROSS JOIN LATERAL (${byKey('records', ROW_COLUMNS, 'w.tbl', 'w.id')}) r`,
+  /** The natural keys held by these records ($2 tables, $3 ids): by row address, found record by record (several keys each: no LIMIT, OFFSET 0 is the fence). */
+  dropKeys: `DELETE FROM natural_keys WHERE ctid = ANY(ARRAY(
+    SELECT n.ctid FROM unnest($2::text[], $3::text[]) AS w(tbl, id)
+     CROSS JOIN LATERAL (SELECT ctid FROM natural_keys n WHERE n.team_id = $1 AND n.tbl = w.tbl AND n.id = w.id OFFSET 0) n))`,
+};
+/**
  * Whether a record's natural keys may differ from those stored for it. A stored, unmerged record owns its keys
  * (every batch merges records that share one), so one whose keys did not change needs no check and no rewrite.
  */
@@ -108,12 +146,7 @@ export class TeamWriter {
   private async loadAliasesAndRows(ids: readonly [SyncTable, string][], changed: number): Promise<void> {
     if (ids.length === 0) return;
     const found = await this.sql<DbRow & { kind: 'alias' | 'row'; target: string | null }>(
-      `WITH w AS (SELECT * FROM unnest($2::text[], $3::text[], $4::bool[]) AS w(tbl, id, want_row)),
-            a AS (SELECT a.tbl, a.id, a.target FROM aliases a JOIN w ON a.tbl = w.tbl AND a.id = w.id WHERE a.team_id = $1)
-       SELECT 'alias' AS kind, tbl, id, target, NULL::jsonb AS data, NULL::jsonb AS stamps, NULL::text AS merged_into, NULL::timestamptz AS deleted_at FROM a
-       UNION ALL
-       SELECT 'row', r.tbl, r.id, NULL, r.data, r.stamps, r.merged_into, r.deleted_at FROM records r
-        WHERE r.team_id = $1 AND (r.tbl, r.id) IN (SELECT w.tbl, COALESCE(a.target, w.id) FROM w LEFT JOIN a ON a.tbl = w.tbl AND a.id = w.id WHERE w.want_row)`,
+      LOOKUPS.aliasesAndRows,
       [this.teamId, ids.map(([t]) => t), ids.map(([, id]) => id), ids.map((_, i) => i < changed)],
     );
     for (const [t, id] of ids) this.aliasesKnown.add(k(t, id));
@@ -126,7 +159,7 @@ export class TeamWriter {
     const want = [...new Map(ids.filter(([t, id]) => !this.rows.has(k(t, id))).map((x) => [k(...x), x])).values()];
     if (want.length === 0) return;
     const found = await this.sql<DbRow>(
-      `SELECT ${ROW_COLUMNS} FROM records WHERE team_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+      LOOKUPS.rows,
       [this.teamId, want.map(([t]) => t), want.map(([, id]) => id)],
     );
     for (const [t, id] of want) this.rows.set(k(t, id), null);
@@ -285,7 +318,7 @@ export class TeamWriter {
 
     const keyed = dirty.filter(keysMoved);
     if (keyed.length > 0) {
-      await this.sql(`DELETE FROM natural_keys WHERE team_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`, [
+      await this.sql(LOOKUPS.dropKeys, [
         this.teamId,
         keyed.map((r) => r.tbl),
         keyed.map((r) => r.id),
