@@ -1525,6 +1525,13 @@ async function benchSync() {
     const seed = runTs('server/bench/seed.ts', [url, server.dataDir]);
     if (seed.error) throw new Error(`seeding: ${seed.error}`);
     log(`sync: seeded ${seed.contacts} contacts + ${seed.activities} activities in ${(seed.seedMs / 1000).toFixed(1)} s (${server.database})`);
+    addRow({
+      metric: 'Sync server: first upload of 10k contacts + 100k activities into an empty team',
+      value: seed.seedMs / 1000,
+      unit: 's',
+      budget: null,
+      detail: `${seed.batches} pushes of 2,000 changes from one device, back to back, through the push API (server/bench/seed.ts), into a team created just before (its statistics lag behind it); server on ${server.database}, localhost. Before every lookup by key was written as one (LOOKUPS in server/team-writer.ts), this took 4–14 min on PostgreSQL`,
+    });
     const context = await launchWithExtension(benchExtensionPath);
     try {
       const page = await openBenchPage(context);
