@@ -43,8 +43,8 @@ async function withHeap<T>(f: () => Promise<T>): Promise<{ value: T; ms: number;
   }
 }
 
-/** A backup text of `contacts` contacts with one deal and `perContact` activities each, as the exporter writes it. */
-function syntheticBackup(contacts: number, perContact: number, now: number): string {
+/** A backup text of `contacts` contacts with one deal and `perContact` activities each, as the exporter writes it, and their addresses. */
+function syntheticBackup(contacts: number, perContact: number, now: number): { text: string; emails: string[] } {
   const r = rng(12);
   const tables: Record<BackupTable, unknown[]> = { companies: [], contacts: [], deals: [], stageChanges: [], activities: [], suggestions: [], nudgeStates: [] };
   const companies: Company[] = [];
@@ -88,15 +88,15 @@ function syntheticBackup(contacts: number, perContact: number, now: number): str
     out += parts.join('');
     counts[name] = tables[name].length;
   });
-  return out + backupWriter.close(true, counts);
+  return { text: out + backupWriter.close(true, counts), emails: (tables.contacts as Contact[]).map((c) => c.emails[0]!) };
 }
 
-/** A HubSpot contacts export of `rows` rows; every 10th row is someone already in the database (p<i>@…). */
-function hubspotCsv(rows: number, known: number, seed: number): string {
+/** A HubSpot contacts export of `rows` rows; every 10th row is someone already in the database (one of `known`). */
+function hubspotCsv(rows: number, known: readonly string[], seed: number): string {
   const r = rng(seed);
   const lines = [CSV_BOM + csvRow(['Record ID', 'First Name', 'Last Name', 'Email', 'Phone Number', 'Create Date', 'Associated Company', 'Job Title', 'Lifecycle Stage'])];
   for (let i = 0; i < rows; i++) {
-    const email = i % 10 === 0 ? `p${Math.floor(r() * known)}@maju${Math.floor(r() * (known / 12))}.co.id` : `lead${seed}-${i}@example${i % 500}.com`;
+    const email = i % 10 === 0 ? known[Math.floor(r() * known.length)]! : `lead${seed}-${i}@example${i % 500}.com`;
     const d = new Date(Date.UTC(2024, 0, 1) + Math.floor(r() * 600) * DAY);
     lines.push(csvRow([String(100000 + i), FIRST[i % FIRST.length], LAST[(i * 3) % LAST.length], email, '+62 21 555 0199', `${d.toISOString().slice(0, 10)} 10:22`, `Company ${i % 2000}, Tbk`, 'Manager', 'Lead']));
   }
@@ -138,7 +138,7 @@ export async function portability(opts: { contacts?: number; activitiesPerContac
   const now = Date.now();
   const counts0 = await dataClient().call({ op: 'counts' });
   if (counts0.contacts !== 0) throw new Error('the bench profile is not empty');
-  const backupText = syntheticBackup(contacts, opts.activitiesPerContact ?? 10, now);
+  const { text: backupText, emails } = syntheticBackup(contacts, opts.activitiesPerContact ?? 10, now);
   const restores: { ms: number; parseMs: number; writeMs: number; created: number; heapPeak: number | null; heapBefore: number | null; empty: boolean }[] = [];
   const doRestore = async (empty: boolean) => {
     const h = await withHeap(() => restore(backupText));
@@ -154,7 +154,7 @@ export async function portability(opts: { contacts?: number; activitiesPerContac
 
   const imports: { ms: number; rows: number; created: number; merged: number; parseMs: number; previewMs: number; writeMs: number; heapPeak: number | null; heapBefore: number | null; bytes: number }[] = [];
   for (let i = 0; i < (opts.importRuns ?? 3); i++) {
-    const csv = hubspotCsv(opts.importRows ?? 50_000, contacts, 7 + i);
+    const csv = hubspotCsv(opts.importRows ?? 50_000, emails, 7 + i);
     const h = await withHeap(() => importCsv(csv));
     imports.push({ ms: h.ms, ...h.value, heapPeak: h.heapPeak, heapBefore: h.heapBefore, bytes: new Blob([csv]).size });
     // Back to the 10k-contact profile for the next run (and a restore over a full one, measured too).
