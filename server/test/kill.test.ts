@@ -72,10 +72,13 @@ describe.each(DATABASES)('(3) the server killed (SIGKILL) in the middle of a pus
     });
     const pending = wire.pushRaw(d, body).then((r) => r.status, () => 'connection lost');
     await first.waitFor('holding push at version 1');
+    // Listened for before the kill: the exit may come before the lost connection is reported, and a listener
+    // added after it would wait for ever (a CI run timed out that way).
+    const exited = new Promise((r) => first.child.once('exit', r));
     first.child.kill('SIGKILL');
     // The device never got an acknowledgement (the proxy reports the lost connection as 599).
     expect(await pending).not.toBe(200);
-    await new Promise((r) => first.child.once('exit', r));
+    await exited;
 
     const second = await start(env);
     try {
