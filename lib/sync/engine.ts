@@ -17,9 +17,9 @@ export interface SyncOptions {
   step?: (name: string) => void | Promise<void>;
   /**
    * Keeps the nudge engine waiting, returning its release: taken when a run catches up (a first sync, a
-   * re-sync, or a page with more after it), until the run ends. The pages after a first one that marked every contact for a rebuild
-   * mark nothing more while the rebuild waits; an engine running between them would rebuild everything after
-   * each page, on the same IndexedDB backend the pages are written through.
+   * re-sync, or a page with more after it), until the run ends. The pages after one that marked every contact
+   * for a rebuild mark nothing more while the rebuild waits; an engine running between them would rebuild
+   * everything after each page, on the same IndexedDB backend the pages are written through.
    */
   hold?: () => () => void;
 }
