@@ -92,7 +92,7 @@ export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: n
     }
     // A file at least as large as the database: the nudge engine rebuilds every contact's facts once, rather
     // than following a change marker per person (50,000 marker rows written, then read and cleared one by one).
-    await markAllDirtyIf(db, rowCount >= (await db.contacts.count()));
+    await markAllDirtyIf(db, rowCount);
     for (const c of await contactsWithAny(db, [...wantedEmails], [...wantedUrls])) {
       if (c.deletedAt !== null) continue;
       for (const e of c.emails) if (!byEmail.has(e)) byEmail.set(e, c);

@@ -90,13 +90,15 @@ export async function readDirty(db: SidecarDb): Promise<DirtyBatch> {
 }
 
 /**
- * For a writing transaction (over `factsDirty`) that may touch many contacts: marks every contact's facts for a
- * rebuild, once, when `many` says it touches about as many contacts as there are, or when a rebuild of
- * everything is pending already (an import's, or an earlier page's of the same sync, not drained yet). The
- * transaction's own writes then leave no marker per contact (lib/db/facts-dirty.ts): a first sync's contacts,
- * deals and summaries left 30,000 of them, one IndexedDB request each. Returns whether it marked everything.
+ * For a writing transaction (over `factsDirty` and `contacts`) that may touch many contacts: marks every contact's
+ * facts for a rebuild, once, when the `touching` records it writes are at least as many as the contacts there are,
+ * or when a rebuild of everything is pending already (an import's, or an earlier page's of the same sync, not
+ * drained yet). The transaction's own writes then leave no marker per contact (lib/db/facts-dirty.ts): a first
+ * sync's contacts, deals and summaries left 30,000 of them, one IndexedDB request each. Returns whether it marked
+ * everything.
  */
-export async function markAllDirtyIf(db: SidecarDb, many: boolean): Promise<boolean> {
+export async function markAllDirtyIf(db: SidecarDb, touching: number): Promise<boolean> {
+  const many = touching > 0 && touching >= (await db.contacts.count());
   if (!many && !(await db.factsDirty.get(DIRTY_ALL))) return false;
   // A new token: an engine pass that read the old marker before this transaction's writes rebuilds again.
   await db.factsDirty.put(everythingDirty());

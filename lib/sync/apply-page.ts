@@ -40,8 +40,7 @@ export async function applyPage(db: SidecarDb, expectedCursor: string, page: { r
     const pending = await pendingFields(db, page.rows);
     // A page naming about as many contacts as there are (a first sync's) marks them all at once for the nudge
     // engine, and so does every page after it while that rebuild is pending (the run holds the engine).
-    const marking = page.rows.filter((r) => MARKED.has(r.t)).length;
-    await markAllDirtyIf(db, marking > 0 && marking >= (await db.contacts.count()));
+    await markAllDirtyIf(db, page.rows.filter((r) => MARKED.has(r.t)).length);
     const stale = new Set<string>();
     let history = false;
 

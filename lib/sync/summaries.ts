@@ -20,7 +20,7 @@ export async function rebuildStaleSummaries(db: SidecarDb, now: number): Promise
       const ids = (await db.summariesStale.limit(CHUNK).primaryKeys()) as string[];
       if (ids.length === 0) return 0;
       // After a first sync the engine is to rebuild every contact anyway: the summaries then leave no marker each.
-      await markAllDirtyIf(db, false);
+      await markAllDirtyIf(db, 0);
       await refreshSummaries(db, ids, scoring.engagement.halfLifeDays, now);
       // The list's first keys, read in this transaction: the range from the first to the last holds them and no
       // other, so it goes in one request (a delete per key was as many requests as contacts).
