@@ -56,7 +56,10 @@ export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: n
     const byRow = new Map<number, Contact>();
     const byEmail = new Map<string, Contact>();
     const byUrl = new Map<string, Contact>();
-    const touched = new Set<string>();
+    /** The stored contacts read so far and the ones this import wrote, by id, as they stand now. */
+    const known = new Map<string, Contact>();
+    /** Merged contacts this import gave new activities: only their summaries change. */
+    const refresh = new Set<string>();
     /** Contacts this import created, and the activities it gave them. */
     const created = new Map<string, Contact>();
     const createdActivities: Activity[] = [];
@@ -95,29 +98,37 @@ export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: n
     await markAllDirtyIf(db, rowCount);
     for (const c of await contactsWithAny(db, [...wantedEmails], [...wantedUrls])) {
       if (c.deletedAt !== null) continue;
+      known.set(c.id, c);
       for (const e of c.emails) if (!byEmail.has(e)) byEmail.set(e, c);
       if (c.linkedinUrl && !byUrl.has(c.linkedinUrl)) byUrl.set(c.linkedinUrl, c);
     }
     for await (const rows of jobChunks(db, jobId)) {
       const ops = rows as ImportOp[];
-      // The stored contacts these rows may merge into (earlier batches' written ones included).
+      // The stored contacts these rows may merge into (earlier batches' written ones included). The preview's
+      // matches were read above with the file's addresses; only one the database gained since is read here.
       const stored = new Map<string, Contact>();
-      for (const c of await db.contacts.bulkGet(ops.flatMap((o) => (o.existingId ? [o.existingId] : [])))) {
+      const unread = ops.flatMap((o) => (o.existingId && !known.has(o.existingId) ? [o.existingId] : []));
+      for (const c of unread.length > 0 ? await db.contacts.bulkGet(unread) : []) {
         if (!c || c.deletedAt !== null) continue;
-        stored.set(c.id, c);
+        known.set(c.id, c);
         for (const e of c.emails) if (!byEmail.has(e)) byEmail.set(e, c);
         if (c.linkedinUrl && !byUrl.has(c.linkedinUrl)) byUrl.set(c.linkedinUrl, c);
       }
+      // Their deals are read only for rows that bring a deal (not to add one twice) or activities (they go to
+      // the open deal): a contacts export merging 5,000 people read 5,000 people's deals for nothing.
+      const needDeals = new Set<string>();
       for (const op of ops) {
-        for (const e of op.contact.emails) {
-          const c = byEmail.get(e);
-          if (c) stored.set(c.id, stored.get(c.id) ?? c);
+        const existing = op.existingId ? known.get(op.existingId) : undefined;
+        const candidates = [existing, ...op.contact.emails.map((e) => byEmail.get(e)), op.contact.linkedinUrl ? byUrl.get(op.contact.linkedinUrl) : undefined];
+        for (const c of candidates) {
+          if (!c) continue;
+          stored.set(c.id, stored.get(c.id) ?? c);
+          if (op.deal || op.activities.length > 0) needDeals.add(c.id);
         }
-        const c = op.contact.linkedinUrl ? byUrl.get(op.contact.linkedinUrl) : undefined;
-        if (c) stored.set(c.id, stored.get(c.id) ?? c);
       }
       const dealsOf = new Map<string, Deal[]>();
-      for (const d of await whereAnyOf(db.deals, 'contactId', [...stored.keys()])) dealsOf.set(d.contactId, [...(dealsOf.get(d.contactId) ?? []), d]);
+      const storedDeals = needDeals.size > 0 ? await whereAnyOf(db.deals, 'contactId', [...needDeals]) : [];
+      for (const d of storedDeals) dealsOf.set(d.contactId, [...(dealsOf.get(d.contactId) ?? []), d]);
 
       const contacts = new Map<string, Contact>();
       const companies: Company[] = [];
@@ -176,7 +187,7 @@ export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: n
         byRow.set(op.index, contact);
         for (const e of contact.emails) byEmail.set(e, contact);
         if (contact.linkedinUrl) byUrl.set(contact.linkedinUrl, contact);
-        touched.add(contact.id);
+        known.set(contact.id, contact);
 
         const own = dealsOf.get(contact.id) ?? [];
         if (op.deal && !own.some((d) => d.deletedAt === null && d.title.toLowerCase() === op.deal!.title.toLowerCase())) {
@@ -227,14 +238,19 @@ export async function applyCsvImport(db: SidecarDb, jobId: string, env: { now: n
       await db.deals.bulkAdd(deals);
       await db.stageChanges.bulkAdd(changes);
       await db.activities.bulkAdd(freshActivities);
-      for (const a of freshActivities) if (created.has(a.contactId)) createdActivities.push(a);
+      for (const a of freshActivities) {
+        if (created.has(a.contactId)) createdActivities.push(a);
+        else refresh.add(a.contactId);
+      }
       report.deals += deals.length;
       report.activities += freshActivities.length;
     }
-    // New contacts' activities are all in hand: their summaries are built from them; merged ones read theirs back.
+    // New contacts' activities are all in hand: their summaries are built from them. Merged ones given activities
+    // read theirs back; a merge that only filled fields leaves the summary as it was (it depends on the
+    // contact's id, creation date and activities, none of which a merge changes).
     const halfLife = settings.scoring.engagement.halfLifeDays;
     await db.summaries.bulkPut(summariesOf(created.values(), createdActivities, halfLife, now));
-    const ids = [...touched].filter((id) => !created.has(id));
+    const ids = [...refresh];
     for (let i = 0; i < ids.length; i += 1000) await refreshSummaries(db, ids.slice(i, i + 1000), halfLife, now);
     // New history: the stage medians are built again from it on the next pass.
     await forgetStageStays(db);

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CREATED, dana, db, DAY, locale, NOW, person, sam, scenario } from '../../test/unit/nudge-scenario';
+import { CREATED, dana, db, DAY, EMAIL_IN, locale, mine, NOW, person, rep, sam, scenario } from '../../test/unit/nudge-scenario';
+import { logThreadMessages } from './activities';
 import { readBackup, BACKUP_TABLES } from '../domain/backup-format';
 import { decodeCsvBytes, readCsv } from '../domain/csv-read';
 import { importOps, planImport, stageValues } from '../domain/import-plan';
@@ -49,7 +50,11 @@ async function restoreInto(target: SidecarDb, backup: Awaited<ReturnType<typeof 
 }
 
 async function importFixture(name: string, duplicates: 'merge' | 'skip' = 'merge') {
-  const decoded = decodeCsvBytes(new Uint8Array(readFileSync(fileURLToPath(new URL(`../../test/fixtures/import/${name}`, import.meta.url)))));
+  return importBytes(new Uint8Array(readFileSync(fileURLToPath(new URL(`../../test/fixtures/import/${name}`, import.meta.url)))), duplicates);
+}
+
+async function importBytes(bytes: Uint8Array, duplicates: 'merge' | 'skip' = 'merge') {
+  const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) throw new Error('decode');
   const read = await readCsv(decoded.text, { pause: async () => {} });
   if (!read.ok) throw new Error('read');
@@ -202,6 +207,28 @@ describe('CSV import', () => {
     expect(keys.filter((k) => k.startsWith('c:')).sort()).toEqual(imported.map((c) => `c:${c.id}`).sort());
   });
 
+  it("a merge that only fills fields leaves the contact's summary as it was; one that brings activities rebuilds it", async () => {
+    const prospect = { name: 'Dana', email: 'dana@prospect.io' };
+    const d = await person(prospect);
+    await logThreadMessages(db, [{ id: 'm-in-1', from: prospect, recipients: [rep], date: EMAIL_IN }], mine, EMAIL_IN, 'Pricing?');
+    // A summary built with another half-life than the settings': any rebuild would change it.
+    const before = (await db.summaries.get(d.contact.id))!;
+    const marked = { ...before, engagement: { ...before.engagement, halfLifeDays: 3.5 } };
+    await db.summaries.put(marked);
+    const { report } = await importFixture('hubspot-contacts.csv');
+    expect(report).toMatchObject({ created: 3, merged: 2 });
+    expect((await db.contacts.get(d.contact.id))!.title).toBe('VP Sales');
+    expect(await db.summaries.get(d.contact.id)).toEqual(marked);
+
+    const streak = 'Name,Stage,Notes,Assigned To,Date Created,Date of Last Email,Contacts,Organizations\r\nProspect IO,Lead,Called about the renewal,rep@sidecar.example,03/04/2024,,dana@prospect.io,Prospect IO\r\n';
+    const again = await importBytes(new TextEncoder().encode(streak));
+    expect(again.report).toMatchObject({ merged: 1, activities: 1 });
+    const after = (await db.summaries.get(d.contact.id))!;
+    const { scoring } = await loadSettings(db, locale);
+    expect(after.engagement.halfLifeDays).toBe(scoring.engagement.halfLifeDays);
+    expect(Object.keys(after.engagement.weights).sort()).toEqual(['email_in', 'note']);
+  });
+
   it('HubSpot contacts with duplicates skipped leave the known contact alone', async () => {
     const existing = await person({ name: 'Dana', email: 'dana@prospect.io' });
     const { report } = await importFixture('hubspot-contacts.csv', 'skip');
@@ -228,8 +255,10 @@ describe('CSV import', () => {
     await importFixture('streak-boxes.csv');
     await importFixture('streak-boxes.csv');
     expect(await db.activities.filter((a) => a.kind === 'note').count()).toBe(2);
-    const summary = await db.summaries.count();
-    expect(summary).toBe(3);
+    // The two boxes with notes have them in their summaries. The third has no activity and so no summary row (a
+    // missing one reads as empty), and the second import, which brought it nothing, did not make one.
+    const summaries = await db.summaries.toArray();
+    expect(summaries.map((s) => s.engagement.weights.note)).toEqual([1, 1]);
   });
 
   it('sam and dana fixtures are untouched by an import of strangers', async () => {
