@@ -28,6 +28,7 @@ import {
   median,
   percentile,
   pollUntil,
+  chromiumPath,
 } from './lib.mjs';
 import { pipelineRecords } from './pipeline-data.mjs';
 
@@ -1480,7 +1481,7 @@ function writeMarkdown(meta) {
     const table = fresh.filter((l) => l.startsWith('|'));
     const freshNotes = fresh.filter((l) => l.startsWith('- '));
     const lines = [head, '', table[0], table[1], ...oldRows, ...table.slice(2), '', ...oldNotes, ...freshNotes,
-      `- Rows re-measured on ${meta.date} with BENCH_ONLY=${[...ONLY].join(',')} (${meta.load}, ${RUNS} runs per median): ${rows.map((r) => r.metric.trim()).join('; ')}.`];
+      `- Rows re-measured on ${meta.date} with BENCH_ONLY=${[...ONLY].join(',')} (Chromium ${meta.chromium}, ${meta.load}, ${RUNS} runs per median): ${rows.map((r) => r.metric.trim()).join('; ')}.`];
     block = `${START}\n${lines.join('\n')}\n${END}`;
   }
   if (a >= 0 && b > a) text = text.slice(0, a) + block + text.slice(b + END.length);
@@ -1615,12 +1616,22 @@ async function benchSyncServer() {
 }
 
 // ------------------------------------------------------------ main
+function installedChromium() {
+  try {
+    return /\d+(\.\d+){3}/.exec(execSync(`"${chromiumPath()}" --version`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))?.[0] ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function main() {
   if (!fs.existsSync(path.join(extensionPath, 'manifest.json'))) {
     log('no build found: running npx wxt build');
     execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
   }
-  let chromiumVersion = 'unknown';
+  // The thread step reads the version from the running browser; without it, from the binary (a re-measure on
+  // another machine must say which Chromium it ran).
+  let chromiumVersion = installedChromium();
   const step = async (name, fn) => {
     try {
       return await fn();
