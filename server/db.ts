@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
 import { runMigrations } from './migrations';
 
@@ -165,10 +165,12 @@ async function openPglite(dataDir: string): Promise<Database> {
   await runMigrations((text, params) => db.query(text, params).then((r) => r.rows as never), (text) => db.exec(text).then(() => undefined));
   // The embedded database's only user is a superuser: requests always work as the app role, under row-level security.
   await prepareAppRole((text) => db.query(text).then((r) => r.rows as never));
+  const stats = await analyzer(db);
   return {
     kind: 'pglite',
     async tx(scope, fn, use, lead = []) {
       // PGlite has one connection: its transactions run one at a time, in order. No round trips to save here.
+      let written = 0;
       const out = await db.transaction(async (t) => {
         await t.query(SCOPE_ROLE_SQL, [scope.teamId ?? '', scope.pairCode ?? '']);
         const ctx: TxContext = { lead: [], atCommit: (text) => void tail.push(text) };
@@ -176,9 +178,10 @@ async function openPglite(dataDir: string): Promise<Database> {
         for (const text of lead) ctx.lead.push((await t.query(text)).rows as never);
         const out = await fn((text, params) => t.query(text, params).then((r) => r.rows as never), ctx);
         for (const text of tail) await t.query(text);
+        if (use !== 'read') written = await stats.written(t);
         return out;
       });
-      if (use !== 'read') await analyzeIfDue(db);
+      if (use !== 'read') await stats.committed(written);
       return out;
     },
     read(scope, text) {
@@ -191,20 +194,38 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
+const SYNC_TABLES_SQL = "('records', 'natural_keys', 'aliases')";
+
 /**
  * PGlite runs no autovacuum, so nothing gathers the planner's statistics: without them it took a push's lookup
  * by key (team, table, id) through whichever index on (team, table, …) was smallest, reading the team's rows of
- * that table one by one for every key (server/test/lookup-plans.test.ts). After a write, the embedded server
- * analyzes the sync tables as autovacuum would: once the rows changed since the last time pass 50 + 10% of them.
+ * that table one by one for every key (server/test/lookup-plans.test.ts). The embedded server analyzes the sync
+ * tables as autovacuum would: at start, and once the rows written since the last time pass 50 + 10% of them.
+ * Rows written are counted by each write transaction itself (pg_stat_xact_user_tables, before it commits): the
+ * shared counters (pg_stat_user_tables) reach PGlite's views only when its statistics are flushed, which in a
+ * busy embedded server was sometimes never, so no ANALYZE ran at all.
  */
-async function analyzeIfDue(db: PGlite): Promise<void> {
-  const [r] = (
-    await db.query<{ mods: number; live: number }>(
-      `SELECT coalesce(sum(n_mod_since_analyze), 0)::float8 AS mods, coalesce(sum(n_live_tup), 0)::float8 AS live
-         FROM pg_stat_user_tables WHERE relname IN ('records', 'natural_keys', 'aliases')`,
-    )
-  ).rows;
-  if (r && r.mods > 50 + 0.1 * r.live) await db.exec('ANALYZE records, natural_keys, aliases');
+async function analyzer(db: PGlite) {
+  let rows = 0;
+  let since = 0;
+  const analyze = async () => {
+    await db.exec(`ANALYZE records, natural_keys, aliases`);
+    const [r] = (await db.query<{ n: number }>(`SELECT coalesce(sum(greatest(reltuples, 0)), 0)::float8 AS n FROM pg_class WHERE relname IN ${SYNC_TABLES_SQL}`)).rows;
+    rows = r?.n ?? 0;
+    since = 0;
+  };
+  await analyze();
+  return {
+    /** Rows this transaction inserted, updated or deleted in the sync tables (asked inside it). */
+    async written(t: Transaction): Promise<number> {
+      const [r] = (await t.query<{ n: number }>(`SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::float8 AS n FROM pg_stat_xact_user_tables WHERE relname IN ${SYNC_TABLES_SQL}`)).rows;
+      return r?.n ?? 0;
+    },
+    async committed(written: number): Promise<void> {
+      since += written;
+      if (since > 50 + 0.1 * rows) await analyze();
+    },
+  };
 }
 
 /**
