@@ -107,8 +107,8 @@ export class SidecarDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   /** Sync: the connection and its progress ('state'), and the device's clock ('clock'). */
   syncState!: EntityTable<{ key: string } & Record<string, unknown>, 'key'>;
-  /** Sync: contacts whose activity summaries must be rebuilt after pulled activities (done after the pull, in pages). */
-  summariesStale!: EntityTable<{ contactId: string }, 'contactId'>;
+  /** Sync: contacts whose activity summaries must be rebuilt after pulled activities (done after the pull, in pages); '*' for all. */
+  summariesStale!: EntityTable<{ contactId: string; after?: string }, 'contactId'>;
   /** Sync: records seen during a full re-sync, to drop the ones the server no longer has at its end. */
   resyncSeen!: EntityTable<{ key: string }, 'key'>;
   /** What a merge or delete replaced, to undo it in one step (lib/services/merge.ts); this device only, kept a week. */

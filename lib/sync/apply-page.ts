@@ -10,6 +10,7 @@ import type { PullRow } from '../domain/sync-wire';
 import { markAllDirtyIf } from '../services/lead-facts';
 import { forgetStageStays } from '../services/nudges';
 import { readClock, readState, writeClock, writeState } from './state';
+import { ALL_STALE } from './summaries';
 
 type Row = Record<string, unknown>;
 const rowKey = (t: string, id: string) => `${t}|${id}`;
@@ -103,9 +104,23 @@ async function existingRows(table: Table, ids: string[]): Promise<(Row | undefin
 /**
  * Lists contacts whose summaries are to be rebuilt, leaving out those listed already: a first sync's 100,000
  * activities name each of its 10,000 contacts on page after page, and writing each again (a put per contact per
- * page) cost as much as the activities' own puts. The list is read in one request (its keys only).
+ * page) cost as much as the activities' own puts. The list is read in one request (its keys only). A page naming
+ * as many contacts as there are lists them all with one entry (ALL_STALE).
  */
 async function listStale(db: SidecarDb, stale: Set<string>): Promise<void> {
+  const all = await db.summariesStale.get(ALL_STALE);
+  if (all) {
+    // Every contact is listed already, but for those a rebuild in progress has passed.
+    const behind = [...stale].filter((id) => id <= (all.after ?? ''));
+    if (behind.length > 0) await db.summariesStale.bulkPut(behind.map((contactId) => ({ contactId })));
+    return;
+  }
+  // As many as there are contacts (a first sync's page of contacts): one entry for all of them, in place of theirs.
+  if (stale.size >= (await db.contacts.count())) {
+    await db.summariesStale.clear();
+    await db.summariesStale.put({ contactId: ALL_STALE, after: '' });
+    return;
+  }
   const listed = new Set((await db.summariesStale.toCollection().primaryKeys()) as string[]);
   const fresh = [...stale].filter((id) => !listed.has(id));
   if (fresh.length > 0) await db.summariesStale.bulkPut(fresh.map((contactId) => ({ contactId })));

@@ -23,6 +23,23 @@ async function expectSame(a: Browser, b: Browser): Promise<void> {
   expect(await b.records()).toEqual(await a.records());
 }
 
+/** Every key written into the list of summaries to rebuild, as IndexedDB receives it (a middleware for a browser's database). */
+function stalePuts(): { listed: string[]; count: Middleware<DBCore> } {
+  const listed: string[] = [];
+  const count: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'count-stale',
+    create: (down) => ({
+      ...down,
+      table(name) {
+        const t = down.table(name);
+        return name !== 'summariesStale' ? t : { ...t, mutate: (req) => (req.type === 'put' && listed.push(...req.values.map((v) => String((v as { contactId: string }).contactId))), t.mutate(req)) };
+      },
+    }),
+  };
+  return { listed, count };
+}
+
 describe.each(DATABASES)('sync client against the server on $name', (kind) => {
   let env: Env;
   let app: ReturnType<typeof makeApp>['app'];
@@ -74,19 +91,7 @@ describe.each(DATABASES)('sync client against the server on $name', (kind) => {
   });
 
   it("rebuilds a contact's summary from every page its activities arrived on, listing the contact once", async () => {
-    // Every key written into the list of summaries to rebuild, as IndexedDB receives it.
-    const listed: string[] = [];
-    const count: Middleware<DBCore> = {
-      stack: 'dbcore',
-      name: 'count-stale',
-      create: (down) => ({
-        ...down,
-        table(name) {
-          const t = down.table(name);
-          return name !== 'summariesStale' ? t : { ...t, mutate: (req) => (req.type === 'put' && listed.push(...req.values.map((v) => String((v as { contactId: string }).contactId))), t.mutate(req)) };
-        },
-      }),
-    };
+    const { listed, count } = stalePuts();
     const { browsers } = await pairedBrowsers(env.db, app, 2, { pullLimit: 2 }, [count]);
     const [a, b] = browsers as [Browser, Browser];
     const dana = await createPerson(a.db, { name: 'Dana', email: 'dana@bigcorp.io' }, { ...env0, now: Date.now() });
@@ -97,14 +102,40 @@ describe.each(DATABASES)('sync client against the server on $name', (kind) => {
     ];
     await logThreadMessages(a.db, messages, mine, Date.now());
     await a.syncUntilDone();
+    // B knows people of its own, so no page of two names as many contacts as it has (that lists them all at once).
+    for (const name of ['Lee', 'Kim', 'Sari']) await createPerson(b.db, { name, email: `${name.toLowerCase()}@b.test` }, { ...env0, now: Date.now() });
     // Pages of two records: Dana's four activities arrive on at least two pages, each naming her for a rebuild.
     listed.length = 0;
     await b.syncUntilDone();
+    expect(listed).not.toContain('*');
     expect(listed.filter((id) => id === dana.contact.id)).toHaveLength(1);
     expect(await b.db.summariesStale.count()).toBe(0);
     const pick = (s: StoredSummary | undefined) => s && { first: s.firstOutboundAt, last: s.lastOutboundAt, inbound: s.lastInboundAt, since: s.outboundSinceInbound };
     expect(pick(await b.db.summaries.get(dana.contact.id))).toEqual({ first: at + 100_000, last: at + 300_000, inbound: at, since: 3 });
     expect(pick(await b.db.summaries.get(dana.contact.id))).toEqual(pick(await a.db.summaries.get(dana.contact.id)));
+  });
+
+  it('a first sync lists every contact for a summary rebuild with one entry, and rebuilds each as the sending browser has it', async () => {
+    const { listed, count } = stalePuts();
+    const { browsers } = await pairedBrowsers(env.db, app, 2, { pullLimit: 2 }, [count]);
+    const [a, b] = browsers as [Browser, Browser];
+    const people = [];
+    for (const name of ['Ana', 'Budi', 'Citra']) {
+      const email = `${name.toLowerCase()}@prospect.io`;
+      people.push((await createPerson(a.db, { name, email }, { ...env0, now: Date.now() })).contact.id);
+      await logThreadMessages(a.db, thread(`t-${name}`, email), mine, Date.now());
+    }
+    await a.syncUntilDone();
+    listed.length = 0;
+    await b.syncUntilDone();
+    // Only the entry for all of them, written again as the rebuild moves on; no contact's own.
+    expect(new Set(listed)).toEqual(new Set(['*']));
+    expect(await b.db.summariesStale.count()).toBe(0);
+    const pick = (s: StoredSummary | undefined) => s && { first: s.firstOutboundAt, last: s.lastOutboundAt, inbound: s.lastInboundAt, since: s.outboundSinceInbound, engagement: s.engagement };
+    for (const id of people) {
+      expect(pick(await b.db.summaries.get(id)), id).toBeDefined();
+      expect(pick(await b.db.summaries.get(id)), id).toEqual(pick(await a.db.summaries.get(id)));
+    }
   });
 
   it('says how many records a run has received so far, page by page, and how many the last run received', async () => {
