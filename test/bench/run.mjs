@@ -931,7 +931,7 @@ async function benchPortability() {
       unit: 's',
       budget: 10,
       detail:
-        `goal 3 s; ${imp.length} runs (${imp.map((x) => s(x.ms)).join(', ')} s), each into a profile of 10,000 contacts with 1 row in 10 an existing contact (merged: ${imp[0].merged}, created: ${imp[0].created}); ` +
+        `goal 3 s; ${imp.length} runs (${imp.map((x) => s(x.ms)).join(', ')} s), each into a profile of 10,000 contacts with 1 row in 10 an existing contact (merged: ${imp[0].merged}, created: ${imp[0].created}), once the nudge pass after the restore before it has taken its change markers (waited ${imp.map((x) => s(x.settleMs)).join(', ')} s); ` +
         `file ${mb(imp[0].bytes)}; medians of the steps: decode + papaparse in chunks ${s(median(imp.map((x) => x.parseMs)))} s, rows + match against the database + plan ${s(median(imp.map((x) => x.previewMs)))} s, ` +
         `sending the batches and writing in one transaction ${s(median(imp.map((x) => x.writeMs)))} s; ` +
         `page JS heap (precise, after gc) ${mb(imp[0].heapBefore)} before, peak ${imp.map((x) => mb(x.heapPeak)).join(' / ')}; the background's heap is not sampled`,
