@@ -41,22 +41,26 @@ async function fingerprint(db: SidecarDb, tables: readonly string[]): Promise<st
 }
 
 // A page load asks for its views at once (pipeline, metrics, review: the deals and the stage history three times
-// over), and a count reads the whole table: one check of a table is shared for a moment while no write of ours
-// (a newer generation) has touched it since it started.
-const SHARE_MS = 500;
-const checks = new Map<string, { gen: number; at: number; value: Promise<string> }>();
+// over), and a count reads the whole table: one check of a table is shared by the requests that come while it
+// runs, if no write of ours (a newer generation) has touched the table since it started. Not a moment longer: a
+// write beneath Dexie just after a check ended (rows seeded into IndexedDB, then the dashboard opened) went
+// unseen by the views asked for within the next half second, and they kept showing the table as it was.
+const checks = new Map<string, { gen: number; value: Promise<string> }>();
 export function tableFingerprint(db: SidecarDb, name: string): Promise<string> {
   const key = `${db.name}/${name}`;
   const gen = generation(db, name);
   const hit = checks.get(key);
-  if (hit && hit.gen === gen && Date.now() - hit.at < SHARE_MS) return hit.value;
+  if (hit && hit.gen === gen) return hit.value;
   const t = db.table(name);
   const byUpdated = t.schema.idxByName['updatedAt'] ? t.orderBy('updatedAt').last() : Promise.resolve(undefined);
   const value = Promise.all([t.count(), t.toCollection().lastKey(), byUpdated]).then(
     ([count, lastKey, newest]) => `${count}/${String(lastKey)}/${(newest as { updatedAt?: number } | undefined)?.updatedAt ?? ''}`,
   );
-  checks.set(key, { gen, at: Date.now(), value });
-  value.catch(() => checks.delete(key));
+  checks.set(key, { gen, value });
+  const done = () => {
+    if (checks.get(key)?.value === value) checks.delete(key);
+  };
+  value.then(done, done);
   return value;
 }
 
