@@ -115,22 +115,28 @@ export async function addonTab(browser: Browser, file: string): Promise<Page> {
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 
+/**
+ * Asks `read` every 100 ms until `done` holds for its answer or WAIT_MS pass; returns the last answer. Polled from
+ * here, not with puppeteer's waitForFunction/waitForSelector: those build their poller in the page with Function(),
+ * which the add-on pages' CSP blocks in Firefox ESR 140.12 ("call to Function() blocked by CSP").
+ */
+async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<{ ok: boolean; value: T | undefined }> {
+  const until = Date.now() + WAIT_MS;
+  let value: T | undefined;
+  for (;;) {
+    value = await read().catch(() => undefined);
+    if (value !== undefined && done(value)) return { ok: true, value };
+    if (Date.now() >= until) return { ok: false, value };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const textsOf = (frame: Frame, selector: string) => frame.$$eval(selector, (els) => els.map((e) => e.textContent?.trim() ?? ''));
+
 /** Waits until every element with this test id reads `texts` (in order), or fails saying what it saw. */
 export async function expectTexts(frame: Frame, selector: string, texts: string[]): Promise<void> {
-  try {
-    await frame.waitForFunction(
-      (sel: string, want: string[]) => {
-        const got = [...document.querySelectorAll(sel)].map((e) => e.textContent?.trim() ?? '');
-        return got.length === want.length && got.every((t, i) => t === want[i]);
-      },
-      { timeout: WAIT_MS, polling: 100 },
-      selector,
-      texts,
-    );
-  } catch {
-    const got = await frame.$$eval(selector, (els) => els.map((e) => e.textContent?.trim() ?? '')).catch((e: Error) => `(unreadable: ${e.message})`);
-    throw new Error(`${selector} should read ${JSON.stringify(texts)} but reads ${JSON.stringify(got)} after ${WAIT_MS} ms`);
-  }
+  const { ok, value } = await poll(() => textsOf(frame, selector), (got) => got.length === texts.length && got.every((t, i) => t === texts[i]));
+  if (!ok) throw new Error(`${selector} should read ${JSON.stringify(texts)} but reads ${JSON.stringify(value ?? '(unreadable)')} after ${WAIT_MS} ms`);
 }
 
 export const expectTestId = (frame: Frame, id: string, text: string) => expectTexts(frame, byTestId(id), [text]);
@@ -139,17 +145,35 @@ export async function countOf(frame: Frame, selector: string): Promise<number> {
   return frame.$$eval(selector, (els) => els.length);
 }
 
-/** Clicks a test id's button as a user does (the pointer, in the frame). */
+/** Clicks a test id's button as a user does (the pointer, in the frame), once it is there and visible. */
 export async function clickTestId(frame: Frame, id: string): Promise<void> {
-  const el = await frame.waitForSelector(byTestId(id), { visible: true, timeout: WAIT_MS }).catch(() => null);
-  if (!el) throw new Error(`no visible ${byTestId(id)} to click after ${WAIT_MS} ms`);
-  await el.click();
+  const visible = () =>
+    frame.$eval(byTestId(id), (e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+    });
+  const { ok } = await poll(visible, (v) => v);
+  if (!ok) throw new Error(`no visible ${byTestId(id)} to click after ${WAIT_MS} ms`);
+  // The pointer goes to the element's centre in page coordinates: its place in the frame plus the frame's place in
+  // the page (Firefox's mozInnerScreenX/Y of each). Puppeteer's own ElementHandle.click() asks BiDi for the frame's
+  // element with a locator this Firefox refuses ("locator.type … got context").
+  const at = await frame.$eval(byTestId(id), (e) => {
+    e.scrollIntoView({ block: 'center' });
+    const r = e.getBoundingClientRect();
+    const w = window as unknown as { mozInnerScreenX: number; mozInnerScreenY: number };
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2, sx: w.mozInnerScreenX, sy: w.mozInnerScreenY };
+  });
+  const page = frame.page();
+  const top = await page.mainFrame().evaluate(() => {
+    const w = window as unknown as { mozInnerScreenX: number; mozInnerScreenY: number };
+    return { sx: w.mozInnerScreenX, sy: w.mozInnerScreenY };
+  });
+  await page.mouse.click(at.x + at.sx - top.sx, at.y + at.sy - top.sy);
 }
 
 export async function expectCount(frame: Frame, selector: string, n: number): Promise<void> {
-  await frame.waitForFunction((sel: string, want: number) => document.querySelectorAll(sel).length === want, { timeout: WAIT_MS, polling: 100 }, selector, n).catch(async () => {
-    throw new Error(`${selector} should match ${n} elements but matches ${await countOf(frame, selector).catch(() => '?')} after ${WAIT_MS} ms`);
-  });
+  const { ok, value } = await poll(() => countOf(frame, selector), (count) => count === n);
+  if (!ok) throw new Error(`${selector} should match ${n} elements but matches ${value ?? '?'} after ${WAIT_MS} ms`);
 }
 
 /**
