@@ -194,7 +194,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
-const SYNC_TABLES_SQL = "('records', 'natural_keys', 'aliases')";
+const ANALYZED = ['records', 'natural_keys', 'aliases'];
+const ANALYZED_IN = `(${ANALYZED.map((t) => `'${t}'`).join(', ')})`;
 
 /**
  * PGlite runs no autovacuum, so nothing gathers the planner's statistics: without them it took a push's lookup
@@ -209,8 +210,8 @@ async function analyzer(db: PGlite) {
   let rows = 0;
   let since = 0;
   const analyze = async () => {
-    await db.exec(`ANALYZE records, natural_keys, aliases`);
-    const [r] = (await db.query<{ n: number }>(`SELECT coalesce(sum(greatest(reltuples, 0)), 0)::float8 AS n FROM pg_class WHERE relname IN ${SYNC_TABLES_SQL}`)).rows;
+    await db.exec(`ANALYZE ${ANALYZED.join(', ')}`);
+    const [r] = (await db.query<{ n: number }>(`SELECT coalesce(sum(greatest(reltuples, 0)), 0)::float8 AS n FROM pg_class WHERE relname IN ${ANALYZED_IN}`)).rows;
     rows = r?.n ?? 0;
     since = 0;
   };
@@ -218,7 +219,7 @@ async function analyzer(db: PGlite) {
   return {
     /** Rows this transaction inserted, updated or deleted in the sync tables (asked inside it). */
     async written(t: Transaction): Promise<number> {
-      const [r] = (await t.query<{ n: number }>(`SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::float8 AS n FROM pg_stat_xact_user_tables WHERE relname IN ${SYNC_TABLES_SQL}`)).rows;
+      const [r] = (await t.query<{ n: number }>(`SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::float8 AS n FROM pg_stat_xact_user_tables WHERE relname IN ${ANALYZED_IN}`)).rows;
       return r?.n ?? 0;
     },
     async committed(written: number): Promise<void> {

@@ -108,22 +108,18 @@ async function existingRows(table: Table, ids: string[]): Promise<(Row | undefin
  * as many contacts as there are lists them all with one entry (ALL_STALE).
  */
 async function listStale(db: SidecarDb, stale: Set<string>): Promise<void> {
-  const all = await db.summariesStale.get(ALL_STALE);
-  if (all) {
-    // Every contact is listed already, but for those a rebuild in progress has passed.
-    const behind = [...stale].filter((id) => id <= (all.after ?? ''));
-    if (behind.length > 0) await db.summariesStale.bulkPut(behind.map((contactId) => ({ contactId })));
-    return;
-  }
+  const listed = new Set((await db.summariesStale.toCollection().primaryKeys()) as string[]);
+  // Every contact is listed already, but for those a rebuild in progress has passed.
+  const after = listed.has(ALL_STALE) ? ((await db.summariesStale.get(ALL_STALE))?.after ?? '') : null;
+  const fresh = [...stale].filter((id) => !listed.has(id) && (after === null || id <= after));
+  if (fresh.length === 0) return;
   // As many as there are contacts (a first sync's page of contacts): one entry for all of them, in place of theirs.
-  if (stale.size >= (await db.contacts.count())) {
+  if (after === null && stale.size >= (await db.contacts.count())) {
     await db.summariesStale.clear();
     await db.summariesStale.put({ contactId: ALL_STALE, after: '' });
     return;
   }
-  const listed = new Set((await db.summariesStale.toCollection().primaryKeys()) as string[]);
-  const fresh = [...stale].filter((id) => !listed.has(id));
-  if (fresh.length > 0) await db.summariesStale.bulkPut(fresh.map((contactId) => ({ contactId })));
+  await db.summariesStale.bulkPut(fresh.map((contactId) => ({ contactId })));
 }
 
 /** Fields with changes in the outbox, per record of the page. */

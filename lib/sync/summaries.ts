@@ -28,15 +28,14 @@ export async function rebuildStaleSummaries(db: SidecarDb, now: number): Promise
       const all = await db.summariesStale.get(ALL_STALE);
       if (all) {
         const next = (await db.contacts.where(':id').above(all.after ?? '').limit(CHUNK).primaryKeys()) as string[];
-        if (next.length === 0) {
-          // Every contact done: the entries listed on their own meanwhile (contacts it had passed) come next.
-          await db.summariesStale.delete(ALL_STALE);
-          return -1;
+        if (next.length > 0) {
+          await markAllDirtyIf(db, 0);
+          await refreshSummaries(db, next, scoring.engagement.halfLifeDays, now);
+          await db.summariesStale.put({ contactId: ALL_STALE, after: next[next.length - 1]! });
+          return next.length;
         }
-        await markAllDirtyIf(db, 0);
-        await refreshSummaries(db, next, scoring.engagement.halfLifeDays, now);
-        await db.summariesStale.put({ contactId: ALL_STALE, after: next[next.length - 1]! });
-        return next.length;
+        // Every contact done: the entries listed on their own meanwhile (contacts it had passed) come next.
+        await db.summariesStale.delete(ALL_STALE);
       }
       const ids = (await db.summariesStale.limit(CHUNK).primaryKeys()) as string[];
       if (ids.length === 0) return 0;
@@ -49,6 +48,6 @@ export async function rebuildStaleSummaries(db: SidecarDb, now: number): Promise
       return ids.length;
     });
     if (n === 0) return done;
-    if (n > 0) done += n;
+    done += n;
   }
 }

@@ -145,27 +145,30 @@ export async function countOf(frame: Frame, selector: string): Promise<number> {
   return frame.$$eval(selector, (els) => els.length);
 }
 
+/** Firefox's place of a window's content on the screen, in CSS pixels (a frame's and its page's give its offset). */
+type ScreenPlace = { mozInnerScreenX: number; mozInnerScreenY: number };
+
 /** Clicks a test id's button as a user does (the pointer, in the frame), once it is there and visible. */
 export async function clickTestId(frame: Frame, id: string): Promise<void> {
-  const visible = () =>
-    frame.$eval(byTestId(id), (e) => {
-      const r = e.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
-    });
-  const { ok } = await poll(visible, (v) => v);
-  if (!ok) throw new Error(`no visible ${byTestId(id)} to click after ${WAIT_MS} ms`);
   // The pointer goes to the element's centre in page coordinates: its place in the frame plus the frame's place in
-  // the page (Firefox's mozInnerScreenX/Y of each). Puppeteer's own ElementHandle.click() asks BiDi for the frame's
-  // element with a locator this Firefox refuses ("locator.type … got context").
-  const at = await frame.$eval(byTestId(id), (e) => {
-    e.scrollIntoView({ block: 'center' });
-    const r = e.getBoundingClientRect();
-    const w = window as unknown as { mozInnerScreenX: number; mozInnerScreenY: number };
-    return { x: r.x + r.width / 2, y: r.y + r.height / 2, sx: w.mozInnerScreenX, sy: w.mozInnerScreenY };
-  });
+  // the page. Puppeteer's own ElementHandle.click() asks BiDi for the frame's element with a locator this Firefox
+  // refuses ("locator.type … got context").
+  const { ok, value: at } = await poll(
+    () =>
+      frame.$eval(byTestId(id), (e) => {
+        const box = e.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0 || getComputedStyle(e).visibility === 'hidden') return null;
+        e.scrollIntoView({ block: 'center' });
+        const r = e.getBoundingClientRect();
+        const w = window as unknown as ScreenPlace;
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2, sx: w.mozInnerScreenX, sy: w.mozInnerScreenY };
+      }),
+    (v) => v !== null,
+  );
+  if (!ok || !at) throw new Error(`no visible ${byTestId(id)} to click after ${WAIT_MS} ms`);
   const page = frame.page();
   const top = await page.mainFrame().evaluate(() => {
-    const w = window as unknown as { mozInnerScreenX: number; mozInnerScreenY: number };
+    const w = window as unknown as ScreenPlace;
     return { sx: w.mozInnerScreenX, sy: w.mozInnerScreenY };
   });
   await page.mouse.click(at.x + at.sx - top.sx, at.y + at.sy - top.sy);
