@@ -55,6 +55,17 @@ describe('parseAmount', () => {
     expect(parseAmount('-5', 'USD')).toBeNull();
     expect(parseAmount('abc', 'USD')).toBeNull();
   });
+
+  it('reads the decimals of a currency without minor units instead of taking them for thousands', () => {
+    // Indonesian Excel writes Rupiah with ",00"; HubSpot and Pipedrive write "1500000.00". IDR has no minor unit here.
+    expect(parseAmount('Rp 1.500.000,00', 'USD')).toEqual({ minor: 1500000, currency: 'IDR' });
+    expect(parseAmount('Rp1.500.000,00', 'USD')).toEqual({ minor: 1500000, currency: 'IDR' });
+    expect(parseAmount('1500000.00', 'IDR')).toEqual({ minor: 1500000, currency: null });
+    expect(parseAmount('1,500,000.50', 'IDR')).toEqual({ minor: 1500001, currency: null });
+    expect(parseAmount('1.500.000,4', 'IDR')).toEqual({ minor: 1500000, currency: null });
+    // Three digits after the mark are still a thousands group.
+    expect(parseAmount('1.500', 'IDR')).toEqual({ minor: 1500, currency: null });
+  });
 });
 
 describe('splitEmails', () => {

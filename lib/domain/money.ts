@@ -21,11 +21,13 @@ export function parseMoney(text: string, currency: string): number | null {
   const raw = text.replace(/[\s\u00a0]/g, '');
   if (!/^\d[\d.,]*$/.test(raw)) return null;
   const digits = currencyDigits(currency);
-  // The last separator followed by 1-2 digits (or exactly `digits` digits) is the decimal mark.
+  // The last separator followed by 1-2 digits is the decimal mark (a thousands mark groups three), also for a
+  // currency without a minor unit ("Rp 1.500.000,00"): its decimals beyond the currency's are rounded off.
   const m = raw.match(/^(.*?)([.,])(\d{1,2})$/);
-  const intPart = (m && digits > 0 ? m[1]! : raw).replace(/[.,]/g, '');
-  const frac = m && digits > 0 ? m[3]!.padEnd(digits, '0') : ''.padEnd(digits, '0');
-  const value = Number(intPart + frac);
+  const intPart = (m ? m[1]! : raw).replace(/[.,]/g, '');
+  const decimals = m ? m[3]! : '';
+  const frac = decimals.padEnd(digits, '0').slice(0, digits);
+  const value = Number(intPart + frac) + (Number(decimals[digits] ?? 0) >= 5 ? 1 : 0);
   return Number.isSafeInteger(value) ? value : null;
 }
 
