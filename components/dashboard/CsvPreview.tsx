@@ -82,7 +82,8 @@ export function CsvPreview({
     try {
       if (recognised.preset === 'custom') await dataClient().call({ op: 'mapping-put', key: headerKey, mapping }).catch(() => {});
       const ops = importOps(records, plan.rows, stageMap, settings.stages, settings.currency);
-      const report = await sendImport(ops, (done, total) => setProgress(total ? done / total : 1));
+      // Every row skipped or in error: nothing to write, but the rep still gets the report of what was decided.
+      const report = ops.length > 0 ? await sendImport(ops, (done, total) => setProgress(total ? done / total : 1)) : { created: 0, merged: 0 };
       onDone({ created: report.created, merged: report.merged, skipped: plan.totals.skip, errors: plan.totals.error });
     } catch (e) {
       setProgress(null);
@@ -249,7 +250,7 @@ export function CsvPreview({
       {progress !== null && <Progress value={progress} label={t('data.progress')} />}
       {error && <ErrorText>{error}</ErrorText>}
       <div className="flex gap-2">
-        <Button variant="dark" data-testid="sidecar-import-confirm" disabled={existing === null || progress !== null || plan.totals.create + plan.totals.merge === 0} onClick={() => void confirm()}>
+        <Button variant="dark" data-testid="sidecar-import-confirm" disabled={existing === null || progress !== null} onClick={() => void confirm()}>
           {t('data.confirm')}
         </Button>
         <Button data-testid="sidecar-import-cancel" disabled={progress !== null} onClick={onCancel}>

@@ -153,3 +153,27 @@ test('hostile files each get a clear report and leave the database byte for byte
   }
   expect(sameBytes((await download(dash, 'sidecar-export-json')).text)).toBe(before);
 });
+
+test('a file with nothing to write still gets its report: every duplicate skipped, or every row in error', async ({ context, extensionId }) => {
+  const dash = await openDashboard(context, extensionId);
+  await chooseFile(dash, importFixture('linkedin-connections.csv'));
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ status: 'done', created: 4 });
+  const before = JSON.parse((await download(dash, 'sidecar-export-json')).text).tables;
+
+  // The same export again, the rep skipping every duplicate.
+  await chooseFile(dash, importFixture('linkedin-connections.csv'));
+  expect(await rowActions(dash)).toEqual(['merge', 'merge', 'merge', 'merge']);
+  await dash.getByTestId('sidecar-import-duplicates').selectOption('skip');
+  expect(await rowActions(dash)).toEqual(['skip', 'skip', 'skip', 'skip']);
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ status: 'done', created: 0, merged: 0, skipped: 4, errors: 0 });
+
+  // No row names anybody.
+  await chooseFile(dash, scratch('nobody.csv', 'Name,Email,Company\r\n,,Acme\r\n,,Globex\r\n'));
+  expect(await rowActions(dash)).toEqual(['error', 'error']);
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ status: 'done', created: 0, merged: 0, skipped: 0, errors: 2 });
+  // Not a record written or touched (the column mapping the rep confirmed is remembered, as for any other file).
+  expect(JSON.parse((await download(dash, 'sidecar-export-json')).text).tables).toEqual(before);
+});
