@@ -72,17 +72,25 @@ export function decodeCsvBytes(bytes: Uint8Array): Decoded {
 
 /**
  * LinkedIn's Connections.csv opens with a "Notes:" line and a quoted note
- * before the real header, separated by a blank line. Those lines are dropped.
+ * before the real header, usually separated by a blank line. Those lines are
+ * dropped: the note is read as one CSV record (so a line break inside its
+ * quotes, even a blank line, stays in it), then any blank lines after it.
  */
 export function skipPreamble(text: string): { text: string; skippedLines: number } {
   const firstEnd = text.search(/\r?\n/);
   const first = firstEnd < 0 ? text : text.slice(0, firstEnd);
-  if (!/^\s*"?notes:?"?\s*,*\s*$/i.test(first)) return { text, skippedLines: 0 };
-  const blank = /\r?\n[ \t,]*\r?\n/.exec(text);
-  if (!blank) return { text, skippedLines: 0 };
-  const rest = text.slice(blank.index + blank[0].length);
-  const skippedLines = text.slice(0, blank.index + blank[0].length).split(/\r?\n/).length - 1;
-  return { text: rest, skippedLines };
+  if (firstEnd < 0 || !/^\s*"?notes:?"?\s*,*\s*$/i.test(first)) return { text, skippedLines: 0 };
+  let end = text.indexOf('\n', firstEnd) + 1;
+  let quoted = false;
+  for (; end < text.length; end++) {
+    const c = text[end];
+    if (c === '"') quoted = !quoted;
+    else if (c === '\n' && !quoted) break;
+  }
+  if (end >= text.length) return { text, skippedLines: 0 };
+  end += 1 + /^(?:[ \t,]*\r?\n)*/.exec(text.slice(end + 1))![0].length;
+  const skippedLines = text.slice(0, end).split(/\r?\n/).length - 1;
+  return { text: text.slice(end), skippedLines };
 }
 
 export interface CsvTable {

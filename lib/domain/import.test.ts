@@ -120,6 +120,23 @@ describe('hostile files', () => {
     expect(await readCsv(many, { maxRows: 1000, pause: async () => {}, chunkSize: 1000 })).toEqual({ ok: false, error: { code: 'too_many_rows', limit: 1000 } });
   });
 
+  it("skips LinkedIn's preamble however its note is written: a blank line inside it, or none after it", async () => {
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
+    const row = 'Dana,Prospect,https://www.linkedin.com/in/dana-prospect,,Prospect IO,VP Sales,12 Nov 2024';
+    for (const text of [
+      `Notes:\r\n"When exporting your connection data,\r\n\r\nsome of the email addresses are missing."\r\n\r\n${header}\r\n${row}\r\n`,
+      `Notes:\n"When exporting your connection data, some of the email addresses are missing."\n${header}\n${row}\n`,
+      `\uFEFFNotes:\n"When exporting your connection data, some of the email addresses are missing."\n\n\n${header}\n${row}\n`,
+    ]) {
+      const r = await readCsv(text, { pause: async () => {} });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      expect(r.table.header, text).toEqual(header.split(','));
+      expect(recognise(r.table.header).preset).toBe('linkedin-connections');
+      expect(r.table.rows).toHaveLength(1);
+      expect(r.table.lines[0]).toBe(text.split(/\r?\n/).indexOf(row) + 1);
+    }
+  });
+
   it('reads semicolon files (European Excel) and reports ragged rows', async () => {
     const r = await readCsv('Name;Email\r\nDana;dana@x.io;extra\r\nBudi\r\n', { pause: async () => {} });
     if (!r.ok) throw new Error('parse');
