@@ -33,6 +33,13 @@ describe('parseImportDate', () => {
     expect(parseImportDate('').ok).toBe(false);
   });
 
+  it('reads the two-digit years Excel shows a re-saved LinkedIn export with (12-Nov-24)', () => {
+    expect(parseImportDate('15-Mar-2024')).toEqual({ ok: true, at: local(2024, 3, 15) });
+    expect(parseImportDate('12-Nov-24')).toEqual({ ok: true, at: local(2024, 11, 12) });
+    expect(parseImportDate('07 Mar 24')).toEqual({ ok: true, at: local(2024, 3, 7) });
+    expect(parseImportDate('Nov 12, 24').ok).toBe(false);
+  });
+
   it('settles a column’s order from its unambiguous values', () => {
     expect(detectDateOrder(['03/04/2024', '25/04/2024'])).toBe('dmy');
     expect(detectDateOrder(['03/04/2024', '04/25/2024'])).toBe('mdy');

@@ -103,8 +103,8 @@ export function parseImportDate(raw: string, order: DateOrder = 'mdy'): DateRead
     const at = mdy ?? dmy;
     return at === null ? { ok: false } : { ok: true, at };
   }
-  // 15 Mar 2024, 15-Mar-2024, 15 March 2024, Mar 15, 2024, March 15 2024
-  const dayFirst = /^(\d{1,2})[ -]([a-z]{3,9})\.?[ -,]*(\d{4})(?:[ T,]+(.*))?$/i.exec(text);
+  // 15 Mar 2024, 15-Mar-2024, 15-Mar-24 (Excel's display), 15 March 2024, Mar 15, 2024, March 15 2024
+  const dayFirst = /^(\d{1,2})[ -]([a-z]{3,9})\.?[ ,-]*(\d{4}|\d{2})(?:[ T,]+(.*))?$/i.exec(text);
   const monthFirst = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})(?:[ T,]+(.*))?$/i.exec(text);
   const named = dayFirst
     ? { d: dayFirst[1]!, mo: dayFirst[2]!, y: dayFirst[3]!, rest: dayFirst[4] }
@@ -114,7 +114,8 @@ export function parseImportDate(raw: string, order: DateOrder = 'mdy'): DateRead
   if (named) {
     const mo = MONTHS[named.mo.toLowerCase()];
     const t = timeOf(named.rest);
-    const at = mo && t ? local(Number(named.y), mo, Number(named.d), ...t) : null;
+    const y = Number(named.y) + (named.y.length === 2 ? (Number(named.y) < 70 ? 2000 : 1900) : 0);
+    const at = mo && t ? local(y, mo, Number(named.d), ...t) : null;
     return at === null ? { ok: false } : { ok: true, at };
   }
   return { ok: false };
