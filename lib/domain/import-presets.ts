@@ -42,7 +42,8 @@ const PRESETS: Preset[] = [
   {
     // LinkedIn "Get a copy of your data" → Connections.csv (after its "Notes:" preamble).
     id: 'linkedin-connections',
-    detect: (h) => has(h, 'first name', 'last name', 'url', 'connected on'),
+    // "Connected On" is LinkedIn's own; older exports have no URL column.
+    detect: (h) => has(h, 'first name', 'last name', 'connected on'),
     columns: {
       'first name': 'firstName',
       'last name': 'lastName',
@@ -77,7 +78,9 @@ const PRESETS: Preset[] = [
   {
     // HubSpot contacts export (Contacts → Export): "Record ID", "First Name", "Last Name", "Email", …
     id: 'hubspot-contacts',
-    detect: (h) => any(h, 'record id', 'contact id') && any(h, 'email', 'first name') && !h.has('deal name'),
+    // The id column, or (when the rep left it out of the export) a property only HubSpot has.
+    detect: (h) =>
+      any(h, 'record id', 'contact id', 'lifecycle stage', 'contact owner', 'hubspot score', 'original source') && any(h, 'email', 'first name') && !h.has('deal name'),
     columns: {
       'first name': 'firstName',
       'last name': 'lastName',

@@ -87,6 +87,13 @@ describe('presets, from the documented export formats', () => {
     expect(Object.fromEntries(map)).toEqual({ Lead: 'contact', Demo: 'meeting', 'Closed Won': 'won' });
   });
 
+  it('HubSpot contacts and LinkedIn connections are told by their own columns when the id or URL column is left out', () => {
+    expect(recognise(['First Name', 'Last Name', 'Email', 'Phone Number', 'Company Name', 'Lifecycle Stage', 'Contact owner']).preset).toBe('hubspot-contacts');
+    expect(recognise(['First Name', 'Last Name', 'Email Address', 'Company', 'Position', 'Connected On']).preset).toBe('linkedin-connections');
+    // A plain list with the same everyday names is still anyone's.
+    expect(recognise(['First Name', 'Last Name', 'Email', 'Company Name']).preset).toBe('custom');
+  });
+
   it('anything else: a mapping suggested from the column names, in English or Indonesian', () => {
     expect(recognise(['Nama', 'Alamat Email', 'Perusahaan', 'Jabatan', 'Kolom X']).mapping).toEqual(['fullName', 'email', 'company', 'title', null]);
     expect(recognise(['Nama', 'Kolom X'], ['fullName', 'note']).mapping).toEqual(['fullName', 'note']);
