@@ -41,9 +41,34 @@ const MAGIC: [string, number[]][] = [
 ];
 
 /**
+ * UTF-16 written without its byte-order mark (Node's 'utf16le', some
+ * exporters): nearly every character of a CSV's first few kilobytes has one
+ * zero byte, always on the same side, none is NUL, and there is a line break.
+ */
+function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4 || bytes.length % 2 !== 0) return null;
+  let le = 0;
+  let be = 0;
+  let newline = false;
+  for (let i = 0; i < n; i += 2) {
+    const [a, b] = [bytes[i]!, bytes[i + 1]!];
+    if (a === 0 && b === 0) return null;
+    if (b === 0) le++;
+    if (a === 0) be++;
+    if ((a === 0x0a && b === 0) || (a === 0 && b === 0x0a)) newline = true;
+  }
+  if (!newline) return null;
+  if (le >= 0.9 * (n / 2)) return 'utf-16le';
+  if (be >= 0.9 * (n / 2)) return 'utf-16be';
+  return null;
+}
+
+/**
  * The file's bytes as text. UTF-8 (with or without a byte-order mark) and
- * UTF-16 with its mark are read; anything else, and anything with control
- * bytes a text file never has, is refused with the reason.
+ * UTF-16 (with its mark, or recognisably without) are read; anything else,
+ * and anything with control bytes a text file never has, is refused with the
+ * reason.
  */
 export function decodeCsvBytes(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, error: { code: 'empty' } };
@@ -51,8 +76,9 @@ export function decodeCsvBytes(bytes: Uint8Array): Decoded {
     if (magic.every((b, i) => bytes[i] === b)) return { ok: false, error: { code: 'binary', kind } };
   }
   let text: string;
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : bomlessUtf16(bytes);
+  if (utf16) {
+    text = new TextDecoder(utf16).decode(bytes);
   } else {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

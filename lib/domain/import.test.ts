@@ -120,6 +120,15 @@ describe('hostile files', () => {
     expect(decodeCsvBytes(text('\uFEFFName\r\nZoë'))).toEqual({ ok: true, text: 'Name\r\nZoë' });
   });
 
+  it('reads UTF-16 without its byte-order mark (as Node and some exporters write it), and still refuses binaries', () => {
+    const le = (s: string) => new Uint8Array([...s].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]));
+    const be = (s: string) => new Uint8Array([...s].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff]));
+    const csv = 'Name\tEmail\r\nZoë Müller\tzoe@x.example\r\n';
+    expect(decodeCsvBytes(le(csv))).toEqual({ ok: true, text: csv });
+    expect(decodeCsvBytes(be(csv))).toEqual({ ok: true, text: csv });
+    expect(decodeCsvBytes(new Uint8Array([0x41, 0x00, 0x42, 0x00, 0x00, 0x00, 0x07, 0x00]))).toMatchObject({ ok: false, error: { code: 'binary' } });
+  });
+
   it('refuses broken quoting, a header without rows, and too many rows', async () => {
     expect(await readCsv('Name,Email\r\n"Dana,dana@x.io\r\nBudi,b@x.io\r\n', { pause: async () => {} })).toMatchObject({ ok: false, error: { code: 'broken_quotes' } });
     expect(await readCsv('Name,Email\r\n', { pause: async () => {} })).toEqual({ ok: false, error: { code: 'header_only' } });
