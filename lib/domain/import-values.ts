@@ -26,11 +26,12 @@ const MONTHS: Record<string, number> = {
 };
 
 function local(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number | null {
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
+  if (y < 1970 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
   const t = new Date(y, mo - 1, d, h, mi, s, ms);
   // 31/02 rolls over into March: not a date.
   if (t.getFullYear() !== y || t.getMonth() !== mo - 1 || t.getDate() !== d) return null;
-  return t.getTime();
+  // Records keep epoch milliseconds from 1970 on (the background refuses a row before that, and the whole import with it).
+  return t.getTime() < 0 ? null : t.getTime();
 }
 
 function timeOf(rest: string | undefined): [number, number, number, number] | null {
@@ -68,10 +69,9 @@ export function parseImportDate(raw: string, order: DateOrder = 'mdy'): DateRead
     if (at === null) return { ok: false };
     if (!zone) return { ok: true, at };
     const utc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-    if (zone.toUpperCase() === 'Z') return { ok: true, at: utc };
-    const z = /([+-])(\d{2}):?(\d{2})/.exec(zone)!;
-    const offset = (Number(z[2]) * 60 + Number(z[3])) * 60_000 * (z[1] === '-' ? -1 : 1);
-    return { ok: true, at: utc - offset };
+    const z = /([+-])(\d{2}):?(\d{2})/.exec(zone);
+    const offset = z ? (Number(z[2]) * 60 + Number(z[3])) * 60_000 * (z[1] === '-' ? -1 : 1) : 0;
+    return utc - offset < 0 ? { ok: false } : { ok: true, at: utc - offset };
   }
   // Excel serial day number (1 = 1900-01-01, with Excel's 1900 leap-year bug folded into the epoch).
   if (/^\d{4,5}(\.\d+)?$/.test(text)) {

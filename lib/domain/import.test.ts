@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeCsvBytes, readCsv, type CsvTable } from './csv-read';
-import { importOps, planImport, stageValues } from './import-plan';
+import { importOps, ImportOpSchema, planImport, stageValues } from './import-plan';
 import { recognise } from './import-presets';
 import { readRows, type ImportRecord } from './import-rows';
 import { suggestStageMap } from './import-stages';
@@ -92,6 +92,15 @@ describe('presets, from the documented export formats', () => {
     expect(recognise(['First Name', 'Last Name', 'Email Address', 'Company', 'Position', 'Connected On']).preset).toBe('linkedin-connections');
     // A plain list with the same everyday names is still anyone's.
     expect(recognise(['First Name', 'Last Name', 'Email', 'Company Name']).preset).toBe('custom');
+  });
+
+  it('a date before 1970 is a warning on its row, not a row the background refuses (and the whole import with it)', async () => {
+    const read = await readCsv('Name,Email,Created,Deal,Amount,Close Date\r\nOld,old@x.io,03/15/1965,Legacy,100,1 Jan 1969\r\nExcel,excel@x.io,2019,,,\r\n', { pause: async () => {} });
+    if (!read.ok) throw new Error('parse');
+    const records = readRows(read.table, recognise(read.table.header).mapping, { dateOrder: 'mdy', currency: 'USD', now: NOW });
+    expect(records.map((r) => r.issues.map((i) => i.code))).toEqual([['bad_date', 'bad_date'], ['bad_date']]);
+    const plan = planImport(records, none, { duplicates: 'merge' });
+    for (const op of importOps(records, plan.rows, new Map(), DEFAULT_STAGES, 'USD')) expect(ImportOpSchema.safeParse(op).success).toBe(true);
   });
 
   it('anything else: a mapping suggested from the column names, in English or Indonesian', () => {
