@@ -177,3 +177,32 @@ test('a file with nothing to write still gets its report: every duplicate skippe
   // Not a record written or touched (the column mapping the rep confirmed is remembered, as for any other file).
   expect(JSON.parse((await download(dash, 'sidecar-export-json')).text).tables).toEqual(before);
 });
+
+test('files as reps really have them: UTF-16 without a mark, an Indonesian Excel sheet, a re-saved LinkedIn export, a date before 1970', async ({ context, extensionId }) => {
+  const dash = await openDashboard(context, extensionId);
+  // Node's 'utf16le' writes no byte-order mark; tab-separated, as Excel's "Unicode text".
+  await chooseFile(dash, scratch('unicode.csv', Buffer.from('Name\tEmail\r\nZoë Müller-Łukasiewicz\tzoe@x.example\r\n', 'utf16le')));
+  await expect(dash.getByTestId('sidecar-import-preset')).toHaveText('custom');
+  await expect(dash.getByTestId('sidecar-import-row').first()).toContainText('Zoë Müller-Łukasiewicz');
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ status: 'done', created: 1 });
+
+  // Semicolons, decimal commas, Rupiah with ",00", and a birth-year-like date before 1970 in one row: imported, the date left out.
+  await chooseFile(dash, scratch('penjualan.csv', '\uFEFFNama;Email;Kesepakatan;Nilai;Dibuat\r\nBudi Santoso;budi@majujaya.co.id;ERP;Rp 1.500.000,00;13/03/2024\r\nPak Tua;tua@majujaya.co.id;Lama;Rp 250.000,00;01/02/1965\r\n'));
+  expect(await rowActions(dash)).toEqual(['create', 'create']);
+  await expect(dash.getByTestId('sidecar-import-row').nth(1)).toContainText('01/02/1965');
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ status: 'done', created: 2, errors: 0 });
+
+  // LinkedIn's Connections.csv opened and saved again in Excel: no blank line after the note, dates as 12-Nov-24.
+  await chooseFile(dash, scratch('Connections.csv', 'Notes:\r\n"When exporting your connection data, you may notice that some of the email addresses are missing."\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nDana,Prospect,https://www.linkedin.com/in/dana-prospect,,Prospect IO,VP Sales,12-Nov-24\r\n'));
+  await expect(dash.getByTestId('sidecar-import-preset')).toHaveText('linkedin-connections');
+  expect(await rowActions(dash)).toEqual(['create']);
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ status: 'done', created: 1 });
+
+  const db = await dbDump(context);
+  expect(db.deals!.map((d) => [d.title, d.valueMinor, d.currency]).sort()).toEqual([['ERP', 1500000, 'IDR'], ['Lama', 250000, 'IDR']]);
+  const dana = db.contacts!.find((c) => c.linkedinUrl === 'https://www.linkedin.com/in/dana-prospect/');
+  expect(new Date(dana.createdAt).toDateString()).toBe(new Date(2024, 10, 12).toDateString());
+});
