@@ -119,6 +119,17 @@ export function skipPreamble(text: string): { text: string; skippedLines: number
   return { text: text.slice(end), skippedLines };
 }
 
+/**
+ * Excel's `sep=;` first line names the file's delimiter (Excel honours it, and
+ * exporters write it so European Excel opens their commas right). It is not
+ * the header: the delimiter is taken from it and the line skipped (still
+ * counted, so rows keep the line numbers the rep's editor shows).
+ */
+export function skipSepLine(text: string): { text: string; delimiter: string | null; skippedLines: number } {
+  const m = /^"?sep=([^\r\n"])"?[ \t]*(?:\r?\n|$)/i.exec(text);
+  return m ? { text: text.slice(m[0].length), delimiter: m[1]!, skippedLines: 1 } : { text, delimiter: null, skippedLines: 0 };
+}
+
 export interface CsvTable {
   header: string[];
   /** Data rows, each as long as the header (short rows padded, long ones cut: see `ragged`). */
@@ -146,40 +157,60 @@ const parseString = Papa.parse as unknown as (input: string, config: Papa.ParseL
 
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
 
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/** The delimiter papaparse guesses from the first rows (blank lines aside), as it would for the whole file. */
+function guessDelimiter(text: string): string {
+  return Papa.parse<string[]>(text.slice(0, 64 * 1024), { preview: 10, skipEmptyLines: 'greedy', delimitersToGuess: DELIMITERS }).meta.delimiter || ',';
+}
+
 /**
- * Parses CSV text with papaparse (delimiter detected: comma, semicolon as
- * European Excel writes, tab, pipe), a chunk at a time. The first non-empty
- * row is the header. Quoting that never closes is a broken file (refused),
- * not a row to guess at.
+ * Parses CSV text with papaparse (delimiter from Excel's `sep=` line, else
+ * detected: comma, semicolon as European Excel writes, tab, pipe), a chunk at
+ * a time. The first non-empty row is the header. Quoting that never closes is
+ * a broken file (refused), not a row to guess at.
  */
 export async function readCsv(input: string, opts: ReadOptions = {}): Promise<CsvRead> {
   const maxRows = opts.maxRows ?? CSV_LIMITS.maxRows;
   const pause = opts.pause ?? macrotask;
-  const { text, skippedLines } = skipPreamble(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
+  const sep = skipSepLine(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
+  const { text, skippedLines } = skipPreamble(sep.text);
+  const delimiter = sep.delimiter ?? guessDelimiter(text);
   const all: string[][] = [];
+  /** 1-based line in the file where each row of `all` starts. */
   const starts: number[] = [];
+  let line = sep.skippedLines + skippedLines + 1;
   let error: CsvFileError | null = null;
   let consumed = 0;
   await new Promise<void>((resolve) => {
     parseString(text, {
       header: false,
-      skipEmptyLines: 'greedy',
-      delimitersToGuess: [',', ';', '\t', '|'],
+      delimiter,
+      // Blank lines are dropped below, not by papaparse, which would drop them uncounted: every line after one
+      // would be shown a line too early ("Line N", "same person as line N").
+      skipEmptyLines: false,
       chunkSize: opts.chunkSize ?? 256 * 1024,
       chunk(results, parser) {
         const quote = results.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
-        if (quote) {
-          error = { code: 'broken_quotes', row: (quote.row ?? 0) + all.length + 1 };
-          parser.abort();
-          return;
-        }
-        for (const row of results.data) {
+        const rows = quote ? results.data.slice(0, quote.row ?? 0) : results.data;
+        for (const row of rows) {
+          const start = line;
+          // Counted from the row's own newlines: a quoted cell may hold several.
+          for (const cell of row) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
+          line++;
+          if (row.every((c) => c.trim() === '')) continue;
           all.push(row);
+          starts.push(start);
           if (all.length > maxRows + 1) {
             error = { code: 'too_many_rows', limit: maxRows };
             parser.abort();
             return;
           }
+        }
+        if (quote) {
+          error = { code: 'broken_quotes', row: line };
+          parser.abort();
+          return;
         }
         consumed = results.meta.cursor;
         opts.onProgress?.(text.length ? Math.min(1, consumed / text.length) : 1);
@@ -192,13 +223,6 @@ export async function readCsv(input: string, opts: ReadOptions = {}): Promise<Cs
   });
   if (error) return { ok: false, error };
   if (all.length === 0) return { ok: false, error: { code: 'empty' } };
-  // Line numbers: counted from the rows' own newlines (a quoted cell may hold several).
-  let line = skippedLines + 1;
-  for (const row of all) {
-    starts.push(line);
-    for (const cell of row) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
-    line++;
-  }
   const header = all[0]!.map((h) => h.trim());
   if (header.length > CSV_LIMITS.maxColumns) return { ok: false, error: { code: 'too_many_columns', columns: header.length, limit: CSV_LIMITS.maxColumns } };
   if (header.every((h) => h === '')) return { ok: false, error: { code: 'no_header' } };
@@ -212,12 +236,5 @@ export async function readCsv(input: string, opts: ReadOptions = {}): Promise<Cs
     while (row.length < header.length) row.push('');
     rows.push(row.map((c) => (c.length > CSV_LIMITS.maxCell ? c.slice(0, CSV_LIMITS.maxCell) : c)));
   }
-  const delimiter = guessDelimiterOf(text);
   return { ok: true, table: { header, rows, lines: starts.slice(1), ragged, delimiter } };
-}
-
-function guessDelimiterOf(text: string): string {
-  const first = text.slice(0, Math.max(0, text.search(/\r?\n/)) || text.length);
-  const counts = [',', ';', '\t', '|'].map((d) => [d, first.split(d).length] as const);
-  return counts.sort((a, b) => b[1] - a[1])[0]![0];
 }
