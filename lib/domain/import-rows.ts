@@ -2,7 +2,7 @@ import { canonicalProfileUrl } from '../sites/linkedin/urls';
 import type { CsvTable } from './csv-read';
 import { nameFromEmail } from './email';
 import type { ColumnMapping, ImportField } from './import-presets';
-import { cellText, parseAmount, parseImportDate, splitEmails, type DateOrder } from './import-values';
+import { cellText, parseAmount, parseImportDate, readCurrency, splitEmails, type DateOrder } from './import-values';
 import { ActivityKindSchema, type ActivityKind, type DealStatus } from './records';
 
 // One CSV row → what it says about a person, a deal and their history, with
@@ -16,6 +16,7 @@ export const ISSUE_CODES = [
   'bad_date',
   'ambiguous_date',
   'bad_amount',
+  'bad_currency',
   'bad_linkedin',
   'bad_status',
   'bad_kind',
@@ -184,8 +185,10 @@ function readRow(
   let deal: ImportedDeal | null = null;
   if (hasDeal) {
     const currencyCell = get('currency');
-    // Pipedrive writes "Indonesian Rupiah (IDR)" in some exports: the code in brackets.
-    const currencyCode = (/\b([A-Z]{3})\b/.exec(currencyCell.toUpperCase())?.[1] ?? null) || null;
+    // Pipedrive writes "Indonesian Rupiah (IDR)" in some exports: the code in brackets, never a made-up one.
+    const currencyCode = currencyCell ? readCurrency(currencyCell) : null;
+    // Unread, the amount is taken in the rep's currency: the row says so rather than passing it off as theirs.
+    if (currencyCell && !currencyCode) issues.push({ level: 'warning', code: 'bad_currency', field: 'currency', value: cut(currencyCell) });
     const rawAmount = get('amount');
     let valueMinor: number | null = null;
     let currency = currencyCode;

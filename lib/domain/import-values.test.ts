@@ -1,4 +1,4 @@
-import { detectDateOrder, parseAmount, parseImportDate, splitEmails } from './import-values';
+import { detectDateOrder, parseAmount, parseImportDate, readCurrency, splitEmails } from './import-values';
 
 const local = (y: number, mo: number, d: number, h = 0, mi = 0) => new Date(y, mo - 1, d, h, mi).getTime();
 
@@ -61,6 +61,9 @@ describe('parseAmount', () => {
     expect(parseAmount('12000', 'USD')).toEqual({ minor: 1200000, currency: null });
     expect(parseAmount('-5', 'USD')).toBeNull();
     expect(parseAmount('abc', 'USD')).toBeNull();
+    // Three capitals that are no currency are not read as one.
+    expect(parseAmount('1500 NZD', 'USD')).toEqual({ minor: 150000, currency: 'NZD' });
+    expect(parseAmount('1500 ABC', 'USD')).toBeNull();
   });
 
   it('reads the decimals of a currency without minor units instead of taking them for thousands', () => {
@@ -72,6 +75,28 @@ describe('parseAmount', () => {
     expect(parseAmount('1.500.000,4', 'IDR')).toEqual({ minor: 1500000, currency: null });
     // Three digits after the mark are still a thousands group.
     expect(parseAmount('1.500', 'IDR')).toEqual({ minor: 1500, currency: null });
+  });
+});
+
+describe('readCurrency', () => {
+  it('takes the ISO code a currency column names, not the first word of three letters', () => {
+    // Pipedrive's "Currency of value" and HubSpot's currency names: the code in brackets.
+    expect(readCurrency('New Zealand Dollar (NZD)')).toBe('NZD');
+    expect(readCurrency('Indonesian Rupiah (IDR)')).toBe('IDR');
+    expect(readCurrency('US Dollar (USD)')).toBe('USD');
+    expect(readCurrency('usd')).toBe('USD');
+    expect(readCurrency(' IDR ')).toBe('IDR');
+    expect(readCurrency('SGD - Singapore Dollar')).toBe('SGD');
+    expect(readCurrency('Rp')).toBe('IDR');
+    expect(readCurrency('€')).toBe('EUR');
+  });
+
+  it('invents no currency from a word that is not one', () => {
+    expect(readCurrency('New Zealand Dollar')).toBeNull();
+    expect(readCurrency('Bitcoin')).toBeNull();
+    expect(readCurrency('ABC')).toBeNull();
+    expect(readCurrency('The dollar')).toBeNull();
+    expect(readCurrency('')).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import { unneutralizeCell } from './csv-write';
 import { normalizeEmail } from './email';
-import { parseMoney } from './money';
+import { isCurrencyCode, parseMoney } from './money';
 
 // Values as other tools write them in their CSV exports. Pure; dates without a
 // zone are read in the local zone (what the rep saw in the tool).
@@ -154,7 +154,12 @@ const CURRENCY_MARKS: [string, string][] = [
   ['₹|inr', 'INR'],
   ['\\$', 'USD'],
 ];
-const MARKS = CURRENCY_MARKS.map(([re, code]) => ({ start: new RegExp(`^(?:${re})\\s*`, 'i'), end: new RegExp(`\\s*(?:${re})$`, 'i'), code }));
+const MARKS = CURRENCY_MARKS.map(([re, code]) => ({
+  start: new RegExp(`^(?:${re})\\s*`, 'i'),
+  end: new RegExp(`\\s*(?:${re})$`, 'i'),
+  whole: new RegExp(`^(?:${re})$`, 'i'),
+  code,
+}));
 const ANY_CODE = { start: /^([A-Z]{3})\s+/, end: /\s+([A-Z]{3})$/ };
 
 export interface Amount {
@@ -182,13 +187,31 @@ export function parseAmount(raw: string, fallback: string): Amount | null {
   }
   if (!currency) {
     const m = ANY_CODE.start.exec(text) ?? ANY_CODE.end.exec(text);
-    if (m) {
+    // Only a real code: "1500 ABC" is not an amount in a currency called ABC.
+    if (m && isCurrencyCode(m[1]!)) {
       currency = m[1]!;
       text = text.replace(m[0], '').trim();
     }
   }
   const minor = parseMoney(text, currency ?? fallback);
   return minor === null ? null : { minor, currency };
+}
+
+/**
+ * The currency a currency column names: the ISO code in brackets ("New
+ * Zealand Dollar (NZD)", as Pipedrive writes it), the code alone in any case,
+ * a code in capitals among other words ("SGD - Singapore Dollar"), or a mark
+ * alone ("Rp", "€"). null when none is a currency Intl knows: a first word
+ * of three letters ("New") is not a currency.
+ */
+export function readCurrency(raw: string): string | null {
+  const text = raw.trim();
+  const bracketed = /\(\s*([a-z]{3})\s*\)/i.exec(text)?.[1]?.toUpperCase();
+  if (bracketed && isCurrencyCode(bracketed)) return bracketed;
+  if (/^[a-z]{3}$/i.test(text) && isCurrencyCode(text.toUpperCase())) return text.toUpperCase();
+  const word = text.match(/\b[A-Z]{3}\b/g)?.find(isCurrencyCode);
+  if (word) return word;
+  return MARKS.find((m) => m.whole.test(text))?.code ?? null;
 }
 
 /** Every address in a cell ("a@x.io; b@y.id", "a@x.io, b@y.id"), normalised; the ones that are not addresses in `bad`. */

@@ -103,6 +103,15 @@ describe('presets, from the documented export formats', () => {
     for (const op of importOps(records, plan.rows, new Map(), DEFAULT_STAGES, 'USD')) expect(ImportOpSchema.safeParse(op).success).toBe(true);
   });
 
+  it('a currency column with names: the ISO code in it, else the rep\'s currency with a warning', async () => {
+    const read = await readCsv('Name,Email,Deal,Amount,Currency\r\nA,a@x.io,One,100,New Zealand Dollar (NZD)\r\nB,b@x.io,Two,100,Bitcoin\r\nC,c@x.io,Three,100,\r\n', { pause: async () => {} });
+    if (!read.ok) throw new Error('parse');
+    const records = readRows(read.table, recognise(read.table.header).mapping, { dateOrder: 'mdy', currency: 'USD', now: NOW });
+    expect(records.map((r) => r.deal!.currency)).toEqual(['NZD', null, null]);
+    expect(records.map((r) => r.issues.map((i) => i.code))).toEqual([[], ['bad_currency'], []]);
+    expect(records[1]!.issues[0]).toMatchObject({ field: 'currency', value: 'Bitcoin' });
+  });
+
   it('anything else: a mapping suggested from the column names, in English or Indonesian', () => {
     expect(recognise(['Nama', 'Alamat Email', 'Perusahaan', 'Jabatan', 'Kolom X']).mapping).toEqual(['fullName', 'email', 'company', 'title', null]);
     expect(recognise(['Nama', 'Kolom X'], ['fullName', 'note']).mapping).toEqual(['fullName', 'note']);

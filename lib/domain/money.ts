@@ -16,6 +16,14 @@ export function currencyDigits(currency: string): number {
   return digits;
 }
 
+let codes: ReadonlySet<string> | null = null;
+
+/** True for a currency code the browser knows (ISO 4217, as Intl lists it): "NZD" is one, "NEW" is not. */
+export function isCurrencyCode(code: string): boolean {
+  codes ??= new Set(Intl.supportedValuesOf('currency'));
+  return codes.has(code);
+}
+
 /** "1,500.50" / "1.500,50" / "1500" → minor units, or null when it is not a non-negative amount. */
 export function parseMoney(text: string, currency: string): number | null {
   const raw = text.replace(/[\s\u00a0]/g, '');

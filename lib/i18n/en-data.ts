@@ -88,6 +88,7 @@ export const dataEn = {
   'data.issue.bad_date': 'date not understood: {value}',
   'data.issue.ambiguous_date': 'date {value} reads both ways (see date order above)',
   'data.issue.bad_amount': 'amount not understood: {value}',
+  'data.issue.bad_currency': 'currency not understood: {value} (your own currency is used)',
   'data.issue.bad_linkedin': 'not a LinkedIn profile URL: {value}',
   'data.issue.bad_status': 'status not understood: {value}',
   'data.issue.bad_kind': 'activity kind not understood: {value}',

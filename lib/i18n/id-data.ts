@@ -89,6 +89,7 @@ export const dataId: Record<keyof typeof dataEn, string> = {
   'data.issue.bad_date': 'tanggal tidak dipahami: {value}',
   'data.issue.ambiguous_date': 'tanggal {value} bisa dibaca dua cara (lihat urutan tanggal di atas)',
   'data.issue.bad_amount': 'nilai tidak dipahami: {value}',
+  'data.issue.bad_currency': 'mata uang tidak dipahami: {value} (mata uang Anda sendiri dipakai)',
   'data.issue.bad_linkedin': 'bukan URL profil LinkedIn: {value}',
   'data.issue.bad_status': 'status tidak dipahami: {value}',
   'data.issue.bad_kind': 'jenis aktivitas tidak dipahami: {value}',
