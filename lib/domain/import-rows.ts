@@ -102,8 +102,19 @@ function linkedInUrl(raw: string): string | null {
   return canonicalProfileUrl(v);
 }
 
-/** "Dana Prospect (dana@x.io)" or "Dana Prospect <dana@x.io>": the name and the address apart. */
+/**
+ * "Dana Prospect (dana@x.io)" or "Dana Prospect <dana@x.io>": the name and the address apart. HubSpot lists a
+ * deal's several contacts in one cell, "A (a@x.io);B (b@y.io)": the first is the deal's person (the others'
+ * names and addresses would make one garbled contact of them all). Only a list whose first entry has its
+ * address is one: a name with a semicolon in it (our own export writes it as it is) stays whole.
+ */
 function nameAndAddress(raw: string): { name: string; emails: string[] } {
+  const [first, ...others] = raw.split(';').map((p) => p.trim()).filter(Boolean);
+  const person = first && others.length > 0 ? onePerson(first) : null;
+  return person && person.emails.length > 0 ? person : onePerson(raw);
+}
+
+function onePerson(raw: string): { name: string; emails: string[] } {
   const m = /^(.*?)[\s]*[(<]\s*([^()<>\s]+@[^()<>\s]+)\s*[)>]\s*$/.exec(raw);
   const inBrackets = m ? splitEmails(m[2]!) : null;
   if (m && inBrackets!.bad.length === 0 && inBrackets!.emails.length) return { name: m[1]!.trim(), emails: inBrackets!.emails };

@@ -112,6 +112,27 @@ describe('presets, from the documented export formats', () => {
     expect(records[1]!.issues[0]).toMatchObject({ field: 'currency', value: 'Bitcoin' });
   });
 
+  it('HubSpot deals with several associated contacts: the first is the deal\'s person, name and address', async () => {
+    const header = '"Record ID","Deal Name","Deal Stage","Amount","Associated Contact"';
+    const read = await readCsv(
+      `${header}\r\n"1","ERP","appointmentscheduled","100","Budi Santoso (budi@majujaya.co.id);Siti Rahayu (siti@majujaya.co.id)"\r\n` +
+        `"2","Fleet","appointmentscheduled","100","Dana Prospect (dana@prospect.io); Sam Lee (sam@prospect.io)"\r\n` +
+        `"3","Pilot","appointmentscheduled","100","agus@toko.co.id;jane@acme.example"\r\n` +
+        `"4","Other","appointmentscheduled","100","Zoë Müller"\r\n`,
+      { pause: async () => {} },
+    );
+    if (!read.ok) throw new Error('parse');
+    const r = recognise(read.table.header);
+    expect(r.preset).toBe('hubspot-deals');
+    const records = readRows(read.table, r.mapping, { dateOrder: 'mdy', currency: 'USD', now: NOW });
+    expect(records.map((x) => [x.contact.name, x.contact.emails])).toEqual([
+      ['Budi Santoso', ['budi@majujaya.co.id']],
+      ['Dana Prospect', ['dana@prospect.io']],
+      ['Agus', ['agus@toko.co.id']],
+      ['Zoë Müller', []],
+    ]);
+  });
+
   it('anything else: a mapping suggested from the column names, in English or Indonesian', () => {
     expect(recognise(['Nama', 'Alamat Email', 'Perusahaan', 'Jabatan', 'Kolom X']).mapping).toEqual(['fullName', 'email', 'company', 'title', null]);
     expect(recognise(['Nama', 'Kolom X'], ['fullName', 'note']).mapping).toEqual(['fullName', 'note']);
