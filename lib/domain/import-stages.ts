@@ -69,19 +69,23 @@ function overlap(a: string, b: string): number {
 }
 
 /**
- * A suggestion for each distinct source value: the rep's stage of the same
- * name, else the tool's known meaning (when the rep still has that stage),
- * else the closest name, else the first stage. `names` are the stages' shown
- * names (the rep's own, or built-in ones in the UI language).
+ * A suggestion for each distinct source value (a bracketed suffix such as
+ * HubSpot's pipeline name aside): the rep's stage of the same name, else the
+ * tool's known meaning (when the rep still has that stage), else the closest
+ * name, else the first stage. `names` are the stages' shown names (the rep's
+ * own, or built-in ones in the UI language).
  */
 export function suggestStageMap(values: Iterable<string>, stages: readonly Stage[], names: Record<string, string>): Map<string, StageTarget> {
   const out = new Map<string, StageTarget>();
   const byName = stages.map((s) => ({ id: s.id, n: normStage(names[s.id] ?? s.name ?? s.id), idn: normStage(s.id) }));
   for (const value of values) {
     if (out.has(value)) continue;
-    const v = normStage(value);
-    if (!v) continue;
-    const same = byName.find((s) => s.n === v || s.idn === v);
+    const whole = normStage(value);
+    if (!whole) continue;
+    // HubSpot writes the pipeline after the stage, "Appointment Scheduled (Sales Pipeline)": the stage is read
+    // without it, once the rep's own stage of that whole name is ruled out.
+    const v = normStage(value.replace(/\s*\([^()]*\)\s*$/, '')) || whole;
+    const same = byName.find((s) => s.n === whole || s.idn === whole) ?? byName.find((s) => s.n === v || s.idn === v);
     if (same) {
       out.set(value, same.id);
       continue;

@@ -133,6 +133,20 @@ describe('presets, from the documented export formats', () => {
     ]);
   });
 
+  it('HubSpot stages with their pipeline after them are mapped as the stage alone', () => {
+    const values = ['Appointment Scheduled (Sales Pipeline)', 'Closed Lost (Sales Pipeline)', 'Contract Sent (Partner Pipeline)', 'Proposal (v2)', 'Something (else)'];
+    expect(Object.fromEntries(suggestStageMap(values, DEFAULT_STAGES, NAMES))).toEqual({
+      'Appointment Scheduled (Sales Pipeline)': 'meeting',
+      'Closed Lost (Sales Pipeline)': 'lost',
+      'Contract Sent (Partner Pipeline)': 'closing',
+      'Proposal (v2)': 'proposal',
+      'Something (else)': 'contact',
+    });
+    // The rep's own stage named with brackets is still matched whole.
+    const own = [...DEFAULT_STAGES, { ...DEFAULT_STAGES[0]!, id: 'demo-online', name: 'Demo (online)' }];
+    expect(suggestStageMap(['Demo (online)'], own, { ...NAMES, 'demo-online': 'Demo (online)' }).get('Demo (online)')).toBe('demo-online');
+  });
+
   it('anything else: a mapping suggested from the column names, in English or Indonesian', () => {
     expect(recognise(['Nama', 'Alamat Email', 'Perusahaan', 'Jabatan', 'Kolom X']).mapping).toEqual(['fullName', 'email', 'company', 'title', null]);
     expect(recognise(['Nama', 'Kolom X'], ['fullName', 'note']).mapping).toEqual(['fullName', 'note']);
