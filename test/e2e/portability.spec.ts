@@ -206,3 +206,32 @@ test('files as reps really have them: UTF-16 without a mark, an Indonesian Excel
   const dana = db.contacts!.find((c) => c.linkedinUrl === 'https://www.linkedin.com/in/dana-prospect/');
   expect(new Date(dana.createdAt).toDateString()).toBe(new Date(2024, 10, 12).toDateString());
 });
+
+test('line numbers as the file has them, an Excel sep= line, a HubSpot deal with several contacts, a named currency and its pipeline', async ({ context, extensionId }) => {
+  const dash = await openDashboard(context, extensionId);
+  // Excel's delimiter line, blank lines (one of delimiters only) between rows, and a repeat of Dana.
+  await chooseFile(dash, scratch('excel.csv', 'sep=;\r\nName;Email;Notes\r\nDana;dana@x.example;a, b\r\n\r\nBudi;budi@x.example;\r\n;;\r\nDana P.;dana@x.example;\r\n'));
+  await expect(dash.getByTestId('sidecar-import-preset')).toHaveText('custom');
+  await expect(dash.getByTestId('sidecar-import-mapping').locator('select')).toHaveCount(3);
+  expect(await rowActions(dash)).toEqual(['create', 'create', 'merge']);
+  expect(await dash.getByTestId('sidecar-import-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-line')))).toEqual(['3', '5', '7']);
+  await expect(dash.getByTestId('sidecar-import-row').nth(2)).toContainText('same person as line 3');
+  await expect(dash.getByRole('combobox', { name: /^Line 7:/ })).toBeVisible();
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ status: 'done', created: 2, merged: 1, errors: 0 });
+
+  const stage = 'Appointment Scheduled (Sales Pipeline)';
+  await chooseFile(
+    dash,
+    scratch('deals.csv', `"Record ID","Deal Name","Deal Stage","Amount","Associated Contact","Deal Currency Code"\r\n"1","ERP","${stage}","1500","Budi Santoso (budi@majujaya.co.id);Siti Rahayu (siti@majujaya.co.id)","New Zealand Dollar (NZD)"\r\n`),
+  );
+  await expect(dash.getByTestId('sidecar-import-preset')).toHaveText('hubspot-deals');
+  await expect(dash.getByTestId('sidecar-import-stage-map').locator(`[data-source="${stage}"] select`)).toHaveValue('meeting');
+  await expect(dash.getByTestId('sidecar-import-row').first()).toContainText('Budi Santoso');
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ status: 'done', created: 1, errors: 0 });
+  const db = await dbDump(context);
+  expect(db.contacts!.find((c) => c.emails.includes('budi@majujaya.co.id'))).toMatchObject({ name: 'Budi Santoso', emails: ['budi@majujaya.co.id'] });
+  expect(db.contacts!.some((c) => c.emails.includes('siti@majujaya.co.id'))).toBe(false);
+  expect(db.deals!.find((d) => d.title === 'ERP')).toMatchObject({ stageId: 'meeting', valueMinor: 150000, currency: 'NZD' });
+});
