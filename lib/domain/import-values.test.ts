@@ -81,22 +81,12 @@ describe('parseAmount', () => {
 describe('readCurrency', () => {
   it('takes the ISO code a currency column names, not the first word of three letters', () => {
     // Pipedrive's "Currency of value" and HubSpot's currency names: the code in brackets.
-    expect(readCurrency('New Zealand Dollar (NZD)')).toBe('NZD');
-    expect(readCurrency('Indonesian Rupiah (IDR)')).toBe('IDR');
-    expect(readCurrency('US Dollar (USD)')).toBe('USD');
-    expect(readCurrency('usd')).toBe('USD');
-    expect(readCurrency(' IDR ')).toBe('IDR');
-    expect(readCurrency('SGD - Singapore Dollar')).toBe('SGD');
-    expect(readCurrency('Rp')).toBe('IDR');
-    expect(readCurrency('€')).toBe('EUR');
+    const cells = { 'New Zealand Dollar (NZD)': 'NZD', 'Indonesian Rupiah (IDR)': 'IDR', 'US Dollar (USD)': 'USD', usd: 'USD', ' IDR ': 'IDR', 'SGD - Singapore Dollar': 'SGD', Rp: 'IDR', '€': 'EUR' };
+    for (const [cell, code] of Object.entries(cells)) expect(readCurrency(cell), cell).toBe(code);
   });
 
   it('invents no currency from a word that is not one', () => {
-    expect(readCurrency('New Zealand Dollar')).toBeNull();
-    expect(readCurrency('Bitcoin')).toBeNull();
-    expect(readCurrency('ABC')).toBeNull();
-    expect(readCurrency('The dollar')).toBeNull();
-    expect(readCurrency('')).toBeNull();
+    for (const cell of ['New Zealand Dollar', 'Bitcoin', 'ABC', 'The dollar', '']) expect(readCurrency(cell), cell).toBeNull();
   });
 });
 
