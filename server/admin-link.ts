@@ -43,6 +43,16 @@ export function readLink(dataDir: string): Link | null {
   }
 }
 
+/** Whether the linked server answers on its port (its process id alone may have been given to another process since). */
+export async function serverAnswers(link: Link): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${link.port}/health`, { signal: AbortSignal.timeout(2_000) });
+    return res.ok && ((await res.json()) as { database?: string }).database === 'pglite';
+  } catch {
+    return false;
+  }
+}
+
 export function linkedAdmin(link: Link): AdminOps {
   const call = async <T>(command: string, body: Record<string, unknown>): Promise<T> => {
     const res = await fetch(`http://127.0.0.1:${link.port}/admin/${command}`, {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { directAdmin, type AdminOps } from './admin';
-import { linkedAdmin, readLink, writeLink } from './admin-link';
+import { linkedAdmin, readLink, serverAnswers, writeLink } from './admin-link';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase, type Database } from './db';
@@ -54,6 +54,15 @@ async function admin(args: string[]): Promise<number> {
 
 async function serveForever(): Promise<void> {
   const cfg = loadConfig();
+  // The embedded database has one owner: a second server on its folder would write the same files.
+  const running = cfg.databaseUrl ? null : readLink(cfg.dataDir);
+  if (running && (await serverAnswers(running))) {
+    console.error(
+      `A sync server (process ${running.pid}, port ${running.port}) is already running on this data folder (${cfg.dataDir}). Stop it first, or give this one another SIDECAR_DATA_DIR.`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   const db = await openDatabase({ url: cfg.databaseUrl, dataDir: cfg.dataDir, poolSize: cfg.poolSize });
   const secret = randomBytes(24).toString('base64url');
   // Test seam for the kill test (server/test/kill.test.ts): every push waits this long before COMMIT, saying so.
@@ -71,13 +80,22 @@ async function serveForever(): Promise<void> {
     if (db.kind === 'pglite') unlink = writeLink(cfg.dataDir, { pid: process.pid, port: info.port, secret });
     console.log(`sidecar sync server on http://localhost:${info.port} (${db.kind === 'pglite' ? `embedded database in ${cfg.dataDir}` : 'PostgreSQL'})`);
   });
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     unlink();
     server.close();
     void db.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Under `npm run server`, npm's shell is the parent. Stopping npm (SIGTERM to its process alone) ends that
+  // shell but reaches no further: the server, left behind, would keep the port and the database. It goes too.
+  if (process.env.npm_lifecycle_event === 'server') {
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && stop(), 500).unref();
+  }
 }
 
 const args = process.argv.slice(2);
