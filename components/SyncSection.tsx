@@ -8,7 +8,7 @@ import { Button, focusRing } from './ui';
 /** The plain-words reason for a failure code (the server's, or what went wrong on the way). */
 function reasonKey(code: string): MessageKey | null {
   const key = `sync.error.${code}`;
-  return (['bad_url', 'bad_code', 'network', 'unauthorized', 'forbidden', 'clock_skew', 'rate_limited', 'server_error', 'too_large', 'local_error'] as const).some((c) => `sync.error.${c}` === key)
+  return (['bad_url', 'bad_code', 'bad_response', 'network', 'unauthorized', 'forbidden', 'clock_skew', 'rate_limited', 'server_error', 'too_large', 'local_error'] as const).some((c) => `sync.error.${c}` === key)
     ? (key as MessageKey)
     : null;
 }
@@ -33,7 +33,9 @@ export function SyncSection() {
     const key = reasonKey(f.code);
     return key ? t(key) : t('sync.error.other', { message: f.message });
   };
-  const connect = () => cmd.run({ type: 'ui/sync-connect', url, code }, (r) => (r.ok ? setCode('') : cmd.refuse(explain(r))));
+  // Not connected, nothing retries by itself: an unreachable server is the address or the server to check.
+  const connect = () =>
+    cmd.run({ type: 'ui/sync-connect', url, code }, (r) => (r.ok ? setCode('') : cmd.refuse(r.code === 'network' ? t('sync.connectUnreachable') : explain(r))));
   const lastSync = status?.lastSyncAt ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(status.lastSyncAt) : null;
   // A first sync of a large pipeline takes a while: how many records have come in (of this run, or the last).
   const received = status?.received ?? 0;

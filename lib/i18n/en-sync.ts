@@ -26,6 +26,8 @@ export const syncEn = {
   'sync.error.bad_url': 'That address is not usable. Use https://…, or http://localhost for a server on this computer.',
   'sync.error.bad_code': 'That pairing code is wrong, already used or expired. Ask for a new one.',
   'sync.error.network': 'The server cannot be reached. Sync will try again by itself.',
+  'sync.connectUnreachable': 'The server cannot be reached. Check the address and that the server is running.',
+  'sync.error.bad_response': 'That address does not answer as a Sidecar sync server. Check the address.',
   'sync.error.unauthorized': 'The server no longer knows this browser (it was disconnected there). Disconnect, then connect with a new pairing code.',
   'sync.error.forbidden': 'The server refused: this browser belongs to another team.',
   'sync.error.clock_skew': 'This computer’s clock is far off. Sync now uses the server’s time; check your date and time settings.',

@@ -144,3 +144,34 @@ test('two profiles share a deal, and both offline edits survive the reconnect', 
     await b.close();
   }
 });
+
+test('connecting to an address that is not a sync server, or where nothing answers, is refused in plain words', async () => {
+  const context = await profile();
+  // A port with nothing listening on it.
+  const closed = port + 1000;
+  await context.route(`http://localhost:${closed}/**`, (route) => route.continue());
+  try {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
+    const status = options.getByTestId('sidecar-sync-status');
+    const section = options.locator('section[aria-labelledby="sync-title"]');
+    await options.getByTestId('sidecar-sync-code').fill('AAAA-BBBB-CCCC');
+
+    // Another web server (here a path the sync server does not serve): no "HTTP 404" for the rep.
+    await options.getByTestId('sidecar-sync-url').fill(`http://localhost:${port}/not-sync`);
+    await options.getByTestId('sidecar-sync-connect').click();
+    await expect(section).toContainText('does not answer as a Sidecar sync server');
+    await expect(section).not.toContainText('HTTP 404');
+    await expect(status).toHaveAttribute('data-state', 'off');
+
+    // Nothing answers: it says so, and does not promise a retry that a browser not connected never makes.
+    await options.getByTestId('sidecar-sync-url').fill(`http://localhost:${closed}`);
+    await options.getByTestId('sidecar-sync-connect').click();
+    await expect(section).toContainText('The server cannot be reached. Check the address and that the server is running.');
+    await expect(section).not.toContainText('try again by itself');
+    await expect(status).toHaveAttribute('data-state', 'off');
+    await expect(status).toHaveAttribute('data-pending', '0');
+  } finally {
+    await context.close();
+  }
+});
