@@ -62,6 +62,9 @@ export function SyncSection() {
       {state === 'off' ? (
         <form
           className="space-y-2"
+          // The address is checked by the background, which says what is wrong in the page's words (the browser's
+          // own check would stop "127.0.0.1:8787" with a bubble of its own and nothing in the page).
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void connect();

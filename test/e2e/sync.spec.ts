@@ -157,6 +157,11 @@ test('connecting to an address that is not a sync server, or where nothing answe
     const section = options.locator('section[aria-labelledby="sync-title"]');
     await options.getByTestId('sidecar-sync-code').fill('AAAA-BBBB-CCCC');
 
+    // An address without its scheme: the section says what to type (not only the browser's own form bubble).
+    await options.getByTestId('sidecar-sync-url').fill(`127.0.0.1:${port}`);
+    await options.getByTestId('sidecar-sync-connect').click();
+    await expect(section).toContainText('That address is not usable. Use https://…, or http://localhost for a server on this computer.');
+
     // Another web server (here a path the sync server does not serve): no "HTTP 404" for the rep.
     await options.getByTestId('sidecar-sync-url').fill(`http://localhost:${port}/not-sync`);
     await options.getByTestId('sidecar-sync-connect').click();
