@@ -98,6 +98,8 @@ export function createApp(db: Database, cfg: Config, opts: AppOptions = {}): Hon
       origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type'],
+      // Not among the headers CORS lets a page read by default: without it the extension never sees a 429's wait.
+      exposeHeaders: ['Retry-After'],
       maxAge: 7200,
     }),
   );
