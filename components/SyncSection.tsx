@@ -33,9 +33,11 @@ export function SyncSection() {
     const key = reasonKey(f.code);
     return key ? t(key) : t('sync.error.other', { message: f.message });
   };
-  // Not connected, nothing retries by itself: an unreachable server is the address or the server to check.
-  const connect = () =>
-    cmd.run({ type: 'ui/sync-connect', url, code }, (r) => (r.ok ? setCode('') : cmd.refuse(r.code === 'network' ? t('sync.connectUnreachable') : explain(r))));
+  // Not connected, nothing retries by itself: an unreachable server is the address or the server to check, and
+  // after too many wrong codes it is the rep who tries again.
+  const connectReason = (f: { code: string; message: string }) =>
+    f.code === 'network' ? t('sync.connectUnreachable') : f.code === 'rate_limited' ? t('sync.connectRateLimited') : explain(f);
+  const connect = () => cmd.run({ type: 'ui/sync-connect', url, code }, (r) => (r.ok ? setCode('') : cmd.refuse(connectReason(r))));
   const lastSync = status?.lastSyncAt ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(status.lastSyncAt) : null;
   // A first sync of a large pipeline takes a while: how many records have come in (of this run, or the last).
   const received = status?.received ?? 0;

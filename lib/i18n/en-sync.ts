@@ -27,6 +27,7 @@ export const syncEn = {
   'sync.error.bad_code': 'That pairing code is wrong, already used or expired. Ask for a new one.',
   'sync.error.network': 'The server cannot be reached. Sync will try again by itself.',
   'sync.connectUnreachable': 'The server cannot be reached. Check the address and that the server is running.',
+  'sync.connectRateLimited': 'Too many tries from here. Wait a minute, then connect again.',
   'sync.error.bad_response': 'That address does not answer as a Sidecar sync server. Check the address.',
   'sync.error.unauthorized': 'The server no longer knows this browser (it was disconnected there). Disconnect, then connect with a new pairing code.',
   'sync.error.forbidden': 'The server refused: this browser belongs to another team.',

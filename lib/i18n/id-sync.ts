@@ -27,6 +27,7 @@ export const syncId: Record<SyncKey, string> = {
   'sync.error.bad_code': 'Kode pemasangan itu salah, sudah dipakai, atau kedaluwarsa. Mintalah kode baru.',
   'sync.error.network': 'Server tidak dapat dijangkau. Sinkronisasi akan mencoba lagi dengan sendirinya.',
   'sync.connectUnreachable': 'Server tidak dapat dijangkau. Periksa alamatnya dan pastikan servernya berjalan.',
+  'sync.connectRateLimited': 'Terlalu banyak percobaan dari sini. Tunggu satu menit, lalu hubungkan lagi.',
   'sync.error.bad_response': 'Alamat itu tidak menjawab sebagai server sinkronisasi Sidecar. Periksa alamatnya.',
   'sync.error.unauthorized': 'Server tidak lagi mengenali peramban ini (sudah diputus di sana). Putuskan, lalu hubungkan lagi dengan kode pemasangan baru.',
   'sync.error.forbidden': 'Server menolak: peramban ini milik tim lain.',

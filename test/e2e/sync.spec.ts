@@ -180,3 +180,24 @@ test('connecting to an address that is not a sync server, or where nothing answe
     await context.close();
   }
 });
+
+// Last in this file: it spends the server's allowance of wrong pairing codes from this address.
+test('too many wrong pairing codes: the refusal says to wait, then connect again', async () => {
+  const context = await profile();
+  try {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
+    const section = options.locator('section[aria-labelledby="sync-title"]');
+    await options.getByTestId('sidecar-sync-url').fill(`http://localhost:${port}`);
+    for (let i = 0; i < 12; i++) {
+      await options.getByTestId('sidecar-sync-code').fill(`WRNG-C0DE-${String(i).padStart(4, '0')}`);
+      await options.getByTestId('sidecar-sync-connect').click();
+      await expect(options.getByTestId('sidecar-sync-connect')).toBeEnabled();
+    }
+    await expect(section).toContainText('Too many tries from here. Wait a minute, then connect again.');
+    await expect(section).not.toContainText('try again shortly');
+    await expect(options.getByTestId('sidecar-sync-status')).toHaveAttribute('data-state', 'off');
+  } finally {
+    await context.close();
+  }
+});
