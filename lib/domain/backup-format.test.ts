@@ -1,11 +1,12 @@
-import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, backupWriter, readBackup, type BackupTable } from './backup-format';
+import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, backupWriter, readBackup, type BackupSettingRow, type BackupTable } from './backup-format';
 
 const header = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: 1_700_000_000_000, app: '0.1.0' } as const;
 const company = { id: 'CO1', name: 'PT Maju Jaya', domain: 'majujaya.co.id', industry: null, employees: null, createdAt: 1, updatedAt: 2, deletedAt: null };
 const contact = { id: 'C1', name: 'Budi', emails: ['budi@majujaya.co.id'], title: null, headline: null, location: null, companyId: 'CO1', linkedinUrl: null, photoUrl: null, createdAt: 1, updatedAt: 2, deletedAt: null };
 
-function write(tables: Partial<Record<BackupTable, unknown[]>>, settings: { key: 'app'; value: unknown; updatedAt: number }[] = []): string {
-  let out = backupWriter.open(header, settings);
+function write(tables: Partial<Record<BackupTable, unknown[]>>, settings: { key: string; value: unknown; updatedAt: number }[] = []): string {
+  // Unchecked rows on purpose: the reader is what checks them.
+  let out = backupWriter.open(header, settings as BackupSettingRow[]);
   const counts: Record<string, number> = {};
   BACKUP_TABLES.forEach((t, i) => {
     out += backupWriter.tableStart(t, i === 0);
@@ -49,5 +50,26 @@ describe('backup format', () => {
     const doc = JSON.parse(write({ contacts: [contact] }));
     doc.tables.contacts = [];
     expect(readBackup(doc)).toEqual({ ok: false, error: { code: 'count_mismatch', table: 'contacts', expected: 1, found: 0 } });
+  });
+
+  it('refuses settings of the wrong shape instead of quietly putting defaults (or junk) in their place', () => {
+    // A restore used to take these: the rep's stages came back as the defaults, and the junk mappings were stored as they were.
+    const cases: [string, unknown][] = [
+      ['app', { stages: 'x'.repeat(10_000) }],
+      ['app', { currency: 12 }],
+      ['app', 'not settings'],
+      ['importMappings', 'y'.repeat(10_000)],
+      ['importMappings', { 'Name,Email': { mapping: ['no such field'], at: 1 } }],
+    ];
+    for (const [key, value] of cases) {
+      expect(readBackup(JSON.parse(write({}, [{ key, value, updatedAt: 5 }]))), `${key}: ${JSON.stringify(value).slice(0, 40)}`).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', table: 'settings', index: 0 },
+      });
+    }
+    // Settings of an older version, fields missing, still read (migrateSettings fills them in on restore).
+    const mappings = { 'Name,Email': { mapping: ['fullName', 'email'], at: 1 } };
+    const ok = readBackup(JSON.parse(write({}, [{ key: 'app', value: { version: 0, currency: 'IDR' }, updatedAt: 5 }, { key: 'importMappings', value: mappings, updatedAt: 5 }])));
+    expect(ok.ok && ok.backup.settings.map((s) => s.value)).toEqual([{ currency: 'IDR' }, mappings]);
   });
 });

@@ -8,6 +8,8 @@ import {
   StageChangeSchema,
   SuggestionSchema,
 } from './records';
+import { RememberedMappingsSchema } from './import-presets';
+import { SettingsSchema } from './settings';
 
 // The full backup: one JSON file, documented in docs/backup-format.md. It is
 // written a record per line (still one JSON value), so the writer streams it
@@ -45,8 +47,18 @@ export const BackupHeaderSchema = z.object({
 const CountsSchema = z.record(z.string(), z.number().int().nonnegative());
 export type BackupHeader = z.infer<typeof BackupHeaderSchema>;
 
-const SettingRowSchema = z.object({ key: z.enum(BACKUP_SETTING_KEYS), value: z.unknown(), updatedAt: z.number().int().nonnegative() });
-export type BackupSettingRow = z.infer<typeof SettingRowSchema>;
+/**
+ * A settings row, its value checked by its key: settings of the wrong shape are
+ * refused, not restored as the defaults (migrateSettings would quietly put
+ * those in place of a bad field) nor stored as they are. The rep's settings
+ * are checked field by field as far as they go: a field missing (settings of
+ * an older version) is filled in by migrateSettings on restore.
+ */
+export const BackupSettingRowSchema = z.discriminatedUnion('key', [
+  z.object({ key: z.literal('app'), value: SettingsSchema.omit({ version: true }).partial(), updatedAt: z.number().int().nonnegative() }),
+  z.object({ key: z.literal('importMappings'), value: RememberedMappingsSchema, updatedAt: z.number().int().nonnegative() }),
+]) satisfies z.ZodType<{ key: (typeof BACKUP_SETTING_KEYS)[number] }>;
+export type BackupSettingRow = z.infer<typeof BackupSettingRowSchema>;
 
 export interface Backup {
   header: BackupHeader;
@@ -87,7 +99,7 @@ export function readBackup(raw: unknown): { ok: true; backup: Backup } | { ok: f
   const settingsRaw = Array.isArray(doc.settings) ? doc.settings : [];
   const settings: BackupSettingRow[] = [];
   for (const [i, row] of settingsRaw.entries()) {
-    const p = SettingRowSchema.safeParse(row);
+    const p = BackupSettingRowSchema.safeParse(row);
     if (!p.success) return { ok: false, error: { code: 'invalid', table: 'settings', index: i, detail: describe(p.error) } };
     settings.push(p.data);
   }

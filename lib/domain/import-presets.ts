@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // The exports reps actually have, recognised by their header rows, and a
 // column → field mapping for each. Header sets are from each tool's public
 // documentation of its export (see test/fixtures/import/SOURCES.md); any other
@@ -18,6 +20,10 @@ export type PresetId = (typeof PRESET_IDS)[number];
 
 /** Per column (by index): the field it fills, or null when ignored. */
 export type ColumnMapping = (ImportField | null)[];
+
+export const ColumnMappingSchema = z.array(z.enum(IMPORT_FIELDS).nullable()).max(500);
+/** The mappings a rep chose, remembered per header row (the `importMappings` settings row, kept in a backup too). */
+export const RememberedMappingsSchema = z.record(z.string(), z.object({ mapping: ColumnMappingSchema, at: z.number() }));
 
 /** Lower-cased, spaces collapsed, so "Email  Address" and "email address" are one header. */
 export const normHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, ' ');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SidecarDb } from '../db';
-import { IMPORT_FIELDS, type ColumnMapping } from '../domain/import-presets';
+import { ColumnMappingSchema as MappingSchema, RememberedMappingsSchema as StoredSchema, type ColumnMapping } from '../domain/import-presets';
 
 // The column mapping a rep chose for a custom CSV, remembered per header row:
 // the next file with the same columns is mapped the same way. Kept in the
@@ -8,8 +8,6 @@ import { IMPORT_FIELDS, type ColumnMapping } from '../domain/import-presets';
 
 const KEY = 'importMappings';
 const MAX = 50;
-const MappingSchema = z.array(z.enum(IMPORT_FIELDS).nullable()).max(500);
-const StoredSchema = z.record(z.string(), z.object({ mapping: MappingSchema, at: z.number() }));
 
 async function stored(db: SidecarDb): Promise<z.infer<typeof StoredSchema>> {
   const parsed = StoredSchema.safeParse((await db.settings.get(KEY))?.value);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SidecarDb } from '../db';
-import { BACKUP_RECORD_SCHEMAS, BACKUP_SETTING_KEYS, BACKUP_TABLES, type BackupTable } from '../domain/backup-format';
+import { BACKUP_RECORD_SCHEMAS, BACKUP_TABLES, BackupSettingRowSchema, type BackupSettingRow, type BackupTable } from '../domain/backup-format';
 import type { Activity, Company, Contact, Deal, NudgeState, StageChange, Suggestion } from '../domain/records';
 import { migrateSettings, type Settings } from '../domain/settings';
 import { whereAnyOf } from './index-reads';
@@ -31,7 +31,7 @@ export function checkRestoreBatch(raw: unknown): { ok: true; batch: RestoreBatch
   const head = z.object({ table: z.enum(['settings', ...BACKUP_TABLES]), records: z.array(z.unknown()).max(20_000) }).safeParse(raw);
   if (!head.success) return { ok: false, reason: 'not a restore batch' };
   const { table, records } = head.data;
-  const schema = (table === 'settings' ? SettingRecord : BACKUP_RECORD_SCHEMAS[table]) as z.ZodType;
+  const schema = (table === 'settings' ? BackupSettingRowSchema : BACKUP_RECORD_SCHEMAS[table]) as z.ZodType;
   const out: unknown[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const p = schema.safeParse(records[i]);
@@ -40,10 +40,9 @@ export function checkRestoreBatch(raw: unknown): { ok: true; batch: RestoreBatch
   }
   return { ok: true, batch: { table, records: out } as RestoreBatch };
 }
-const SettingRecord = z.object({ key: z.enum(BACKUP_SETTING_KEYS), value: z.unknown(), updatedAt: z.number().int().nonnegative() });
 
 export type RestoreBatch =
-  | { table: 'settings'; records: { key: (typeof BACKUP_SETTING_KEYS)[number]; value: unknown; updatedAt: number }[] }
+  | { table: 'settings'; records: BackupSettingRow[] }
   | { table: BackupTable; records: unknown[] };
 
 export type RestoreMode = 'replace' | 'merge';
