@@ -44,6 +44,11 @@ describe('backup format', () => {
     expect(r.ok && r.backup.tables.companies[0]).toEqual(company);
   });
 
+  it('a hand-edited backup: addresses and domains in capitals are read lower-cased, a repeated address once', () => {
+    const r = readBackup(JSON.parse(write({ companies: [{ ...company, domain: 'MajuJaya.co.id' }], contacts: [{ ...contact, emails: ['Budi@MajuJaya.co.id', 'budi@majujaya.co.id'] }] })));
+    expect(r.ok && [r.backup.tables.companies[0]!.domain, r.backup.tables.contacts[0]!.emails]).toEqual(['majujaya.co.id', ['budi@majujaya.co.id']]);
+  });
+
   it('names the first bad record, and a file cut short', () => {
     const bad = readBackup(JSON.parse(write({ contacts: [{ ...contact, emails: ['not an address'] }] })));
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid', table: 'contacts', index: 0 } });

@@ -8,6 +8,7 @@ import {
   StageChangeSchema,
   SuggestionSchema,
 } from './records';
+import { EmailSchema } from './email';
 import { RememberedMappingsSchema } from './import-presets';
 import { SettingsSchema } from './settings';
 
@@ -23,9 +24,23 @@ export const BACKUP_VERSION = 1;
 export const BACKUP_TABLES = ['companies', 'contacts', 'deals', 'stageChanges', 'activities', 'suggestions', 'nudgeStates'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
+/**
+ * A backup may have been edited by hand (or written by a script): addresses
+ * and domains are normalised as they come in, as everywhere else, so a merge
+ * matches `Budi@Maju.co.id` to the contact stored as `budi@maju.co.id`.
+ */
+const lowerCase = z.string().trim().toLowerCase();
+const BackupContactSchema = ContactSchema.extend({
+  emails: z
+    .array(lowerCase.pipe(EmailSchema))
+    .max(50)
+    .transform((emails) => [...new Set(emails)]),
+});
+const BackupCompanySchema = CompanySchema.extend({ domain: lowerCase.pipe(CompanySchema.shape.domain.unwrap()).nullable() });
+
 export const BACKUP_RECORD_SCHEMAS = {
-  companies: CompanySchema,
-  contacts: ContactSchema,
+  companies: BackupCompanySchema,
+  contacts: BackupContactSchema,
   deals: DealSchema,
   stageChanges: StageChangeSchema,
   activities: ActivitySchema,

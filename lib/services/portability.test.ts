@@ -143,6 +143,32 @@ describe('backup and restore', () => {
     }
   });
 
+  it('merge matches by the lower-cased address, and by LinkedIn URL, a backup edited by hand in capitals', async () => {
+    const ann = await person({ name: 'Ann', email: 'ann@x.io' });
+    const url = 'https://www.linkedin.com/in/budi/';
+    const budi = await person({ name: 'Budi', email: 'budi@y.io' });
+    await db.contacts.update(budi.contact.id, { linkedinUrl: url });
+    const doc = JSON.parse(await text(backupChunks(db, { now: NOW, app: 'test' })));
+    const other = new SidecarDb(`other-${Math.random()}`);
+    try {
+      // Elsewhere: the same two people under other ids, edited later there.
+      const [annThere, budiThere] = [ann, budi].map((p) => doc.tables.contacts.find((c: { id: string }) => c.id === p.contact.id));
+      await other.contacts.bulkAdd([
+        { ...annThere, id: 'OTHER-ANN', updatedAt: NOW + 1 },
+        { ...budiThere, id: 'OTHER-BUDI', emails: ['budi@elsewhere.io'], updatedAt: NOW + 1 },
+      ]);
+      annThere.emails = [' ANN@X.IO'];
+      budiThere.emails = ['Budi@Y.io'];
+      const r = readBackup(doc);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      expect(r.backup.tables.contacts.flatMap((c) => c.emails).sort()).toEqual(['ann@x.io', 'budi@y.io']);
+      await restoreInto(other, r.backup, 'merge');
+      expect((await other.contacts.toArray()).map((c) => c.id).sort()).toEqual(['OTHER-ANN', 'OTHER-BUDI']);
+    } finally {
+      await other.delete();
+    }
+  });
+
   it('an interrupted restore changes nothing and is dropped on the next start', async () => {
     await scenario();
     const backup = await backupOf(db);
