@@ -235,3 +235,38 @@ test('line numbers as the file has them, an Excel sep= line, a HubSpot deal with
   expect(db.contacts!.some((c) => c.emails.includes('siti@majujaya.co.id'))).toBe(false);
   expect(db.deals!.find((d) => d.title === 'ERP')).toMatchObject({ stageId: 'meeting', valueMinor: 150000, currency: 'NZD' });
 });
+
+test('a backup restored over data: replace warns, saves the current data first, then holds exactly the backup; merge only adds', async ({ context, extensionId }) => {
+  const dash = await openDashboard(context, extensionId);
+  await chooseFile(dash, importFixture('linkedin-connections.csv'));
+  await dash.getByTestId('sidecar-import-confirm').click();
+  await expect(dash.getByTestId('sidecar-import-report')).toHaveAttribute('data-status', 'done');
+  const backup = await download(dash, 'sidecar-export-json');
+  await chooseFile(dash, importFixture('hubspot-contacts.csv'));
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ status: 'done', created: 3 });
+  const current = await download(dash, 'sidecar-export-json');
+
+  // Replace: the choice is offered, the warning shown, and the current data downloaded before anything is written.
+  await chooseFile(dash, scratch('backup.json', backup.text));
+  await expect(dash.getByTestId('sidecar-import-preset')).toHaveText('backup');
+  await expect(dash.getByTestId('sidecar-restore-merge')).toBeChecked();
+  await dash.getByTestId('sidecar-restore-replace').check();
+  await expect(dash.getByRole('alert')).toBeVisible();
+  const [saved] = await Promise.all([dash.waitForEvent('download'), dash.getByTestId('sidecar-import-confirm').click()]);
+  expect(saved.suggestedFilename()).toMatch(/^sidecar-backup-before-restore-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(sameBytes(fs.readFileSync(await saved.path(), 'utf8'))).toBe(sameBytes(current.text));
+  expect(await reportOf(dash)).toMatchObject({ status: 'done', merged: 0, errors: 0 });
+  const replaced = JSON.parse((await download(dash, 'sidecar-export-json')).text);
+  expect(replaced.tables).toEqual(JSON.parse(backup.text).tables);
+  expect(replaced.settings).toEqual(JSON.parse(backup.text).settings);
+
+  // Merge the saved data back: the three HubSpot people come back, the four matched by id are left as they are.
+  await chooseFile(dash, scratch('current.json', current.text));
+  await dash.getByTestId('sidecar-restore-merge').check();
+  await expect(dash.getByRole('alert')).toHaveCount(0);
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ status: 'done', errors: 0 });
+  const merged = JSON.parse((await download(dash, 'sidecar-export-json')).text);
+  expect(merged.tables.contacts).toEqual(JSON.parse(current.text).tables.contacts);
+});
