@@ -33,15 +33,6 @@ export function startBackground(): void {
   const nudges = startNudgeEngine(db, locale, live.refresh);
   // Backups, restores and CSV imports: an applied one may touch every contact.
   const autoBackups = startAutoBackups(db, locale);
-  serveDataPort(
-    db,
-    locale,
-    () => {
-      changed();
-      nudges.poke();
-    },
-    () => nudges.hold(),
-  );
   const velocity = startVelocitySnapshots(db, locale);
   // Optional sync: records pulled from the server change chips and nudges like local writes do.
   const sync = startSyncRunner(
@@ -54,6 +45,17 @@ export function startBackground(): void {
   );
 
   const steps = createSteps({ db, locale, changed, nudges, velocity, autoBackups, pageChanged: live.pageChanged });
+  serveDataPort(
+    db,
+    locale,
+    (kind) => {
+      changed();
+      nudges.poke();
+      // A restore brings settings too: they take effect as a saved setting does.
+      if (kind === 'restore') void steps.settingsRestored();
+    },
+    () => nudges.hold(),
+  );
   const handle = createRouter({
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,

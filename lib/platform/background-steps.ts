@@ -57,6 +57,21 @@ export function createSteps({ db, locale, changed, nudges, velocity, autoBackups
     changed();
   };
 
+  /**
+   * What follows a change of the rep's settings: the engines and the pages'
+   * mirrors (side panel, language) follow the keys that changed, or every
+   * key after a restore, which may have replaced them all.
+   */
+  const settingsChanged = async (keys: readonly string[] | 'all') => {
+    const has = (k: string) => keys === 'all' || keys.includes(k);
+    // Only rules that nudges depend on warrant a pass over every contact.
+    if ([...NUDGE_INPUTS].some(has)) void nudges.full();
+    if (has('notifications')) void nudges.scheduleDaily();
+    if (has('backups')) void autoBackups.schedule();
+    await mirrorPageFlags(db);
+    changed();
+  };
+
   return {
     dealMoved,
 
@@ -122,14 +137,12 @@ export function createSteps({ db, locale, changed, nudges, velocity, autoBackups
     async saveSettings({ patch }: Msg<'ui/update-settings'>) {
       const r = await updateSettings(db, locale(), () => patch, Date.now());
       if (!r.ok) return r;
-      // Only rules that nudges depend on warrant a pass over every contact.
-      if (Object.keys(patch).some((k) => NUDGE_INPUTS.has(k))) void nudges.full();
-      if ('notifications' in patch) void nudges.scheduleDaily();
-      if ('backups' in patch) void autoBackups.schedule();
-      await mirrorPageFlags(db);
-      changed();
+      await settingsChanged(Object.keys(patch));
       return { ok: true as const };
     },
+
+    /** A backup was restored: its settings take effect now, not at the next start. */
+    settingsRestored: () => settingsChanged('all'),
 
     async loadSample() {
       const settings = await loadSettings(db, locale());

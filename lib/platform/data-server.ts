@@ -11,9 +11,9 @@ import { applyRestore, checkRestoreBatch } from '../services/restore';
 /**
  * Serves the data port (lib/messaging/data-port.ts) to this extension's own
  * pages. `changed` runs after an import or restore was applied (nudges,
- * chips, views).
+ * chips, views; after a restore, the settings it brought too).
  */
-export function serveDataPort(db: SidecarDb, locale: () => string, changed: () => void, holdEngine: () => () => void = () => () => {}): void {
+export function serveDataPort(db: SidecarDb, locale: () => string, changed: (kind: 'csv' | 'restore') => void, holdEngine: () => () => void = () => () => {}): void {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   // Jobs left by a page that went away long ago: nothing of them was applied; dropping them is the rollback.
   void dropInterruptedJobs(db, Date.now(), JOB_IDLE_MS);
@@ -104,8 +104,8 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: () =
             const applying = kind === 'restore' ? applyRestore(db, req.jobId, req.mode ?? 'merge', env) : kind === 'csv' ? applyCsvImport(db, req.jobId, env) : Promise.resolve(null);
             // The engine waits no longer once this is written (or failed): `changed` below wakes it for what was.
             const report = await applying.finally(() => endJob(req.jobId));
-            if (!report) throw new Error('the import was interrupted; nothing was changed');
-            changed();
+            if (!report || !kind) throw new Error('the import was interrupted; nothing was changed');
+            changed(kind);
             return report;
           });
         case 'abort':

@@ -270,3 +270,25 @@ test('a backup restored over data: replace warns, saves the current data first, 
   const merged = JSON.parse((await download(dash, 'sidecar-export-json')).text);
   expect(merged.tables.contacts).toEqual(JSON.parse(current.text).tables.contacts);
 });
+
+test('restored settings take effect at once: the side panel, the language pages are told, the automatic backup schedule', async ({ context, extensionId }) => {
+  const dash = await openDashboard(context, extensionId);
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const settings = (patch: object) =>
+    dash.evaluate((p) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'ui/update-settings', patch: p }), patch);
+  const flags = () => sw.evaluate(async () => [await (globalThis as any).chrome.storage.local.get(['sidePanel', 'uiLanguage']), !!(await (globalThis as any).chrome.alarms.get('sidecar-auto-backup'))]);
+  await chooseFile(dash, importFixture('linkedin-connections.csv'));
+  await dash.getByTestId('sidecar-import-confirm').click();
+  await expect(dash.getByTestId('sidecar-import-report')).toHaveAttribute('data-status', 'done');
+  const backups = { enabled: true, every: 'weekly', keep: 3 };
+  await settings({ sidePanel: true, language: 'id', backups });
+  const backup = await download(dash, 'sidecar-export-json');
+  await settings({ sidePanel: false, language: 'en', backups: { ...backups, enabled: false } });
+  await expect.poll(flags).toEqual([{ sidePanel: false, uiLanguage: 'en' }, false]);
+
+  await chooseFile(dash, scratch('backup.json', backup.text));
+  await dash.getByTestId('sidecar-restore-replace').check();
+  await dash.getByTestId('sidecar-import-confirm').click();
+  expect(await reportOf(dash)).toMatchObject({ status: 'done', errors: 0 });
+  await expect.poll(flags).toEqual([{ sidePanel: true, uiLanguage: 'id' }, true]);
+});
