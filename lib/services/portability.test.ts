@@ -169,6 +169,25 @@ describe('backup and restore', () => {
     }
   });
 
+  it('merge: an email logged in both browsers (same message, other activity ids) is not added twice', async () => {
+    const { d } = await scenario();
+    const backup = await backupOf(db);
+    const other = new SidecarDb(`other-${Math.random()}`);
+    try {
+      // The other browser has Dana under its own id, and logged the same Gmail message for her itself.
+      const danaThere = backup.tables.contacts.find((c) => c.id === d.contact.id)!;
+      await other.contacts.add({ ...danaThere, id: 'OTHER-DANA' });
+      const logged = backup.tables.activities.filter((a) => a.contactId === d.contact.id && a.sourceId !== null);
+      expect(logged.length).toBeGreaterThan(0);
+      await other.activities.bulkAdd(logged.map((a, i) => ({ ...a, id: `OTHER-ACT-${i}`, contactId: 'OTHER-DANA' })));
+      await restoreInto(other, backup, 'merge');
+      const sources = (await other.activities.where('contactId').equals('OTHER-DANA').toArray()).map((a) => a.sourceId).filter((x) => x !== null);
+      expect(sources.sort()).toEqual(logged.map((a) => a.sourceId).sort());
+    } finally {
+      await other.delete();
+    }
+  });
+
   it('an interrupted restore changes nothing and is dropped on the next start', async () => {
     await scenario();
     const backup = await backupOf(db);

@@ -188,9 +188,17 @@ class Merger {
         const table = batch.table === 'activities' ? db.activities : db.stageChanges;
         const rows = batch.records as (Activity | StageChange)[];
         const there = await table.bulkGet(rows.map((r) => r.id));
-        const fresh = rows
+        let fresh = rows
           .filter((_, i) => !there[i])
           .map((r) => ('contactId' in r ? { ...r, contactId: this.contact(r.contactId) } : r));
+        if (batch.table === 'activities') {
+          // A message logged in both browsers has an activity id in each: it is the same activity when the
+          // source and the contact are (the key logging and CSV import use too), and is not added twice.
+          const sourced = (fresh as Activity[]).filter((a) => a.sourceId !== null);
+          const logged = await whereAnyOf(db.activities, 'sourceId', sourced.map((a) => a.sourceId!));
+          const had = new Set(logged.map((a) => `${a.contactId}|${a.sourceId}`));
+          fresh = (fresh as Activity[]).filter((a) => a.sourceId === null || !had.has(`${a.contactId}|${a.sourceId}`));
+        }
         await (table as typeof db.activities).bulkAdd(fresh as Activity[]);
         for (const r of fresh) if ('contactId' in r) this.touched.add(r.contactId);
         this.count(fresh.length, rows.length - fresh.length, 0);
