@@ -132,6 +132,12 @@ test('hostile files each get a clear report and leave the database byte for byte
   fs.truncateSync(huge, 200 * 1024 * 1024);
   const newer = JSON.parse((await download(dash, 'sidecar-export-json')).text);
   newer.version = 99;
+  const hostile = structuredClone(newer);
+  hostile.version = 1;
+  hostile.tables.contacts[1].name = 'x'.repeat(10 * 1024 * 1024);
+  const badSettings = structuredClone(newer);
+  badSettings.version = 1;
+  badSettings.settings = [{ key: 'app', value: { stages: 'not a list' }, updatedAt: 1 }];
   const cases: [string, string, RegExp][] = [
     ['windows-1252.csv', scratch('windows-1252.csv', Buffer.from('Name,Email\r\nM\xfcller,m@x.example\r\n', 'latin1')), /not UTF-8/],
     ['binary', scratch('photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), /binary/],
@@ -142,6 +148,8 @@ test('hostile files each get a clear report and leave the database byte for byte
     ['200 MB', huge, /too large \(200 MB\)/],
     ['newer backup', scratch('newer.json', JSON.stringify(newer)), /newer version of Sidecar/],
     ['not a backup', scratch('other.json', '{"hello": "world"}'), /not a Sidecar backup/],
+    ['a 10 MB name', scratch('hostile.json', JSON.stringify(hostile)), /damaged: contacts record 2 is not valid \(name: /],
+    ['settings of the wrong shape', scratch('settings.json', JSON.stringify(badSettings)), /damaged: settings record 1 is not valid \(value\.stages: /],
   ];
   for (const [label, file, message] of cases) {
     await chooseFile(dash, file);
