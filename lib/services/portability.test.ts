@@ -49,6 +49,16 @@ async function restoreInto(target: SidecarDb, backup: Awaited<ReturnType<typeof 
   return applyRestore(target, job, mode, { now: NOW, locale });
 }
 
+/** A second browser's database for a test, deleted afterwards. */
+async function inOtherDb(run: (other: SidecarDb) => Promise<void>) {
+  const other = new SidecarDb(`other-${Math.random()}`);
+  try {
+    await run(other);
+  } finally {
+    await other.delete();
+  }
+}
+
 async function importFixture(name: string, duplicates: 'merge' | 'skip' = 'merge') {
   return importBytes(new Uint8Array(readFileSync(fileURLToPath(new URL(`../../test/fixtures/import/${name}`, import.meta.url)))), duplicates);
 }
@@ -117,8 +127,7 @@ describe('backup and restore', () => {
     const { d } = await scenario();
     const backup = await backupOf(db);
     // The same person exists elsewhere under another id, edited later there; and an older copy of Dana.
-    const other = new SidecarDb(`other-${Math.random()}`);
-    try {
+    await inOtherDb(async (other) => {
       const danaThere = (await backup.tables.contacts.find((c) => c.id === d.contact.id))!;
       await other.contacts.add({ ...danaThere, id: 'OTHER-DANA', title: 'CFO', updatedAt: NOW + 1 });
       const samThere = backup.tables.contacts.find((c) => c.id !== d.contact.id)!;
@@ -138,9 +147,7 @@ describe('backup and restore', () => {
       const again = await restoreInto(other, backup, 'merge');
       expect(await other.activities.count()).toBe(activities);
       expect(again!.created).toBe(0);
-    } finally {
-      await other.delete();
-    }
+    });
   });
 
   it('merge matches by the lower-cased address, and by LinkedIn URL, a backup edited by hand in capitals', async () => {
@@ -149,8 +156,7 @@ describe('backup and restore', () => {
     const budi = await person({ name: 'Budi', email: 'budi@y.io' });
     await db.contacts.update(budi.contact.id, { linkedinUrl: url });
     const doc = JSON.parse(await text(backupChunks(db, { now: NOW, app: 'test' })));
-    const other = new SidecarDb(`other-${Math.random()}`);
-    try {
+    await inOtherDb(async (other) => {
       // Elsewhere: the same two people under other ids, edited later there.
       const [annThere, budiThere] = [ann, budi].map((p) => doc.tables.contacts.find((c: { id: string }) => c.id === p.contact.id));
       await other.contacts.bulkAdd([
@@ -164,16 +170,13 @@ describe('backup and restore', () => {
       expect(r.backup.tables.contacts.flatMap((c) => c.emails).sort()).toEqual(['ann@x.io', 'budi@y.io']);
       await restoreInto(other, r.backup, 'merge');
       expect((await other.contacts.toArray()).map((c) => c.id).sort()).toEqual(['OTHER-ANN', 'OTHER-BUDI']);
-    } finally {
-      await other.delete();
-    }
+    });
   });
 
   it('merge: an email logged in both browsers (same message, other activity ids) is not added twice', async () => {
     const { d } = await scenario();
     const backup = await backupOf(db);
-    const other = new SidecarDb(`other-${Math.random()}`);
-    try {
+    await inOtherDb(async (other) => {
       // The other browser has Dana under its own id, and logged the same Gmail message for her itself.
       const danaThere = backup.tables.contacts.find((c) => c.id === d.contact.id)!;
       await other.contacts.add({ ...danaThere, id: 'OTHER-DANA' });
@@ -183,9 +186,7 @@ describe('backup and restore', () => {
       await restoreInto(other, backup, 'merge');
       const sources = (await other.activities.where('contactId').equals('OTHER-DANA').toArray()).map((a) => a.sourceId).filter((x) => x !== null);
       expect(sources.sort()).toEqual(logged.map((a) => a.sourceId).sort());
-    } finally {
-      await other.delete();
-    }
+    });
   });
 
   it('an interrupted restore changes nothing and is dropped on the next start', async () => {
