@@ -19,8 +19,10 @@ const USAGE = 'usage: npm run server [-- admin create-team NAME | pair TEAM [EMA
 
 async function admin(args: string[]): Promise<number> {
   const cfg = loadConfig();
-  // The embedded database has one owner: when a server runs on it, the command goes through that server.
-  const link = cfg.databaseUrl ? null : readLink(cfg.dataDir);
+  // The embedded database has one owner: when a server runs on it, the command goes through that server. A
+  // server.json whose process id was given to another process since, with nothing answering on its port, is stale.
+  const found = cfg.databaseUrl ? null : readLink(cfg.dataDir);
+  const link = found && (await serverAnswers(found)) ? found : null;
   let db: Database | null = null;
   let ops: AdminOps;
   if (link) ops = linkedAdmin(link);

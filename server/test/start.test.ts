@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,5 +97,15 @@ describe('npm run server on the embedded database', () => {
       await first.exited;
       stopLeftover(dir);
     }
+  }, 180_000);
+
+  it('an admin command opens the database itself when server.json is stale (its pid now another process, nothing on its port)', async () => {
+    // This test's own process stands for the process that was given the dead server's id; nothing listens on the port.
+    writeFileSync(join(dir, 'server.json'), JSON.stringify({ pid: process.pid, port: nextPort++, secret: 'stale' }));
+    const s = start(process.execPath, ['--import', 'tsx', 'server/main.ts', 'admin', 'create-team', 'Acme'], dir);
+    const code = await s.exited;
+    expect(s.output()).not.toContain('fetch failed');
+    expect(code).toBe(0);
+    expect(s.output().trim()).toMatch(/^[0-9A-Z]{26}$/);
   }, 180_000);
 });
