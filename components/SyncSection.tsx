@@ -1,17 +1,9 @@
 import { useState } from 'react';
-import type { MessageKey } from '@/lib/i18n';
+import { syncErrorKey } from '@/lib/i18n/keys';
 import { CommandError } from './CommandError';
 import { useCommand, useLive } from './hooks';
 import { useI18n } from './i18n';
 import { Button, focusRing } from './ui';
-
-/** The plain-words reason for a failure code (the server's, or what went wrong on the way). */
-function reasonKey(code: string): MessageKey | null {
-  const key = `sync.error.${code}`;
-  return (['bad_url', 'bad_code', 'bad_response', 'network', 'unauthorized', 'forbidden', 'clock_skew', 'rate_limited', 'server_error', 'too_large', 'local_error'] as const).some((c) => `sync.error.${c}` === key)
-    ? (key as MessageKey)
-    : null;
-}
 
 /**
  * Optional sync in the options page: the server's address and a pairing code
@@ -30,13 +22,17 @@ export function SyncSection() {
   const state = status?.state ?? 'off';
   const field = `block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm ${focusRing}`;
   const explain = (f: { code: string; message: string }) => {
-    const key = reasonKey(f.code);
-    return key ? t(key) : t('sync.error.other', { message: f.message });
+    // The server's message is English for its log: the rep reads plain words for its code, in their language.
+    return syncErrorKey.has(f.code) ? t(syncErrorKey(f.code)) : t('sync.error.other', { code: f.code });
   };
   // Not connected, nothing retries by itself: an unreachable server is the address or the server to check, and
-  // after too many wrong codes it is the rep who tries again.
+  // after too many wrong codes it is the rep who tries again. A request the server cannot read, when pairing, is
+  // a code of the wrong shape (too short, too long): the rep's code, not the versions, is what to check.
   const connectReason = (f: { code: string; message: string }) =>
-    f.code === 'network' ? t('sync.connectUnreachable') : f.code === 'rate_limited' ? t('sync.connectRateLimited') : explain(f);
+    f.code === 'network' ? t('sync.connectUnreachable')
+    : f.code === 'rate_limited' ? t('sync.connectRateLimited')
+    : f.code === 'bad_request' ? t('sync.error.bad_code')
+    : explain(f);
   const connect = () => cmd.run({ type: 'ui/sync-connect', url, code }, (r) => (r.ok ? setCode('') : cmd.refuse(connectReason(r))));
   const lastSync = status?.lastSyncAt ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(status.lastSyncAt) : null;
   // A first sync of a large pipeline takes a while: how many records have come in (of this run, or the last).

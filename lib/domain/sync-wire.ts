@@ -111,6 +111,12 @@ export const ERROR_CODES = [
 ] as const;
 export type SyncErrorCode = (typeof ERROR_CODES)[number];
 
+/** What can go wrong on the extension's side of a call, besides the server's own codes. */
+export const LOCAL_FAILURE_CODES = ['network', 'bad_response', 'local_error', 'bad_url'] as const;
+/** Every code a failed call or run is stored with: the options page has plain words for each (lib/i18n/keys.ts). */
+export const FAILURE_CODES = [...ERROR_CODES, ...LOCAL_FAILURE_CODES] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
 export const ErrorResponseSchema = z.object({
   error: z.enum(ERROR_CODES),
   message: z.string().max(2000),

@@ -36,8 +36,12 @@ export const syncEn = {
   'sync.error.server_error': 'The server had a problem. Sync will try again by itself; nothing was lost.',
   'sync.error.too_large': 'A change was too large for the server.',
   'sync.error.local_error': 'This browser could not store synced data (is the disk full?). Sync will try again.',
+  'sync.error.bad_request': 'The server could not read what this browser sent. Check that the extension and the server are both up to date.',
+  'sync.error.sequence_gap': 'This browser and the server disagree about which changes were sent. Press “Sync now”; if this stays, disconnect and connect again (your data stays here).',
+  'sync.error.resync': 'The server cleaned up old deletions, so this browser receives everything again. Sync goes on by itself.',
   'deal.owner.team': 'Owned by {owner}',
-  'sync.error.other': 'Sync failed: {message}',
+  // A code this version has no words for (a state stored by another version): the code, never the server's English.
+  'sync.error.other': 'Sync failed (code: {code}).',
 } as const;
 
 export type SyncKey = keyof typeof syncEn;

@@ -36,6 +36,9 @@ export const syncId: Record<SyncKey, string> = {
   'sync.error.server_error': 'Server mengalami masalah. Sinkronisasi akan mencoba lagi dengan sendirinya; tidak ada yang hilang.',
   'sync.error.too_large': 'Sebuah perubahan terlalu besar untuk server.',
   'sync.error.local_error': 'Peramban ini tidak dapat menyimpan data sinkronisasi (apakah disk penuh?). Sinkronisasi akan mencoba lagi.',
+  'sync.error.bad_request': 'Server tidak dapat membaca yang dikirim peramban ini. Pastikan ekstensi dan servernya sama-sama versi terbaru.',
+  'sync.error.sequence_gap': 'Peramban ini dan server tidak sepakat tentang perubahan mana yang sudah terkirim. Tekan “Sinkronkan sekarang”; jika tetap begini, putuskan lalu hubungkan lagi (data Anda tetap ada di sini).',
+  'sync.error.resync': 'Server telah membersihkan data hapusan lama, jadi peramban ini menerima semuanya lagi. Sinkronisasi berlanjut dengan sendirinya.',
   'deal.owner.team': 'Milik {owner}',
-  'sync.error.other': 'Sinkronisasi gagal: {message}',
+  'sync.error.other': 'Sinkronisasi gagal (kode: {code}).',
 };

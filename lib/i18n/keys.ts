@@ -18,6 +18,7 @@ import { TriggerKindSchema } from '../domain/triggers';
 import { WEEKDAYS } from '../domain/working-time';
 import { NUDGE_FILTERS, OWNER_FILTERS, SORT_KEYS, TOUCH_FILTERS } from '../domain/people-filter';
 import { MISSING_DETAILS } from '../domain/pipeline-review';
+import { FAILURE_CODES } from '../domain/sync-wire';
 import type { MessageKey } from './en';
 
 export interface KeyBuilder<V extends string | number, K extends MessageKey> {
@@ -57,3 +58,5 @@ export const peopleColumnKey = keys(SORT_KEYS, (k) => `people.col.${k}` as const
 /** The person fields the dashboard edits (ContactPatch's keys). */
 export const contactFieldKey = keys(['name', 'emails', 'title', 'headline', 'location', 'linkedinUrl', 'companyName'] as const, (f) => `people.edit.${f}` as const);
 export const missingDetailKey = keys(MISSING_DETAILS, (m) => `review.missing.${m}` as const);
+/** Sync failures in plain words: every code the server can send, and what fails on the way (never the server's English). */
+export const syncErrorKey = keys(FAILURE_CODES, (c) => `sync.error.${c}` as const);

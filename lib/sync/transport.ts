@@ -7,12 +7,12 @@ import {
   type PairResponse,
   type PullResponse,
   type PushResponse,
-  type SyncErrorCode,
+  type FailureCode,
 } from '../domain/sync-wire';
 
 /** Why a call failed: the server's own code, or what went wrong on the way. */
 export interface SyncFailure {
-  code: SyncErrorCode | 'network' | 'bad_response' | 'local_error' | 'bad_url';
+  code: FailureCode;
   message: string;
   status?: number;
   /** rate_limited: seconds to wait. */

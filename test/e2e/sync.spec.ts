@@ -162,6 +162,15 @@ test('connecting to an address that is not a sync server, or where nothing answe
     await options.getByTestId('sidecar-sync-connect').click();
     await expect(section).toContainText('That address is not usable. Use https://…, or http://localhost for a server on this computer.');
 
+    // A code of the wrong shape, which the server refuses as a bad request: the rep's words for a wrong code, not
+    // the server's English.
+    await options.getByTestId('sidecar-sync-url').fill(`http://localhost:${port}`);
+    await options.getByTestId('sidecar-sync-code').fill('AB');
+    await options.getByTestId('sidecar-sync-connect').click();
+    await expect(section).toContainText('That pairing code is wrong, already used or expired. Ask for a new one.');
+    await expect(section).not.toContainText('Sync failed');
+    await options.getByTestId('sidecar-sync-code').fill('AAAA-BBBB-CCCC');
+
     // Another web server (here a path the sync server does not serve): no "HTTP 404" for the rep.
     await options.getByTestId('sidecar-sync-url').fill(`http://localhost:${port}/not-sync`);
     await options.getByTestId('sidecar-sync-connect').click();
