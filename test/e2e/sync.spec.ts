@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { dbDump, expect, launchWithExtension, root, sidebar, test } from './fixtures';
+import { commander } from './dashboard';
 import { gmailFixture, serveGmail, THREAD_URL } from './gmail';
 
 /**
@@ -139,6 +140,77 @@ test('two profiles share a deal, and both offline edits survive the reconnect', 
     await optB.getByTestId('sidecar-sync-disconnect').click();
     await expect(optB.getByTestId('sidecar-sync-status')).toHaveAttribute('data-state', 'off');
     expect((await dbDump(b)).deals).toHaveLength(1);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
+test('the same person and the same Gmail messages, made on two profiles before they synced, are one contact with both notes', async () => {
+  test.setTimeout(180_000);
+  const teamId = await admin('create-team', { name: 'e2e-merge' });
+  const a = await profile();
+  const b = await profile();
+  try {
+    const optA = await connect(a, teamId);
+    const optB = await connect(b, teamId);
+    await offline(a);
+    await offline(b);
+    const html = gmailFixture('thread-en.html');
+
+    // A: Dana made from the thread (its messages logged), and a note.
+    await serveGmail(a, html);
+    const pageA = await a.newPage();
+    await pageA.goto(THREAD_URL);
+    await sidebar(pageA).getByTestId('sidecar-create-contact').click();
+    await expect(sidebar(pageA).getByTestId('sidecar-stage')).toHaveText('Contact');
+    const danaA = (await dbDump(a)).contacts!.find((c) => c.emails.includes('dana@bigcorp.io'));
+    expect((await commander(optA)({ type: 'ui/log-activity', contactId: danaA.id, kind: 'note', text: 'Note from A' })).ok).toBe(true);
+
+    // B: Dana made by hand with her address in capitals, then the same thread read (each device logs what it reads), and a note.
+    const made = await commander(optB)({ type: 'ui/create-person', person: { name: 'Dana', email: 'DANA@BigCorp.io' } });
+    expect(made.ok).toBe(true);
+    await serveGmail(b, html);
+    const pageB = await b.newPage();
+    await pageB.goto(THREAD_URL);
+    await expect(sidebar(pageB).getByTestId('sidecar-stage')).toHaveText('Contact');
+    expect((await commander(optB)({ type: 'ui/log-activity', contactId: made.data.contactId, kind: 'note', text: 'Note from B' })).ok).toBe(true);
+    expect(made.data.contactId).not.toBe(danaA.id);
+    const emailsLogged = (await dbDump(a)).activities!.filter((x) => x.sourceId).length;
+    expect(emailsLogged).toBeGreaterThan(0);
+
+    await online(a);
+    await online(b);
+    await syncNow(optA);
+    await syncNow(optB);
+    await syncNow(optA);
+
+    const live = (rows: any[]) => rows.filter((r) => r.deletedAt == null);
+    const [dumpA, dumpB] = [await dbDump(a), await dbDump(b)];
+    for (const dump of [dumpA, dumpB]) {
+      const dana = live(dump.contacts!).filter((c) => c.emails.includes('dana@bigcorp.io'));
+      expect(dana).toHaveLength(1);
+      // The smaller id, on both profiles.
+      expect(dana[0].id).toBe([danaA.id, made.data.contactId].sort()[0]);
+      const acts = live(dump.activities!).filter((x) => x.contactId === dana[0].id);
+      expect(acts.filter((x) => x.kind === 'note').map((x) => x.text).sort()).toEqual(['Note from A', 'Note from B']);
+      // Each Gmail message once, though both profiles logged it.
+      const sources = acts.filter((x) => x.sourceId).map((x) => x.sourceId);
+      expect(new Set(sources).size).toBe(sources.length);
+      expect(sources).toHaveLength(emailsLogged);
+      // Both sides' deals are kept, on the one contact.
+      expect(live(dump.deals!).filter((d) => d.contactId === dana[0].id)).toHaveLength(2);
+    }
+    const ids = (dump: Record<string, any[]>, table: string) => live(dump[table]!).map((r) => r.id).sort();
+    for (const table of ['contacts', 'activities', 'deals']) expect(ids(dumpB, table), table).toEqual(ids(dumpA, table));
+
+    // What the rep sees: both notes in each profile's sidebar.
+    for (const page of [pageA, pageB]) {
+      await page.reload();
+      const notes = sidebar(page).locator('[data-testid="sidecar-activity"][data-kind="note"]');
+      await expect(notes.filter({ hasText: 'Note from A' })).toHaveCount(1);
+      await expect(notes.filter({ hasText: 'Note from B' })).toHaveCount(1);
+    }
   } finally {
     await a.close();
     await b.close();
