@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { dbDump, expect, launchWithExtension, root, sidebar, test } from './fixtures';
-import { commander } from './dashboard';
+import { commander, openDashboard } from './dashboard';
 import { gmailFixture, serveGmail, THREAD_URL } from './gmail';
 
 /**
@@ -211,6 +211,61 @@ test('the same person and the same Gmail messages, made on two profiles before t
       await expect(notes.filter({ hasText: 'Note from A' })).toHaveCount(1);
       await expect(notes.filter({ hasText: 'Note from B' })).toHaveCount(1);
     }
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
+test('each deal has its owner; after sync, the dashboard shows mine or my teammates\' deals, and the sidebar says whose a deal is', async () => {
+  test.setTimeout(180_000);
+  const teamId = await admin('create-team', { name: 'e2e-owners' });
+  const a = await profile();
+  const b = await profile();
+  try {
+    const optA = await connect(a, teamId);
+    const optB = await connect(b, teamId);
+
+    // A, signed in to Gmail as rep@acme-sales.com, makes Dana from a thread.
+    const html = gmailFixture('thread-en.html');
+    await serveGmail(a, html);
+    const pageA = await a.newPage();
+    await pageA.goto(THREAD_URL);
+    await sidebar(pageA).getByTestId('sidecar-create-contact').click();
+    await expect(sidebar(pageA).getByTestId('sidecar-stage')).toHaveText('Contact');
+    await expect(sidebar(pageA).getByTestId('sidecar-deal-owner')).toHaveCount(0);
+    // B is Kim, and makes Lee.
+    expect((await commander(optB)({ type: 'ui/update-settings', patch: { myAddresses: ['kim@acme-sales.com'] } })).ok).toBe(true);
+    expect((await commander(optB)({ type: 'ui/create-person', person: { name: 'Lee', email: 'lee@other.example' }, account: 'kim@acme-sales.com' })).ok).toBe(true);
+
+    await syncNow(optA);
+    await syncNow(optB);
+    await syncNow(optA);
+    const owners = Object.fromEntries((await dbDump(a)).deals!.map((d) => [d.title, d.owner]));
+    expect(Object.values(owners).sort()).toEqual(['kim@acme-sales.com', 'rep@acme-sales.com']);
+
+    // The owner switch: a labelled control, reached and changed from the keyboard.
+    for (const [context, mine, team] of [[a, 'Dana', 'Lee'], [b, 'Lee', 'Dana']] as const) {
+      const dash = await openDashboard(context, await extensionId(context));
+      const names = dash.getByTestId('sidecar-people-row').getByTestId('sidecar-people-open');
+      await expect(names).toHaveCount(2);
+      const owner = dash.getByRole('combobox', { name: 'Owner' });
+      await owner.focus();
+      await expect(owner).toBeFocused();
+      await owner.selectOption('mine');
+      await expect(names).toHaveText([new RegExp(mine)]);
+      await owner.selectOption('team');
+      await expect(names).toHaveText([new RegExp(team)]);
+      await owner.selectOption('all');
+      await expect(names).toHaveCount(2);
+      await dash.close();
+    }
+
+    // B's sidebar on A's thread: Dana's deal is Rep's.
+    await serveGmail(b, html);
+    const pageB = await b.newPage();
+    await pageB.goto(THREAD_URL);
+    await expect(sidebar(pageB).getByTestId('sidecar-deal-owner')).toHaveText('Owned by rep@acme-sales.com');
   } finally {
     await a.close();
     await b.close();
