@@ -162,6 +162,8 @@ export async function pair(db: Database, code: string, name: string): Promise<Pa
     const deviceId = newServerId();
     const { token, hash: tokenHash } = newToken(c.team_id, deviceId);
     await sql('INSERT INTO devices (id, team_id, user_id, name, token_hash) VALUES ($1, $2, $3, $4, $5)', [deviceId, c.team_id, c.user_id, name.slice(0, 100), tokenHash]);
-    return { teamId: c.team_id, deviceId, token };
+    // The user the code was made for (`admin pair TEAM EMAIL`): the extension owns its new deals by this address.
+    const [user] = await sql<{ email: string | null }>('SELECT email FROM users WHERE team_id = $1 AND id = $2', [c.team_id, c.user_id]);
+    return { teamId: c.team_id, deviceId, token, email: user?.email ?? null };
   });
 }

@@ -94,6 +94,8 @@ export const PairResponseSchema = z.object({
   teamId: z.string().max(64),
   deviceId: DeviceIdSchema,
   token: z.string().min(20).max(400),
+  /** The address of the user the pairing code was made for; null without one (absent from servers before it). */
+  email: z.string().max(320).nullable().optional(),
 });
 export type PairResponse = z.infer<typeof PairResponseSchema>;
 

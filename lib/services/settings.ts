@@ -54,3 +54,13 @@ export async function rememberMyAddress(db: SidecarDb, locale: string, email: st
   // Decided again inside the write: two Gmail tabs may report the same account at once.
   await updateSettings(db, locale, (s) => learnAddress(s, email), now);
 }
+
+/**
+ * Learns the address of the user a sync server paired this browser for, as rememberMyAddress does, keeping the
+ * settings' own time: the first upload stamps the settings with it, and learning the rep's address (which is not
+ * shared) must not make this browser's pipeline settings newer than the team's.
+ */
+export async function rememberPairedAddress(db: SidecarDb, locale: string, email: string): Promise<void> {
+  const row = await db.settings.get(KEY);
+  await rememberMyAddress(db, locale, email, typeof row?.updatedAt === 'number' ? row.updatedAt : 0);
+}

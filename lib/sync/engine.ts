@@ -1,6 +1,8 @@
 import type { SidecarDb } from '../db';
 import { markQuiet } from '../db/sync-outbox';
+import { normalizeEmail } from '../domain/email';
 import { normalizeServerUrl } from '../domain/sync-url';
+import { defaultLocale, rememberPairedAddress } from '../services/settings';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, type PullResponse } from '../domain/sync-wire';
 import { applyPage, finishResync } from './apply-page';
 import { acknowledge, adoptServerClock, DEFAULT_LIMITS, dropInflight, nextBatch, restartFromScratch, type BatchLimits } from './push';
@@ -72,6 +74,11 @@ export class SyncClient {
     if (!url) return { ok: false, failure: { code: 'bad_url', message: 'Use https://…, or http://localhost for a server on this computer.' } };
     try {
       const p = await pairDevice(this.fetchFn, url, code.trim(), name);
+      // The paired user's address is the rep's own when no Gmail account told it yet (a rep on LinkedIn only): their
+      // new deals are then owned by it, and teammates see whose they are. Otherwise it is proposed, as a second
+      // Gmail account is (the rep confirms it in the options). Learnt before sync is on, so nothing is queued for it.
+      const email = p.email ? normalizeEmail(p.email) : null;
+      if (email) await rememberPairedAddress(this.db, defaultLocale(), email);
       await this.db.transaction('rw', [this.db.syncState, this.db.outbox, this.db.resyncSeen], async (tx) => {
         markQuiet(tx.idbtrans);
         await this.db.outbox.clear();

@@ -8,7 +8,9 @@ import { updateDeal } from '../../lib/services/deals';
 import { factsAt } from '../../lib/domain/lead-facts';
 import { recomputeNudges } from '../../lib/services/nudge-pass';
 import { syncStatus } from '../../lib/sync/status';
-import { pairedBrowsers, type Browser } from './client-harness';
+import { createPairingCode } from '../admin';
+import { loadSettings, updateSettings } from '../../lib/services/settings';
+import { Browser, pairedBrowsers } from './client-harness';
 import { DATABASES, makeApp, openEnv, type Env } from './harness';
 
 const env0 = { locale: 'en-US' };
@@ -69,6 +71,27 @@ describe.each(DATABASES)('sync client against the server on $name', (kind) => {
     expect(await a.db.outbox.count()).toBe(0);
     const st = await a.state();
     expect(st?.lastError).toBeNull();
+  });
+
+  it("owns the deals a browser makes once paired to a user by address: the pairing's address is the rep's, when none was known", async () => {
+    const { teamId, browsers } = await pairedBrowsers(env.db, app, 1);
+    const [rep] = browsers as [Browser];
+    // The team's pipeline, set before Kim joins: learning Kim's address does not make Kim's defaults newer than it.
+    await updateSettings(rep.db, 'en-US', () => ({ currency: 'IDR' }), Date.now() - 60_000);
+    await rep.syncUntilDone();
+    const kim = new Browser(`browser-${process.pid}-kim`, rep.link);
+    await updateSettings(kim.db, 'en-US', () => ({ currency: 'EUR' }), Date.now() - 120_000);
+    const code = await createPairingCode(env.db, teamId, { email: 'Kim@Acme.example', ttlMs: 60_000 });
+    expect((await kim.client.connect('http://localhost:8787', code, 'Kim’s laptop')).ok).toBe(true);
+    expect((await loadSettings(kim.db, 'en-US')).myAddresses).toEqual(['kim@acme.example']);
+    await kim.syncUntilDone();
+    expect((await loadSettings(kim.db, 'en-US')).currency).toBe('IDR');
+    const lee = await createPerson(kim.db, { name: 'Lee', linkedinUrl: 'https://www.linkedin.com/in/lee' }, { ...env0, now: Date.now() });
+    expect(lee.deal.owner).toBe('kim@acme.example');
+    await kim.syncUntilDone();
+    await rep.syncUntilDone();
+    expect((await rep.db.deals.get(lee.deal.id))?.owner).toBe('kim@acme.example');
+    await kim.close();
   });
 
   it('makes one contact and one activity per message of the same person logged on two browsers before they synced', async () => {
