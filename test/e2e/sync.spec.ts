@@ -64,13 +64,13 @@ async function profile(): Promise<BrowserContext> {
 const online = (context: BrowserContext) => context.unroute(`http://localhost:${port}/**`).then(() => context.route(`http://localhost:${port}/**`, (r) => r.continue()));
 const offline = (context: BrowserContext) => context.unroute(`http://localhost:${port}/**`).then(() => context.route(`http://localhost:${port}/**`, (r) => r.abort('internetdisconnected')));
 
-async function connect(context: BrowserContext, teamId: string): Promise<Page> {
+async function connect(context: BrowserContext, teamId: string, email?: string): Promise<Page> {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${await extensionId(context)}/options.html`);
   const status = options.getByTestId('sidecar-sync-status');
   await expect(status).toHaveAttribute('data-state', 'off');
   await options.getByTestId('sidecar-sync-url').fill(`http://localhost:${port}`);
-  await options.getByTestId('sidecar-sync-code').fill(await admin('pair', { team: teamId }));
+  await options.getByTestId('sidecar-sync-code').fill(await admin('pair', { team: teamId, email }));
   await options.getByTestId('sidecar-sync-connect').click();
   await expect(status).toHaveAttribute('data-state', 'ok', { timeout: 20_000 });
   await expect(status).toHaveAttribute('data-pending', '0');
@@ -82,22 +82,49 @@ async function syncNow(options: Page, expected: 'ok' | 'error' = 'ok'): Promise<
   await expect(options.getByTestId('sidecar-sync-status')).toHaveAttribute('data-state', expected, { timeout: 20_000 });
 }
 
-test('two profiles share a deal, and both offline edits survive the reconnect', async () => {
+/** A, then B, then A again: each has what the other sent. */
+async function converge(optA: Page, optB: Page): Promise<void> {
+  await syncNow(optA);
+  await syncNow(optB);
+  await syncNow(optA);
+}
+
+interface Pair {
+  a: BrowserContext;
+  b: BrowserContext;
+  optA: Page;
+  optB: Page;
+}
+
+/** A new team and two profiles connected to it (B paired for `emailB`, when given), closed at the end. */
+async function twoProfiles(team: string, run: (p: Pair) => Promise<void>, emailB?: string): Promise<void> {
   test.setTimeout(180_000);
-  const teamId = await admin('create-team', { name: 'e2e' });
+  const teamId = await admin('create-team', { name: team });
   const a = await profile();
   const b = await profile();
   try {
-    const optA = await connect(a, teamId);
-    const optB = await connect(b, teamId);
+    await run({ a, b, optA: await connect(a, teamId), optB: await connect(b, teamId, emailB) });
+  } finally {
+    await a.close();
+    await b.close();
+  }
+}
 
+/** Dana made from the Gmail thread in this profile, as the sidebar makes her (the thread's messages logged). */
+async function danaFromThread(context: BrowserContext, html: string): Promise<Page> {
+  await serveGmail(context, html);
+  const page = await context.newPage();
+  await page.goto(THREAD_URL);
+  await sidebar(page).getByTestId('sidecar-create-contact').click();
+  await expect(sidebar(page).getByTestId('sidecar-stage')).toHaveText('Contact');
+  return page;
+}
+
+test('two profiles share a deal, and both offline edits survive the reconnect', () =>
+  twoProfiles('e2e', async ({ a, b, optA, optB }) => {
     // A deal made in profile A…
     const html = gmailFixture('thread-en.html');
-    await serveGmail(a, html);
-    const pageA = await a.newPage();
-    await pageA.goto(THREAD_URL);
-    await sidebar(pageA).getByTestId('sidecar-create-contact').click();
-    await expect(sidebar(pageA).getByTestId('sidecar-stage')).toHaveText('Contact');
+    const pageA = await danaFromThread(a, html);
     await syncNow(optA);
     await expect(optA.getByTestId('sidecar-sync-status')).toHaveAttribute('data-pending', '0');
 
@@ -124,9 +151,7 @@ test('two profiles share a deal, and both offline edits survive the reconnect', 
     // Back online: both converge, neither edit lost.
     await online(a);
     await online(b);
-    await syncNow(optA);
-    await syncNow(optB);
-    await syncNow(optA);
+    await converge(optA, optB);
     for (const [page, opt] of [[pageA, optA], [pageB, optB]] as const) {
       await expect(opt.getByTestId('sidecar-sync-status')).toHaveAttribute('data-pending', '0');
       await expect(sidebar(page).getByTestId('sidecar-stage')).toHaveText('Qualification');
@@ -140,30 +165,16 @@ test('two profiles share a deal, and both offline edits survive the reconnect', 
     await optB.getByTestId('sidecar-sync-disconnect').click();
     await expect(optB.getByTestId('sidecar-sync-status')).toHaveAttribute('data-state', 'off');
     expect((await dbDump(b)).deals).toHaveLength(1);
-  } finally {
-    await a.close();
-    await b.close();
-  }
-});
+  }));
 
-test('the same person and the same Gmail messages, made on two profiles before they synced, are one contact with both notes', async () => {
-  test.setTimeout(180_000);
-  const teamId = await admin('create-team', { name: 'e2e-merge' });
-  const a = await profile();
-  const b = await profile();
-  try {
-    const optA = await connect(a, teamId);
-    const optB = await connect(b, teamId);
+test('the same person and the same Gmail messages, made on two profiles before they synced, are one contact with both notes', () =>
+  twoProfiles('e2e-merge', async ({ a, b, optA, optB }) => {
     await offline(a);
     await offline(b);
     const html = gmailFixture('thread-en.html');
 
     // A: Dana made from the thread (its messages logged), and a note.
-    await serveGmail(a, html);
-    const pageA = await a.newPage();
-    await pageA.goto(THREAD_URL);
-    await sidebar(pageA).getByTestId('sidecar-create-contact').click();
-    await expect(sidebar(pageA).getByTestId('sidecar-stage')).toHaveText('Contact');
+    const pageA = await danaFromThread(a, html);
     const danaA = (await dbDump(a)).contacts!.find((c) => c.emails.includes('dana@bigcorp.io'));
     expect((await commander(optA)({ type: 'ui/log-activity', contactId: danaA.id, kind: 'note', text: 'Note from A' })).ok).toBe(true);
 
@@ -181,9 +192,7 @@ test('the same person and the same Gmail messages, made on two profiles before t
 
     await online(a);
     await online(b);
-    await syncNow(optA);
-    await syncNow(optB);
-    await syncNow(optA);
+    await converge(optA, optB);
 
     const live = (rows: any[]) => rows.filter((r) => r.deletedAt == null);
     const [dumpA, dumpB] = [await dbDump(a), await dbDump(b)];
@@ -211,36 +220,19 @@ test('the same person and the same Gmail messages, made on two profiles before t
       await expect(notes.filter({ hasText: 'Note from A' })).toHaveCount(1);
       await expect(notes.filter({ hasText: 'Note from B' })).toHaveCount(1);
     }
-  } finally {
-    await a.close();
-    await b.close();
-  }
-});
+  }));
 
-test('each deal has its owner; after sync, the dashboard shows mine or my teammates\' deals, and the sidebar says whose a deal is', async () => {
-  test.setTimeout(180_000);
-  const teamId = await admin('create-team', { name: 'e2e-owners' });
-  const a = await profile();
-  const b = await profile();
-  try {
-    const optA = await connect(a, teamId);
-    const optB = await connect(b, teamId);
-
+// B is Kim's, paired for her address, and she works on LinkedIn only (no Gmail account tells who she is).
+test('each deal has its owner; after sync, the dashboard shows mine or my teammates\' deals, and the sidebar says whose a deal is', () =>
+  twoProfiles('e2e-owners', async ({ a, b, optA, optB }) => {
     // A, signed in to Gmail as rep@acme-sales.com, makes Dana from a thread.
     const html = gmailFixture('thread-en.html');
-    await serveGmail(a, html);
-    const pageA = await a.newPage();
-    await pageA.goto(THREAD_URL);
-    await sidebar(pageA).getByTestId('sidecar-create-contact').click();
-    await expect(sidebar(pageA).getByTestId('sidecar-stage')).toHaveText('Contact');
+    const pageA = await danaFromThread(a, html);
     await expect(sidebar(pageA).getByTestId('sidecar-deal-owner')).toHaveCount(0);
-    // B is Kim, and makes Lee.
-    expect((await commander(optB)({ type: 'ui/update-settings', patch: { myAddresses: ['kim@acme-sales.com'] } })).ok).toBe(true);
-    expect((await commander(optB)({ type: 'ui/create-person', person: { name: 'Lee', email: 'lee@other.example' }, account: 'kim@acme-sales.com' })).ok).toBe(true);
+    // Kim makes Lee, as the LinkedIn sidebar does: her deal is hers, by the address she was paired for.
+    expect((await commander(optB)({ type: 'ui/create-person', person: { name: 'Lee', linkedinUrl: 'https://www.linkedin.com/in/lee-other/' } })).ok).toBe(true);
 
-    await syncNow(optA);
-    await syncNow(optB);
-    await syncNow(optA);
+    await converge(optA, optB);
     const owners = Object.fromEntries((await dbDump(a)).deals!.map((d) => [d.title, d.owner]));
     expect(Object.values(owners).sort()).toEqual(['kim@acme-sales.com', 'rep@acme-sales.com']);
 
@@ -266,11 +258,7 @@ test('each deal has its owner; after sync, the dashboard shows mine or my teamma
     const pageB = await b.newPage();
     await pageB.goto(THREAD_URL);
     await expect(sidebar(pageB).getByTestId('sidecar-deal-owner')).toHaveText('Owned by rep@acme-sales.com');
-  } finally {
-    await a.close();
-    await b.close();
-  }
-});
+  }, 'kim@acme-sales.com'));
 
 test('connecting to an address that is not a sync server, or where nothing answers, is refused in plain words', async () => {
   const context = await profile();
