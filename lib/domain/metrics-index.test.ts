@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { computeMetrics, DAY_MS, PERIODS, type MetricChange, type MetricDeal } from './metrics';
 import { MetricsIndex } from './metrics-index';
+import { filterByOwner, ownerMatches } from './deal-owner';
 
 const STAGES = ['contact', 'qualification', 'meeting', 'proposal', 'closing'];
 const T0 = new Date(2026, 0, 1, 9, 0).getTime();
 const NOW = T0 + 400 * DAY_MS;
 type Change = MetricChange & { id: string };
+const ME = ['dana@acme.com'];
 
 const arbDeal = (id: string) =>
   fc.record({
@@ -19,6 +21,7 @@ const arbDeal = (id: string) =>
     currency: fc.constantFrom('USD', 'USD', 'EUR', 'IDR'),
     lostReason: fc.option(fc.constantFrom('No budget', 'Timing', ' ')),
     leadSource: fc.option(fc.constantFrom('referral', 'cold_email', 'linkedin')),
+    owner: fc.option(fc.constantFrom('dana@acme.com', 'sam@acme.com')),
   });
 
 const DEAL_IDS = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7'];
@@ -72,6 +75,11 @@ describe('MetricsIndex', () => {
           for (const period of PERIODS) {
             const opts = { stageOrder, currency: 'USD', period, now: NOW };
             expect(index.metrics(opts)).toEqual(computeMetrics({ ...opts, deals: byKey(deals), changes: byKey(changes) }));
+            // One owner's: the same figures as from scratch over their deals alone (the unowned count as mine).
+            for (const which of ['mine', 'team'] as const) {
+              const keep = (f: { owner: string | null }) => ownerMatches(f, which, ME);
+              expect(index.metrics(opts, keep)).toEqual(computeMetrics({ ...opts, deals: filterByOwner(byKey(deals) as (MetricDeal & { owner: string | null })[], which, ME), changes: byKey(changes) }));
+            }
           }
         }
       }),

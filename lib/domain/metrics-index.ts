@@ -61,9 +61,10 @@ export class MetricsIndex<D extends MetricDeal = MetricDeal, C extends Change = 
     this.version++;
   }
 
-  metrics(opts: AggregateOptions): Metrics {
+  /** The period's figures over the live deals, or over those `keep` says (one owner's: deal-owner.ts). */
+  metrics(opts: AggregateOptions, keep?: (facts: DealFacts) => boolean): Metrics {
     this.refresh(opts.stageOrder);
-    return aggregateMetrics(this.facts.values(), opts);
+    return aggregateMetrics(keep ? [...this.facts.values()].filter(keep) : this.facts.values(), opts);
   }
 
   private refresh(stageOrder: readonly string[]): void {

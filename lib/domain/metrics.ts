@@ -21,6 +21,8 @@ export interface MetricDeal {
   currency: string;
   lostReason: string | null;
   leadSource?: string | null;
+  /** The rep's address (deal-owner.ts): the owner choice of the dashboard picks deals by it. */
+  owner?: string | null;
 }
 
 export interface MetricChange {
@@ -225,6 +227,7 @@ export interface DealFacts {
   currency: string;
   lostReason: string | null;
   leadSource: string | null;
+  owner: string | null;
   maxIndex: number;
   stays: DealPath['stays'];
 }
@@ -248,6 +251,7 @@ export function dealFacts(d: MetricDeal, changes: readonly MetricChange[], index
     currency: d.currency,
     lostReason: d.lostReason,
     leadSource: d.leadSource ?? null,
+    owner: d.owner ?? null,
     maxIndex: path.maxIndex,
     stays: path.stays,
   };

@@ -1,4 +1,4 @@
-import { dealOwnership } from './deal-owner';
+import { ownerMatches, type OwnerFilter } from './deal-owner';
 import { currencyDigits } from './money';
 import type { DealStatus } from './records';
 
@@ -18,8 +18,7 @@ export interface PeopleRow {
 
 export const TOUCH_FILTERS = ['any', '7d', '30d', 'over30d', 'never'] as const;
 export type TouchFilter = (typeof TOUCH_FILTERS)[number];
-export const OWNER_FILTERS = ['all', 'mine', 'team'] as const;
-export type OwnerFilter = (typeof OWNER_FILTERS)[number];
+export { OWNER_FILTERS, type OwnerFilter } from './deal-owner';
 
 export const NUDGE_FILTERS = ['any', 'due', 'none'] as const;
 export type NudgeFilter = (typeof NUDGE_FILTERS)[number];
@@ -65,11 +64,8 @@ export function matchesFilter(row: PeopleRow, f: PeopleFilter, now: number, myAd
     const due = row.nudge !== null && row.nudge.dueAt <= now;
     if (due !== (f.nudge === 'due')) return false;
   }
-  if (f.owner !== 'all') {
-    const o = d ? dealOwnership(d, myAddresses) : 'unowned';
-    // 'mine' keeps the unowned ones (made on this device before the account was known), as deal-owner.ts does.
-    if (f.owner === 'team' ? o !== 'team' : o === 'team') return false;
-  }
+  // 'mine' keeps the unowned ones and the people with no deal (deal-owner.ts).
+  if (!ownerMatches(d, f.owner, myAddresses)) return false;
   return true;
 }
 

@@ -1,6 +1,7 @@
 import { LinkedInProfileUrlSchema } from '../sites/linkedin/types';
 import * as z from 'zod/mini';
 import { GmailMessageSchema } from '../sites/gmail/types';
+import { OWNER_FILTERS } from '../domain/deal-owner';
 
 /**
  * Live queries over a port. The sidebar is an extension page inside a site's
@@ -24,6 +25,8 @@ export const ProfileFactsSchema = z.object({
   photoUrl: optText(2000),
 });
 const Id = z.string().check(z.minLength(1), z.maxLength(64));
+/** Whose deals a view counts (deal-owner.ts); left out: everyone's. */
+const Owner = z.optional(z.enum(OWNER_FILTERS));
 
 export const LiveQuerySchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('settings') }),
@@ -32,15 +35,15 @@ export const LiveQuerySchema = z.discriminatedUnion('name', [
   /** Everything the sidebar shows of one contact. */
   z.object({ name: z.literal('contact'), contactId: Id }),
   /** Nudges that are due and not done or snoozed (a contact's own come with its contact view). */
-  z.object({ name: z.literal('nudges') }),
+  z.object({ name: z.literal('nudges'), owner: Owner }),
   /** What converts: won/lost rates per ICP attribute and BANT answer. */
   z.object({ name: z.literal('conversions') }),
   /** The dashboard: every person with their current deal (board cards, People & deals rows). */
   z.object({ name: z.literal('pipeline') }),
   /** The dashboard's board: each stage's first cards, count and total (drawn before the whole pipeline comes). */
-  z.object({ name: z.literal('board') }),
+  z.object({ name: z.literal('board'), owner: Owner }),
   /** The dashboard's metrics over a period, with the velocity trend. */
-  z.object({ name: z.literal('metrics'), period: z.enum(['month', '90d', 'year', 'all']) }),
+  z.object({ name: z.literal('metrics'), period: z.enum(['month', '90d', 'year', 'all']), owner: Owner }),
   /** The weekly pipeline review of the week starting at `from` (a Monday, local time). */
   z.object({ name: z.literal('review'), from: z.number().check(z.int(), z.nonnegative()) }),
   /** A LinkedIn person: the linked contact, or candidates to confirm. */

@@ -4,6 +4,7 @@ import { boardColumns, type BoardColumn } from '../domain/board';
 import { currentDeal } from '../domain/lead-facts';
 import { backfillVelocity, localDay, velocityAt, type Metrics, type PeriodId, type VelocityPoint } from '../domain/metrics';
 import type { NudgeKind } from '../domain/nudges';
+import { ownerMatches, type OwnerFilter } from '../domain/deal-owner';
 import type { Deal } from '../domain/records';
 import { isSampleId } from '../domain/sample-data';
 import { groupBy } from '../domain/group-by';
@@ -129,22 +130,27 @@ export interface BoardView {
   sample: boolean;
 }
 
-// Made once per kept pipeline result (and stage order and currency): the live server then sends the same
-// object's text to every page without making it again.
-const boards = new WeakMap<PipelineView, { key: string; board: BoardView }>();
+// Made once per kept pipeline result (and owner choice, stage order and currency): the live server then sends the
+// same object's text to every page without making it again.
+const boards = new WeakMap<PipelineView, Map<string, BoardView>>();
 
 /**
  * The board's first screen: each column's first cards, count and total, from the kept pipeline view. About 500
  * rows instead of 10,000, so the page draws the board without waiting for the whole pipeline to cross the port.
+ * `owner` keeps one owner's deals (deal-owner.ts), columns, counts and totals alike.
  */
-export async function boardView(db: SidecarDb, locale: string): Promise<BoardView> {
+export async function boardView(db: SidecarDb, locale: string, owner: OwnerFilter = 'all'): Promise<BoardView> {
   const [pipeline, settings] = await Promise.all([pipelineView(db, locale), loadSettings(db, locale)]);
   const stageOrder = settings.stages.map((s) => s.id);
-  const key = `${stageOrder.join('\u0000')}|${settings.currency}`;
-  const hit = boards.get(pipeline);
-  if (hit && hit.key === key) return hit.board;
-  const board = { columns: boardColumns(pipeline.rows, stageOrder, settings.currency), people: pipeline.rows.length, sample: pipeline.sample };
-  boards.set(pipeline, { key, board });
+  const key = `${owner}|${owner === 'all' ? '' : settings.myAddresses.join(',')}|${stageOrder.join('\u0000')}|${settings.currency}`;
+  let kept = boards.get(pipeline);
+  if (!kept) boards.set(pipeline, (kept = new Map()));
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const rows = owner === 'all' ? pipeline.rows : pipeline.rows.filter((r) => ownerMatches(r.deal, owner, settings.myAddresses));
+  // `people` is everyone's: the page offers sample data when there is nobody at all, not when the choice shows none.
+  const board = { columns: boardColumns(rows, stageOrder, settings.currency), people: pipeline.rows.length, sample: pipeline.sample };
+  kept.set(key, board);
   return board;
 }
 
@@ -154,20 +160,35 @@ export interface MetricsView {
   velocity: VelocityPoint[];
 }
 
-export async function metricsView(db: SidecarDb, locale: string, period: PeriodId): Promise<MetricsView> {
+/**
+ * The metrics of a period, over every deal or one owner's (`owner`, deal-owner.ts). The stored daily velocity
+ * snapshots are everyone's: one owner's trend is worked out again for the same days from their deals as they are
+ * now (velocityAt), today's values standing in for the values those days had.
+ */
+export async function metricsView(db: SidecarDb, locale: string, period: PeriodId, owner: OwnerFilter = 'all'): Promise<MetricsView> {
   // The deals and the history are kept in memory and brought up to date with what was written since
   // (pipeline-history.ts): their version, not a check of those two big tables, says whether to compute again.
   const h = await pipelineHistory(db);
   return cached(
     db,
-    `metrics:${period}`,
+    `metrics:${period}:${owner}`,
     ['settings', 'velocity'],
     async () => {
       const now = Date.now();
       const [settings, snapshots] = await Promise.all([loadSettings(db, locale), db.velocity.orderBy('day').toArray()]);
-      const metrics = h.metrics({ stageOrder: settings.stages.map((s) => s.id), currency: settings.currency, period, now });
-      const today = velocityAt(h.deals.values(), now, settings.currency);
-      const velocity = [...snapshots.filter((s) => s.day !== today.day && s.currency === settings.currency), today];
+      const opts = { stageOrder: settings.stages.map((s) => s.id), currency: settings.currency, period, now };
+      const mine = (d: { owner?: string | null }) => ownerMatches(d, owner, settings.myAddresses);
+      const metrics = owner === 'all' ? h.metrics(opts) : h.metrics(opts, mine);
+      const days = snapshots.filter((s) => s.currency === settings.currency);
+      let velocity: VelocityPoint[];
+      if (owner === 'all') {
+        const today = velocityAt(h.deals.values(), now, settings.currency);
+        velocity = [...days.filter((s) => s.day !== today.day), today];
+      } else {
+        const deals = [...h.deals.values()].filter(mine);
+        const today = velocityAt(deals, now, settings.currency);
+        velocity = [...days.filter((s) => s.day !== today.day).map((s) => velocityAt(deals, s.at, settings.currency)), today];
+      }
       return { metrics, velocity };
     },
     `history ${h.version}`,

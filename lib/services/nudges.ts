@@ -78,8 +78,9 @@ export async function activeNudges(db: SidecarDb, now: number, contactId?: strin
  * The due, active nudges in list order (priority, then due time, then id), at
  * most `limit`: walked along the [priority+dueAt] index, a priority at a time,
  * so a pipeline with 100,000 due nudges costs what `limit` of them cost.
+ * `keep` narrows them (one owner's: lib/services/views.ts) before the limit counts.
  */
-export async function topActiveNudges(db: SidecarDb, now: number, limit: number): Promise<Nudge[]> {
+export async function topActiveNudges(db: SidecarDb, now: number, limit: number, keep?: (n: Nudge) => boolean): Promise<Nudge[]> {
   const states = await loadNudgeStates(db);
   const out: Nudge[] = [];
   for (const p of [...new Set(Object.values(NUDGE_PRIORITY))].sort((a, b) => a - b)) {
@@ -87,7 +88,7 @@ export async function topActiveNudges(db: SidecarDb, now: number, limit: number)
     const rows = await db.nudges
       .where('[priority+dueAt]')
       .between([p, -Infinity], [p, now], true, true)
-      .filter((n) => isActive(n.id, states, n, now))
+      .filter((n) => isActive(n.id, states, n, now) && (!keep || keep(n)))
       .limit(limit - out.length)
       .toArray();
     out.push(...rows);

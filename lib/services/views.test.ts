@@ -159,3 +159,42 @@ describe("runView 'board'", () => {
     expect(board.people).toBe(1);
   });
 });
+
+describe('the owner choice (mine / teammates’) of the board, the metrics and the nudges', () => {
+  it('counts only the rep’s deals (and the unowned) or only the teammates’, everyone by default', async () => {
+    await updateSettings(db, 'en', () => ({ myAddresses: ['rep@acme.com'] }), T);
+    const mine = await createPerson(db, { name: 'Mia', email: 'mia@a.io' }, env);
+    const theirs = await createPerson(db, { name: 'Tom', email: 'tom@b.io' }, env);
+    const nobody = await createPerson(db, { name: 'Una', email: 'una@c.io' }, env);
+    await db.deals.update(mine.deal!.id, { owner: 'REP@acme.com', updatedAt: T + 1 });
+    await db.deals.update(theirs.deal!.id, { owner: 'kim@acme.com', valueMinor: 500_00, status: 'won', closedAt: T, updatedAt: T + 1 });
+    await db.deals.update(nobody.deal!.id, { owner: null, updatedAt: T + 1 });
+    const nudge = (id: string, contactId: string, dealId: string | null) => ({ id, kind: 'gone_quiet' as const, contactId, dealId, why: { key: 'nudge.why.goneQuiet' as const, params: { silentDays: 9, days: 7 } }, dueAt: T, priority: 3 });
+    await db.nudges.bulkPut([nudge('n1', mine.contact.id, mine.deal!.id), nudge('n2', theirs.contact.id, theirs.deal!.id), nudge('n3', nobody.contact.id, null)]);
+
+    const cards = async (owner?: 'all' | 'mine' | 'team') => (await runView(db, { name: 'board', owner }, 'en')).columns.flatMap((c) => c.cards.map((r) => r.name)).sort();
+    expect(await cards()).toEqual(['Mia', 'Una']);
+    expect(await cards('all')).toEqual(['Mia', 'Una']);
+    expect(await cards('mine')).toEqual(['Mia', 'Una']);
+    expect(await cards('team')).toEqual([]);
+    // The page's "nobody here yet" reads everyone, whatever the choice.
+    expect((await runView(db, { name: 'board', owner: 'team' }, 'en')).people).toBe(3);
+
+    const metrics = async (owner?: 'mine' | 'team') => (await runView(db, { name: 'metrics', period: 'all', owner }, 'en')).metrics;
+    expect(await metrics()).toMatchObject({ leads: 3, won: 1, openDeals: 2 });
+    expect(await metrics('mine')).toMatchObject({ leads: 2, won: 0, openDeals: 2, closeRate: null });
+    expect(await metrics('team')).toMatchObject({ leads: 1, won: 1, openDeals: 0, closeRate: 1, avgDealSize: 500 });
+    expect((await runView(db, { name: 'metrics', period: 'all', owner: 'team' }, 'en')).velocity.at(-1)!.openDeals).toBe(0);
+
+    const nudges = async (owner?: 'mine' | 'team') => (await runView(db, { name: 'nudges', owner }, 'en')).map((n) => n.nudge.id).sort();
+    expect(await nudges()).toEqual(['n1', 'n2', 'n3']);
+    expect(await nudges('mine')).toEqual(['n1', 'n3']);
+    expect(await nudges('team')).toEqual(['n2']);
+
+    // The rep's addresses change (sync learnt theirs): the kept views follow.
+    await updateSettings(db, 'en', () => ({ myAddresses: ['kim@acme.com'] }), T + 2);
+    expect(await cards('team')).toEqual(['Mia']);
+    expect((await metrics('team')).leads).toBe(1);
+    expect(await nudges('mine')).toEqual(['n2', 'n3']);
+  });
+});

@@ -10,6 +10,8 @@ import { conversions } from './conversions';
 import { activeNudges, topActiveNudges } from './nudges';
 import { matchProfile, type ProfileMatch } from './linkedin';
 import { loadSettings } from './settings';
+import { pipelineHistory } from './pipeline-history';
+import { ownerMatches, type OwnerFilter } from '../domain/deal-owner';
 import { boardView, metricsView, pipelineView, reviewView, type BoardView, type MetricsView, type PipelineView as DashboardPipeline } from './dashboard';
 
 export interface ContactView {
@@ -66,6 +68,16 @@ async function contactView(db: SidecarDb, contactId: string): Promise<ContactVie
 type QueryNamed<N extends DbQuery['name']> = Extract<DbQuery, { name: N }>;
 
 /**
+ * One owner's nudges (deal-owner.ts): a nudge is its deal's, the contact's current one when it was made (kept in
+ * memory with the metrics' history, pipeline-history.ts); one without a deal counts as mine, as in People & deals.
+ */
+async function nudgeOwner(db: SidecarDb, owner: OwnerFilter, locale: string): Promise<((n: Nudge) => boolean) | undefined> {
+  if (owner === 'all') return undefined;
+  const [settings, h] = await Promise.all([loadSettings(db, locale), pipelineHistory(db)]);
+  return (n) => ownerMatches(n.dealId ? (h.deals.get(n.dealId) ?? null) : null, owner, settings.myAddresses);
+}
+
+/**
  * The read side of the extension pages: one function per live query. What each
  * returns is the type the page gets for that query name (ViewOf), so a view and
  * the page reading it cannot disagree.
@@ -86,14 +98,14 @@ const VIEWS = {
   },
   conversions: (db: SidecarDb, _q: QueryNamed<'conversions'>, locale: string) => conversions(db, locale),
   pipeline: (db: SidecarDb, _q: QueryNamed<'pipeline'>, locale: string): Promise<DashboardPipeline> => pipelineView(db, locale),
-  board: (db: SidecarDb, _q: QueryNamed<'board'>, locale: string): Promise<BoardView> => boardView(db, locale),
-  metrics: (db: SidecarDb, query: QueryNamed<'metrics'>, locale: string): Promise<MetricsView> => metricsView(db, locale, query.period),
+  board: (db: SidecarDb, query: QueryNamed<'board'>, locale: string): Promise<BoardView> => boardView(db, locale, query.owner),
+  metrics: (db: SidecarDb, query: QueryNamed<'metrics'>, locale: string): Promise<MetricsView> => metricsView(db, locale, query.period, query.owner),
   review: (db: SidecarDb, query: QueryNamed<'review'>, locale: string) => reviewView(db, locale, query.from),
   syncStatus: (db: SidecarDb): Promise<SyncStatus> => syncStatus(db, Date.now()),
-  nudges: async (db: SidecarDb): Promise<NudgeItem[]> => {
+  nudges: async (db: SidecarDb, query: QueryNamed<'nudges'>, locale: string): Promise<NudgeItem[]> => {
     // Read inside the live query: a done/snooze or a recompute re-runs it. Time passing is the
     // background's job: it recomputes when the next nudge falls due.
-    const list = await topActiveNudges(db, Date.now(), 500);
+    const list = await topActiveNudges(db, Date.now(), 500, await nudgeOwner(db, query.owner ?? 'all', locale));
     const contacts = await db.contacts.bulkGet([...new Set(list.map((n) => n.contactId))]);
     const byId = new Map(contacts.filter((c) => !!c).map((c) => [c!.id, c!]));
     return list.flatMap((nudge): NudgeItem[] => {
