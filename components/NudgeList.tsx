@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { nudgeWhyText } from '@/lib/i18n/nudge-why';
 import { nudgeKindKey } from '@/lib/i18n/keys';
+import type { OwnerFilter } from '@/lib/domain/deal-owner';
 import type { NudgeItem } from '@/lib/services/views';
 import { useCommand, useLive } from './hooks';
 import { useI18n } from './i18n';
 import { useAnnounce } from './Announcer';
 import { CommandError } from './CommandError';
+import { OwnerChoice } from './OwnerChoice';
 import { Button, inputClass } from './ui';
 
 /** "Park" after an unanswered sequence: the nudge sleeps for about three months. */
@@ -106,9 +108,16 @@ export function NudgeList({ items: given, emptyText = true }: { items?: NudgeIte
   return given ? <Items items={given} emptyText={emptyText} showPerson={false} /> : <AllNudges emptyText={emptyText} />;
 }
 
+/** Every due nudge, or those of the rep's own deals or their teammates' (the choice is not kept: everyone's at first). */
 function AllNudges({ emptyText }: { emptyText: boolean }) {
-  const items = useLive({ name: 'nudges' });
-  return items ? <Items items={items} emptyText={emptyText} showPerson /> : null;
+  const [owner, setOwner] = useState<OwnerFilter>('all');
+  const items = useLive({ name: 'nudges', owner });
+  return (
+    <div className="space-y-2">
+      <OwnerChoice view="nudges" value={owner} onChange={setOwner} />
+      {items && <Items items={items} emptyText={emptyText} showPerson />}
+    </div>
+  );
 }
 
 function Items({ items, emptyText, showPerson }: { items: NudgeItem[]; emptyText: boolean; showPerson: boolean }) {

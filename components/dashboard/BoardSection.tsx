@@ -15,12 +15,14 @@ import {
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import type { BantField } from '@/lib/domain/bant';
+import type { OwnerFilter } from '@/lib/domain/deal-owner';
 import type { Metrics } from '@/lib/domain/metrics';
 import { byStageEntry, valueIn } from '@/lib/domain/board';
 import type { Settings } from '@/lib/domain/settings';
 import { stageName, type MessageKey } from '@/lib/i18n';
 import type { BoardView, PipelineRow } from '@/lib/services/dashboard';
 import { LostForm } from '../DealCard';
+import { OwnerChoice } from '../OwnerChoice';
 import type { ReplyTo } from '@/lib/messaging/protocol';
 import { CommandError, refusalText } from '../CommandError';
 import { useCommand, useShowMore } from '../hooks';
@@ -177,7 +179,19 @@ function Column({ id, title, color, children, footer, testId, className = '' }: 
   );
 }
 
-export function BoardSection({ settings, board, metrics }: { settings: Settings; board: BoardView | undefined; metrics: Metrics | undefined }) {
+export function BoardSection({
+  settings,
+  board,
+  metrics,
+  owner,
+  onOwner,
+}: {
+  settings: Settings;
+  board: BoardView | undefined;
+  metrics: Metrics | undefined;
+  owner: OwnerFilter;
+  onOwner: (o: OwnerFilter) => void;
+}) {
   const { t } = useI18n();
   const f = useFormat();
   const cmd = useCommand();
@@ -271,7 +285,7 @@ export function BoardSection({ settings, board, metrics }: { settings: Settings;
   const fields = (missing: readonly string[]) => missing.map((m) => t(`bant.${m}` as MessageKey)).join(', ');
 
   return (
-    <Section id="board" title={t('dash.section.board')}>
+    <Section id="board" title={t('dash.section.board')} actions={<OwnerChoice view="board" value={owner} onChange={onOwner} />}>
       <p id="sc-board-help" className="text-xs text-slate-500">
         {t('board.help')}
       </p>

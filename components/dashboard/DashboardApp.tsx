@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { OwnerFilter } from '@/lib/domain/deal-owner';
 import type { PeriodId } from '@/lib/domain/metrics';
 import type { Settings } from '@/lib/domain/settings';
 import { useLive, useSettings } from '../hooks';
@@ -27,6 +28,9 @@ const SECTIONS = [
 function Dashboard({ settings }: { settings: Settings }) {
   const { t } = useI18n();
   const [period, setPeriod] = useState<PeriodId>('all');
+  // Whose deals the board and the metrics count: each its own choice, everyone's at first (as People & deals').
+  const [boardOwner, setBoardOwner] = useState<OwnerFilter>('all');
+  const [metricsOwner, setMetricsOwner] = useState<OwnerFilter>('all');
   // The person open in People & deals; the review's lines open theirs there too.
   const [openId, setOpenId] = useState<string | null>(null);
   const openPerson = (id: string) => {
@@ -35,8 +39,8 @@ function Dashboard({ settings }: { settings: Settings }) {
   };
   // The board's first screen and the metrics first; the whole pipeline (10,000 rows are megabytes on the port,
   // for People & deals and the review below) once they are in, so it does not hold them up.
-  const board = useLive({ name: 'board' });
-  const metrics = useLive({ name: 'metrics', period });
+  const board = useLive({ name: 'board', owner: boardOwner });
+  const metrics = useLive({ name: 'metrics', period, owner: metricsOwner });
   const later = useAfter(board !== undefined, metrics !== undefined, 1500);
   const pipeline = useLive(later ? { name: 'pipeline' } : null);
   return (
@@ -67,9 +71,9 @@ function Dashboard({ settings }: { settings: Settings }) {
       </header>
       <main className="mx-auto max-w-screen-2xl space-y-10 px-6 py-6">
         {board && <SampleData loaded={board.sample} empty={board.people === 0} />}
-        <BoardSection settings={settings} board={board} metrics={metrics?.metrics} />
+        <BoardSection settings={settings} board={board} metrics={metrics?.metrics} owner={boardOwner} onOwner={setBoardOwner} />
         <PeopleSection settings={settings} rows={pipeline?.rows} openId={openId} onOpen={setOpenId} />
-        <MetricsSection settings={settings} view={metrics} rows={pipeline?.rows} period={period} onPeriod={setPeriod} />
+        <MetricsSection settings={settings} view={metrics} rows={pipeline?.rows} period={period} onPeriod={setPeriod} owner={metricsOwner} onOwner={setMetricsOwner} />
         <ReviewSection settings={settings} rows={pipeline?.rows} onOpen={openPerson} />
         <CalculatorSection settings={settings} metrics={metrics?.metrics} />
         <DataSection />

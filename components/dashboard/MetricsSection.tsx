@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { PERIODS, type Metrics, type PeriodId, type VelocityPoint } from '@/lib/domain/metrics';
+import type { OwnerFilter } from '@/lib/domain/deal-owner';
 import type { Settings } from '@/lib/domain/settings';
 import { stageName, type MessageKey } from '@/lib/i18n';
 import type { PipelineRow } from '@/lib/services/dashboard';
 import { useI18n } from '../i18n';
+import { OwnerChoice } from '../OwnerChoice';
 import { inputClass, labelClass } from '../ui';
 import { Figure, HBars, LineChart } from './charts';
 import { sourceName, useFormat } from './format';
@@ -31,12 +33,16 @@ export function MetricsSection({
   rows,
   period,
   onPeriod,
+  owner,
+  onOwner,
 }: {
   settings: Settings;
   view: { metrics: Metrics; velocity: VelocityPoint[] } | undefined;
   rows: PipelineRow[] | undefined;
   period: PeriodId;
   onPeriod: (p: PeriodId) => void;
+  owner: OwnerFilter;
+  onOwner: (o: OwnerFilter) => void;
 }) {
   const { t } = useI18n();
   const f = useFormat();
@@ -52,16 +58,19 @@ export function MetricsSection({
   const nameOf = new Map((rows ?? []).filter((r) => r.deal).map((r) => [r.deal!.id, r.name]));
 
   const picker = (
-    <label className="flex items-center gap-2">
-      <span className={labelClass}>{t('metrics.period')}</span>
-      <select data-testid="sidecar-metric-period" className={`${inputClass} w-auto`} value={period} onChange={(e) => onPeriod(e.target.value as PeriodId)}>
-        {PERIODS.map((p) => (
-          <option key={p} value={p}>
-            {t(`metrics.period.${p}` as MessageKey)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <div className="flex flex-wrap items-center gap-3">
+      <OwnerChoice view="metrics" value={owner} onChange={onOwner} />
+      <label className="flex items-center gap-2">
+        <span className={labelClass}>{t('metrics.period')}</span>
+        <select data-testid="sidecar-metric-period" className={`${inputClass} w-auto`} value={period} onChange={(e) => onPeriod(e.target.value as PeriodId)}>
+          {PERIODS.map((p) => (
+            <option key={p} value={p}>
+              {t(`metrics.period.${p}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
   );
 
   return (
@@ -122,7 +131,7 @@ export function MetricsSection({
                 ]}
               />
             </Figure>
-            <VelocityTrend points={view.velocity} currency={cur} />
+            <VelocityTrend points={view.velocity} currency={cur} oneOwner={owner !== 'all'} />
           </div>
 
           <Figure title={t('metrics.stages')} summary={weakest(m, stage, t, f.pct)}>
@@ -243,11 +252,12 @@ function weakest(m: Metrics, stage: (id: string) => string, t: ReturnType<typeof
   return t('metrics.weakest', { stage: stage(w.stageId), rate: pct(w.conversion!) });
 }
 
-function VelocityTrend({ points, currency }: { points: VelocityPoint[]; currency: string }) {
+/** `oneOwner`: the past days are not the stored snapshots but worked out again (lib/services/dashboard metricsView). */
+function VelocityTrend({ points, currency, oneOwner }: { points: VelocityPoint[]; currency: string; oneOwner: boolean }) {
   const { t } = useI18n();
   const f = useFormat();
   const ys = points.map((p) => p.velocityPerDay);
-  const summary =
+  const trend =
     points.length < 2
       ? t('metrics.velocityTrendEmpty')
       : t('metrics.velocityTrendText', {
@@ -257,6 +267,7 @@ function VelocityTrend({ points, currency }: { points: VelocityPoint[]; currency
           min: f.money(Math.min(...ys), currency),
           max: f.money(Math.max(...ys), currency),
         });
+  const summary = oneOwner && points.length > 1 ? `${trend} ${t('metrics.velocityTrendOwner')}` : trend;
   return (
     <Figure
       title={t('metrics.velocityTrend')}

@@ -80,6 +80,7 @@ export const dashboardEn = {
   'metrics.velocityTrend': 'Velocity over time',
   'metrics.velocityTrendText': 'Velocity a day over {days} days: from {first} to {last} (lowest {min}, highest {max}).',
   'metrics.velocityTrendEmpty': 'The trend fills in day by day; the history you already have is back-filled.',
+  'metrics.velocityTrendOwner': 'For one owner, the past days are worked out from their deals as they are now.',
   'metrics.winnable': 'Most winnable open deals',
   'metrics.probability': 'Chance',
   'metrics.value': 'Value',

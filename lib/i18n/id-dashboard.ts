@@ -80,6 +80,7 @@ export const dashboardId: Record<DashboardKey, string> = {
   'metrics.velocityTrend': 'Kecepatan dari waktu ke waktu',
   'metrics.velocityTrendText': 'Kecepatan per hari selama {days} hari: dari {first} ke {last} (terendah {min}, tertinggi {max}).',
   'metrics.velocityTrendEmpty': 'Tren terisi hari demi hari; riwayat yang sudah ada diisi mundur.',
+  'metrics.velocityTrendOwner': 'Untuk satu pemilik, hari-hari sebelumnya dihitung dari deal mereka seperti sekarang.',
   'metrics.winnable': 'Deal terbuka yang paling mungkin dimenangkan',
   'metrics.probability': 'Peluang',
   'metrics.value': 'Nilai',

@@ -241,7 +241,7 @@ test('each deal has its owner; after sync, the dashboard shows mine or my teamma
       const dash = await openDashboard(context, await extensionId(context));
       const names = dash.getByTestId('sidecar-people-row').getByTestId('sidecar-people-open');
       await expect(names).toHaveCount(2);
-      const owner = dash.getByRole('combobox', { name: 'Owner' });
+      const owner = dash.getByTestId('sidecar-people').getByRole('combobox', { name: 'Owner' });
       await owner.focus();
       await expect(owner).toBeFocused();
       await owner.selectOption('mine');
