@@ -173,6 +173,21 @@ describe('backup and restore', () => {
     });
   });
 
+  it('merge: a contact newer here keeps its fields and gains the backup\'s other addresses', async () => {
+    const budi = await person({ name: 'Budi', email: 'budi@y.io' });
+    await db.contacts.update(budi.contact.id, { linkedinUrl: 'https://www.linkedin.com/in/budi/' });
+    const backup = await backupOf(db);
+    await inOtherDb(async (other) => {
+      const there = backup.tables.contacts.find((c) => c.id === budi.contact.id)!;
+      await other.contacts.add({ ...there, id: 'OTHER-BUDI', title: 'CFO', emails: ['budi@elsewhere.io'], updatedAt: NOW + 1 });
+      await restoreInto(other, backup, 'merge');
+      const [kept] = await other.contacts.toArray();
+      expect(kept).toMatchObject({ id: 'OTHER-BUDI', title: 'CFO', emails: ['budi@elsewhere.io', 'budi@y.io'], updatedAt: NOW + 1 });
+      // Restoring again changes nothing: the addresses are there already.
+      expect(await restoreInto(other, backup, 'merge')).toMatchObject({ merged: 0 });
+    });
+  });
+
   it('merge: an email logged in both browsers (same message, other activity ids) is not added twice', async () => {
     const { d } = await scenario();
     const backup = await backupOf(db);

@@ -15,9 +15,10 @@ import type { SummaryActivity } from '../domain/activity-summary';
 // - replace: everything goes, the backup comes in (the page has saved a backup
 //   of the current data first);
 // - merge: records matched by id, then contacts by email and LinkedIn URL and
-//   companies by domain; per record the newer `updatedAt` wins; activities and
-//   stage history are insert-only (what is not there is added, nothing is
-//   overwritten). References follow the matches.
+//   companies by domain; per record the newer `updatedAt` wins, but a contact
+//   keeps the addresses of both; activities and stage history are insert-only
+//   (what is not there is added, nothing is overwritten). References follow
+//   the matches.
 // Derived data (summaries, nudges, the nudge engine's packed facts and stage
 // medians) is rebuilt from what was written; the change markers of every
 // contact and deal write tell the nudge engine.
@@ -164,6 +165,13 @@ class Merger {
         });
         const written = await this.putNewer(db.contacts, merged, matches);
         for (const c of written) this.touched.add(c.id);
+        // A contact as new or newer here keeps its fields, but gains the backup's other addresses (Gmail matches by them).
+        const grown = merged.flatMap((r, i) => {
+          const m = matches[i];
+          return m && m.updatedAt >= r.updatedAt && r.emails.length > m.emails.length ? [{ ...m, emails: r.emails }] : [];
+        });
+        await db.contacts.bulkPut(grown);
+        this.count(0, -grown.length, grown.length);
         return;
       }
       case 'deals': {
