@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '@/lib/domain/settings';
-import { followBackupState, type BackupState } from '@/lib/platform/auto-backup';
-import { requestDownloads } from '@/lib/platform/permissions';
+import { followBackupState, NO_DOWNLOADS, type BackupState } from '@/lib/platform/auto-backup';
+import { hasDownloads, requestDownloads } from '@/lib/platform/permissions';
 import { useI18n } from './i18n';
 import { ErrorText, focusRing, Toggle } from './ui';
 
@@ -10,11 +10,23 @@ export function AutoBackupSettings({ backups, save }: { backups: Settings['backu
   const { t, lang } = useI18n();
   const [state, setState] = useState<BackupState | null>(null);
   const [denied, setDenied] = useState(false);
+  // Null until known: a restored backup can switch backups on in a browser that never granted the permission.
+  const [allowed, setAllowed] = useState<boolean | null>(null);
   useEffect(() => {
     const ac = new AbortController();
     followBackupState(setState, ac.signal);
+    void hasDownloads().then((ok) => !ac.signal.aborted && setAllowed(ok));
     return () => ac.abort();
   }, []);
+  const running = backups.enabled && allowed !== false;
+  // Why backups are not being made: no permission, or the last run failed (its permission error is stale once granted).
+  const problem = !backups.enabled
+    ? null
+    : allowed === false
+      ? t('options.backup.noPermission')
+      : state?.error && state.error !== NO_DOWNLOADS
+        ? t('options.backup.failed', { why: state.error })
+        : null;
   const field = `rounded-md border border-slate-300 px-2 py-1 text-sm ${focusRing}`;
   return (
     <section aria-labelledby="backup-title" className="space-y-2">
@@ -24,11 +36,12 @@ export function AutoBackupSettings({ backups, save }: { backups: Settings['backu
       <Toggle
         data-testid="sidecar-option-backups"
         label={t('options.backup.enable')}
-        checked={backups.enabled}
+        checked={running}
         onChange={async (e) => {
           const enabled = e.target.checked;
           // The downloads permission is asked for only now, from the rep's own click; never at install.
           if (enabled && !(await requestDownloads())) return setDenied(true);
+          if (enabled) setAllowed(true);
           setDenied(false);
           await save({ backups: { ...backups, enabled } });
         }}
@@ -60,6 +73,11 @@ export function AutoBackupSettings({ backups, save }: { backups: Settings['backu
       <p data-testid="sidecar-backup-last" data-last={state?.last ?? ''} className="text-sm text-slate-600">
         {state?.last ? t('options.backup.last', { when: new Date(state.last).toLocaleString(lang) }) : t('options.backup.never')}
       </p>
+      {problem && (
+        <p data-testid="sidecar-auto-backup-error" role="alert" className="text-sm text-red-700">
+          {problem}
+        </p>
+      )}
       {denied && <ErrorText>{t('options.backup.denied')}</ErrorText>}
     </section>
   );

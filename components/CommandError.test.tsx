@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { fakeBrowser } from 'wxt/testing';
+import { reactHostPerTest } from '@/test/unit/react-host';
 import { CommandError } from './CommandError';
 import { useCommand } from './hooks';
 import { I18nProvider } from './i18n';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /** A button that logs a call through the one command hook, and where its failure shows. */
 function LogCall({ onLogged }: { onLogged: (id: string) => void }) {
@@ -21,35 +19,25 @@ function LogCall({ onLogged }: { onLogged: (id: string) => void }) {
   );
 }
 
-let root: Root;
-let host: HTMLElement;
+const dom = reactHostPerTest();
 const sendMessage = vi.fn();
 beforeEach(() => {
-  fakeBrowser.reset();
   sendMessage.mockReset();
   fakeBrowser.runtime.sendMessage = sendMessage as never;
   vi.spyOn(console, 'error').mockImplementation(() => {});
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
 });
 
 async function render(language: 'en' | 'id' = 'en') {
   const logged = vi.fn();
   await act(async () =>
-    root.render(
+    dom.root.render(
       <I18nProvider setting={language}>
         <LogCall onLogged={logged} />
       </I18nProvider>,
     ),
   );
-  const click = (id: string) => act(async () => host.querySelector<HTMLButtonElement>(`[data-testid=${id}]`)!.click());
-  const alert = () => host.querySelector('[role=alert]');
+  const click = (id: string) => act(async () => dom.host.querySelector<HTMLButtonElement>(`[data-testid=${id}]`)!.click());
+  const alert = () => dom.host.querySelector('[role=alert]');
   return { logged, click, alert };
 }
 
@@ -74,7 +62,7 @@ describe('useCommand + CommandError', () => {
     const { click, alert } = await render('id');
     await click('log');
     expect(alert()?.textContent).toBe('Sidecar tidak dapat menerimanya. Periksa isian Anda.');
-    expect(host.querySelector('[data-testid=sidecar-command-retry]')).toBeNull();
+    expect(dom.host.querySelector('[data-testid=sidecar-command-retry]')).toBeNull();
   });
 
   it('treats a failing handler and a missing reply as failures worth a retry', async () => {
@@ -85,7 +73,7 @@ describe('useCommand + CommandError', () => {
     expect(alert()?.textContent).toContain('Sidecar could not do that just now.');
     await click('sidecar-command-retry');
     expect(alert()?.textContent).toContain('Sidecar is not responding');
-    expect(host.querySelector('[data-testid=sidecar-command-retry]')).not.toBeNull();
+    expect(dom.host.querySelector('[data-testid=sidecar-command-retry]')).not.toBeNull();
     expect(logged).not.toHaveBeenCalled();
   });
 });

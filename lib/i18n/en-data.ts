@@ -127,5 +127,8 @@ export const dataEn = {
   'options.backup.keep': 'Backups to keep',
   'options.backup.last': 'Last backup: {when}',
   'options.backup.never': 'No automatic backup has been made yet.',
+  'options.backup.noPermission':
+    'Automatic backups are not being made: this browser has not allowed Sidecar to save files to your Downloads folder (restoring a backup can switch them on without asking). Tick the box above and allow Downloads when asked.',
+  'options.backup.failed': 'The last automatic backup failed: {why}. Check that the Downloads folder has room, or turn automatic backups off and on again.',
   'options.backup.denied': 'Sidecar needs the Downloads permission to save backups. It was not granted.',
 } as const;

@@ -128,5 +128,8 @@ export const dataId: Record<keyof typeof dataEn, string> = {
   'options.backup.keep': 'Cadangan yang disimpan',
   'options.backup.last': 'Cadangan terakhir: {when}',
   'options.backup.never': 'Belum ada cadangan otomatis.',
+  'options.backup.noPermission':
+    'Cadangan otomatis tidak dibuat: browser ini belum mengizinkan Sidecar menyimpan file ke folder Unduhan (memulihkan cadangan dapat menyalakannya tanpa bertanya). Centang kotak di atas dan izinkan Unduhan saat diminta.',
+  'options.backup.failed': 'Cadangan otomatis terakhir gagal: {why}. Pastikan folder Unduhan masih cukup ruang, atau matikan lalu nyalakan lagi cadangan otomatis.',
   'options.backup.denied': 'Sidecar memerlukan izin Unduhan untuk menyimpan cadangan. Izin itu tidak diberikan.',
 };

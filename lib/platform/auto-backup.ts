@@ -14,6 +14,9 @@ const ALARM = 'sidecar-auto-backup';
 export const OFFSCREEN_PORT = 'sidecar-offscreen-backup';
 const PERIOD_MIN = { daily: 24 * 60, weekly: 7 * 24 * 60 } as const;
 
+/** The error a run records when the downloads permission is missing (a restored backup can switch backups on without it). */
+export const NO_DOWNLOADS = 'no downloads permission';
+
 export interface BackupState {
   /** When the last automatic backup was saved. */
   last: number | null;
@@ -96,7 +99,7 @@ export function startAutoBackups(db: SidecarDb, locale: () => string) {
     const { backups } = await loadSettings(db, locale());
     if (!backups.enabled) return;
     const api = downloadsApi();
-    if (!api || !(await browser.permissions.contains({ permissions: ['downloads'] }))) return setState({ error: 'no downloads permission' });
+    if (!api || !(await browser.permissions.contains({ permissions: ['downloads'] }))) return setState({ error: NO_DOWNLOADS });
     const now = Date.now();
     try {
       const { url, release } = await backupUrl(db);

@@ -7,3 +7,8 @@ export function requestNotifications(): Promise<boolean> {
 export function requestDownloads(): Promise<boolean> {
   return browser.permissions.request({ permissions: ['downloads'] }).catch(() => false);
 }
+
+/** Whether this browser has granted the downloads permission (a restored backup can switch automatic backups on without it). */
+export function hasDownloads(): Promise<boolean> {
+  return browser.permissions.contains({ permissions: ['downloads'] }).catch(() => false);
+}
