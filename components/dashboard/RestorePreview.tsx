@@ -8,18 +8,17 @@ import { datedName, sendRestore } from './import-flow';
 import type { ReportCounts } from './ImportReport';
 import { Progress } from './Progress';
 
-/** A checked backup: what it holds, replace or merge when the database holds anything of the rep's, then restore. */
+/** A checked backup: what it holds, replace or merge when the database has data, then restore. */
 export function RestorePreview({ backup, onDone, onCancel }: { backup: Backup; onDone: (counts: ReportCounts) => void; onCancel: () => void }) {
   const { t, lang } = useI18n();
-  const [current, setCurrent] = useState<{ contacts: number; deals: number; activities: number; empty: boolean } | null>(null);
+  const [current, setCurrent] = useState<{ contacts: number; deals: number; activities: number } | null>(null);
   const [mode, setMode] = useState<RestoreMode>('merge');
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void dataClient().call({ op: 'counts' }).then(setCurrent, (e) => setError(String(e)));
   }, []);
-  // Empty: no records and settings as they came (see holdsNothing); anything else is offered merge and saved before a replace.
-  const empty = current?.empty === true;
+  const empty = current !== null && current.contacts + current.deals + current.activities === 0;
 
   const confirm = async () => {
     setError(null);
@@ -56,7 +55,7 @@ export function RestorePreview({ backup, onDone, onCancel }: { backup: Backup; o
       </p>
       {current && !empty && (
         <fieldset className="space-y-1">
-          <legend>{current.contacts ? t('data.restore.mode', { contacts: current.contacts }) : t('data.restore.modeNoContacts')}</legend>
+          <legend>{t('data.restore.mode', { contacts: current.contacts })}</legend>
           {(['merge', 'replace'] as const).map((m) => (
             <label key={m} className="flex items-start gap-2">
               <input type="radio" name="restore-mode" data-testid={`sidecar-restore-${m}`} className={`mt-1 ${focusRing}`} checked={mode === m} onChange={() => setMode(m)} />

@@ -114,7 +114,6 @@ export const dataEn = {
   'data.report.done': '{created} created, {merged} merged, {skipped} skipped, {errors} with errors.',
   'data.restore.summary': 'Backup made on {date} (format {version}): {contacts} contacts, {deals} deals, {activities} activities.',
   'data.restore.mode': 'Your data now: {contacts} contacts. How should the backup come in?',
-  'data.restore.modeNoContacts': 'Your data now: no contacts, but settings of your own (stages, scoring, reminders, addresses) or companies. How should the backup come in?',
   'data.restore.merge': 'Merge: keep both, the newer version of each record wins, history is only added',
   'data.restore.replace': 'Replace everything with the backup',
   'data.restore.warning': 'Everything now in Sidecar will be replaced. A backup of it is downloaded first.',

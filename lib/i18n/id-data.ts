@@ -115,7 +115,6 @@ export const dataId: Record<keyof typeof dataEn, string> = {
   'data.report.done': '{created} dibuat, {merged} digabung, {skipped} dilewati, {errors} dengan galat.',
   'data.restore.summary': 'Cadangan dibuat pada {date} (format {version}): {contacts} kontak, {deals} deal, {activities} aktivitas.',
   'data.restore.mode': 'Data Anda sekarang: {contacts} kontak. Bagaimana cadangan dimasukkan?',
-  'data.restore.modeNoContacts': 'Data Anda sekarang: belum ada kontak, tetapi ada pengaturan Anda sendiri (tahap, penilaian, pengingat, alamat) atau perusahaan. Bagaimana cadangan dimasukkan?',
   'data.restore.merge': 'Gabungkan: simpan keduanya, versi terbaru tiap data menang, riwayat hanya ditambah',
   'data.restore.replace': 'Ganti semuanya dengan cadangan',
   'data.restore.warning': 'Semua yang sekarang ada di Sidecar akan diganti. Cadangannya diunduh lebih dulu.',

@@ -28,7 +28,7 @@ export const DataRequestSchema = z.discriminatedUnion('op', [
     emails: z.array(Email).check(z.maxLength(20_000)),
     urls: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(20_000)),
   }),
-  /** How many records the database holds, and whether it holds nothing a backup carries (a restore then simply replaces). */
+  /** How many records the database holds (is a restore going into an empty one?). */
   z.object({ op: z.literal('counts'), id: ReqId }),
   z.object({ op: z.literal('begin'), id: ReqId, jobId: Id, kind: z.enum(['csv', 'restore']) }),
   z.object({ op: z.literal('stage'), id: ReqId, jobId: Id, seq: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000)), rows: z.array(z.unknown()).check(z.maxLength(20_000)) }),
@@ -49,7 +49,7 @@ export interface DataReplies {
   hold: null;
   release: null;
   match: { byEmail: Record<string, string>; byLinkedIn: Record<string, string> };
-  counts: { contacts: number; deals: number; activities: number; empty: boolean };
+  counts: { contacts: number; deals: number; activities: number };
   begin: null;
   stage: null;
   /** A CSV job's report, or a restore's (the job's kind, set at `begin`, says which). */

@@ -5,7 +5,7 @@ import { applyCsvImport } from '../services/csv-import';
 import { contactsWithAny } from '../services/contact-match';
 import { abortJob, beginJob, dropInterruptedJobs, JOB_IDLE_MS, stageChunk } from '../services/import-journal';
 import { rememberedMapping, rememberMapping } from '../services/import-mappings';
-import { applyRestore, checkRestoreBatch, holdsNothing } from '../services/restore';
+import { applyRestore, checkRestoreBatch } from '../services/restore';
 
 
 /**
@@ -69,7 +69,7 @@ export function serveDataPort(db: SidecarDb, locale: () => string, changed: (kin
             };
           });
         case 'counts':
-          return reply(req, async () => ({ contacts: await db.contacts.count(), deals: await db.deals.count(), activities: await db.activities.count(), empty: await holdsNothing(db, locale()) }));
+          return reply(req, async () => ({ contacts: await db.contacts.count(), deals: await db.deals.count(), activities: await db.activities.count() }));
         case 'begin':
           return reply(req, async () => {
             endJob(req.jobId);

@@ -15,7 +15,7 @@ import { backupChunks, csvChunks } from './export';
 import { beginJob, dropInterruptedJobs, stageChunk } from './import-journal';
 import { markNudge } from './nudges';
 import { recomputeNudges } from './nudge-pass';
-import { applyRestore, checkRestoreBatch, holdsNothing, type RestoreBatch } from './restore';
+import { applyRestore, checkRestoreBatch, type RestoreBatch } from './restore';
 import { loadSettings, updateSettings } from './settings';
 import { closeDeal, moveDealStage } from './deals';
 import { refreshSummaries } from './summaries';
@@ -201,28 +201,6 @@ describe('backup and restore', () => {
       await restoreInto(other, backup, 'merge');
       const sources = (await other.activities.where('contactId').equals('OTHER-DANA').toArray()).map((a) => a.sourceId).filter((x) => x !== null);
       expect(sources.sort()).toEqual(logged.map((a) => a.sourceId).sort());
-    });
-  });
-
-  it('a profile holds nothing (a restore may simply replace it) only with default settings and no record in any backed-up table', async () => {
-    expect(await holdsNothing(db, locale)).toBe(true);
-    // Settings saved as they were (a welcome page left as it came) are still the defaults.
-    await updateSettings(db, locale, () => ({}), NOW);
-    expect(await holdsNothing(db, locale)).toBe(true);
-    await updateSettings(db, locale, (s) => ({ stages: s.stages.map((x, i) => (i === 0 ? { ...x, name: 'Met' } : x)) }), NOW);
-    expect(await holdsNothing(db, locale)).toBe(false);
-    await inOtherDb(async (other) => {
-      await other.companies.add({ ...baseRecord(NOW), name: 'Acme', domain: 'acme.com', industry: null, employees: null });
-      expect(await holdsNothing(other, locale)).toBe(false);
-    });
-    await inOtherDb(async (other) => {
-      await markNudge(other, 'x', { snooze: '3d' }, { now: NOW, locale });
-      expect(await holdsNothing(other, locale)).toBe(false);
-    });
-    await inOtherDb(async (other) => {
-      // A remembered CSV column mapping is the rep's choice too.
-      await other.settings.put({ key: 'importMappings', value: { 'Name,Email': { mapping: {}, at: NOW } }, updatedAt: NOW });
-      expect(await holdsNothing(other, locale)).toBe(false);
     });
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SidecarDb } from '../db';
-import { BACKUP_RECORD_SCHEMAS, BACKUP_SETTING_KEYS, BACKUP_TABLES, BackupSettingRowSchema, type BackupSettingRow, type BackupTable } from '../domain/backup-format';
+import { BACKUP_RECORD_SCHEMAS, BACKUP_TABLES, BackupSettingRowSchema, type BackupSettingRow, type BackupTable } from '../domain/backup-format';
 import type { Activity, Company, Contact, Deal, NudgeState, StageChange, Suggestion } from '../domain/records';
 import { migrateSettings, type Settings } from '../domain/settings';
 import { whereAnyOf } from './index-reads';
@@ -55,18 +55,6 @@ export interface RestoreReport {
   merged: number;
   /** Records of the backup left out: the database's own was as new or newer, or history already there. */
   skipped: number;
-}
-
-/**
- * Whether the database holds nothing a backup would carry, so a restore may simply replace it without asking or
- * saving it first: no record in any backed-up table, and settings absent or as they came (a profile with only
- * its own stages, scoring rules, addresses or remembered column mappings holds the rep's choices).
- */
-export async function holdsNothing(db: SidecarDb, locale: string): Promise<boolean> {
-  for (const t of BACKUP_TABLES) if ((await db.table(t).count()) > 0) return false;
-  const [app, ...others] = await db.settings.bulkGet([...BACKUP_SETTING_KEYS]);
-  if (app && JSON.stringify(migrateSettings(app.value, locale)) !== JSON.stringify(migrateSettings({}, locale))) return false;
-  return others.every((r) => !r || (typeof r.value === 'object' && r.value !== null && Object.keys(r.value).length === 0));
 }
 
 /** Every table the restore writes, derived ones included: one transaction over all of them. */

@@ -279,27 +279,6 @@ test('a backup restored over data: replace warns, saves the current data first, 
   expect(merged.tables.contacts).toEqual(JSON.parse(current.text).tables.contacts);
 });
 
-test('a profile with no records but settings of its own is offered merge or replace, and saved first; a fresh one is not', async ({ context, extensionId }) => {
-  const dash = await openDashboard(context, extensionId);
-  const backup = await download(dash, 'sidecar-export-json');
-  // Fresh: restored without a question.
-  await chooseFile(dash, scratch('backup.json', backup.text));
-  await expect(dash.getByTestId('sidecar-import-confirm')).toBeEnabled();
-  await expect(dash.getByTestId('sidecar-restore-merge')).toHaveCount(0);
-  await dash.getByTestId('sidecar-import-cancel').click();
-
-  // Only a currency chosen (as on the welcome page): that is the rep's, so the choice is offered and a replace saves it first.
-  await dash.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'ui/update-settings', patch: { currency: 'IDR' } }));
-  await chooseFile(dash, scratch('backup.json', backup.text));
-  await expect(dash.getByTestId('sidecar-restore-merge')).toBeChecked();
-  await expect(dash.getByText(/no contacts, but settings of your own/)).toBeVisible();
-  await dash.getByTestId('sidecar-restore-replace').check();
-  const [saved] = await Promise.all([dash.waitForEvent('download'), dash.getByTestId('sidecar-import-confirm').click()]);
-  expect(saved.suggestedFilename()).toMatch(/^sidecar-backup-before-restore-/);
-  expect(JSON.parse(fs.readFileSync(await saved.path(), 'utf8')).settings.find((r: { key: string }) => r.key === 'app').value.currency).toBe('IDR');
-  expect(await reportOf(dash)).toMatchObject({ status: 'done', errors: 0 });
-});
-
 test('restored settings take effect at once: the side panel, the language pages are told, the automatic backup schedule', async ({ context, extensionId }) => {
   const dash = await openDashboard(context, extensionId);
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
