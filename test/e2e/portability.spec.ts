@@ -103,6 +103,12 @@ test('a full backup restored into a fresh profile gives back every record, setti
   try {
     const sw = fresh.serviceWorkers()[0] ?? (await fresh.waitForEvent('serviceworker'));
     const freshDash = await openDashboard(fresh, new URL(sw.url()).host);
+    // A choice made on the welcome page first (newer than the backup's settings): the backup's settings still win,
+    // since a profile without contacts, deals or activities is replaced, not merged.
+    await freshDash.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+      await chrome.runtime.sendMessage({ type: 'ui/update-settings', patch: { currency: 'EUR' } });
+    });
     await chooseFile(freshDash, file);
     await expect(freshDash.getByTestId('sidecar-import-preset')).toHaveText('backup');
     await freshDash.getByTestId('sidecar-import-confirm').click();
