@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, Ref } from 'react';
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from 'react';
 
 // Shared looks, so every control has the same visible focus ring.
 export const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600';
@@ -42,6 +42,34 @@ export function Toggle({ label, ...props }: { label: ReactNode } & InputHTMLAttr
     <label className="flex items-start gap-2">
       <input type="checkbox" className={`mt-1 ${focusRing}`} {...props} />
       <span className="text-sm">{label}</span>
+    </label>
+  );
+}
+
+/**
+ * A labelled native select over a fixed list of values: each shown by `text`, a change reported only as one of
+ * them. `inline` puts the label beside it (a section's toolbar) rather than above (a filter grid). Other props
+ * (data-testid…) go to the select.
+ */
+export function ChoiceSelect<V extends string>({
+  label,
+  values,
+  value,
+  text,
+  onChange,
+  inline = false,
+  ...attrs
+}: { label: string; values: readonly V[]; value: V; text: (v: V) => string; onChange: (v: V) => void; inline?: boolean } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>) {
+  return (
+    <label className={inline ? 'flex items-center gap-2' : 'block space-y-1'}>
+      <span className={labelClass}>{label}</span>
+      <select {...attrs} className={inline ? `${inputClass} w-auto` : inputClass} value={value} onChange={(e) => onChange(values.find((v) => v === e.target.value) ?? values[0]!)}>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {text(v)}
+          </option>
+        ))}
+      </select>
     </label>
   );
 }

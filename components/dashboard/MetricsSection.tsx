@@ -6,7 +6,7 @@ import { stageName, type MessageKey } from '@/lib/i18n';
 import type { PipelineRow } from '@/lib/services/dashboard';
 import { useI18n } from '../i18n';
 import { OwnerChoice } from '../OwnerChoice';
-import { inputClass, labelClass } from '../ui';
+import { ChoiceSelect } from '../ui';
 import { Figure, HBars, LineChart } from './charts';
 import { sourceName, useFormat } from './format';
 import { Section } from './Section';
@@ -60,16 +60,15 @@ export function MetricsSection({
   const picker = (
     <div className="flex flex-wrap items-center gap-3">
       <OwnerChoice view="metrics" value={owner} onChange={onOwner} />
-      <label className="flex items-center gap-2">
-        <span className={labelClass}>{t('metrics.period')}</span>
-        <select data-testid="sidecar-metric-period" className={`${inputClass} w-auto`} value={period} onChange={(e) => onPeriod(e.target.value as PeriodId)}>
-          {PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {t(`metrics.period.${p}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        inline
+        data-testid="sidecar-metric-period"
+        label={t('metrics.period')}
+        values={PERIODS}
+        value={period}
+        text={(p) => t(`metrics.period.${p}` as MessageKey)}
+        onChange={onPeriod}
+      />
     </div>
   );
 

@@ -9,7 +9,7 @@ import type { PipelineRow } from '@/lib/services/dashboard';
 import { CommandError, refusalText } from '../CommandError';
 import { useCommand } from '../hooks';
 import { useI18n } from '../i18n';
-import { Button, focusRing, inputClass, labelClass } from '../ui';
+import { Button, ChoiceSelect, focusRing, inputClass, labelClass } from '../ui';
 import { useFormat } from './format';
 import { PersonDetail, UndoBar, type Undoable } from './PersonDetail';
 import { Section } from './Section';
@@ -194,19 +194,8 @@ export function PeopleSection({ settings, rows, openId, onOpen: setOpenId }: { s
 }
 
 /** One of the filters with a fixed list of choices (`sidecar-people-filter-<name>`). */
-function ChoiceFilter<V extends string>({ name, label, values, value, text, onChange }: { name: string; label: string; values: readonly V[]; value: V; text: (v: V) => string; onChange: (v: V) => void }) {
-  return (
-    <label className="block space-y-1">
-      <span className={labelClass}>{label}</span>
-      <select data-testid={`sidecar-people-filter-${name}`} className={inputClass} value={value} onChange={(e) => onChange(values.find((v) => v === e.target.value) ?? values[0]!)}>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {text(v)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+function ChoiceFilter<V extends string>({ name, ...props }: { name: string; label: string; values: readonly V[]; value: V; text: (v: V) => string; onChange: (v: V) => void }) {
+  return <ChoiceSelect data-testid={`sidecar-people-filter-${name}`} {...props} />;
 }
 
 const PeopleRowView = memo(function PeopleRowView({
