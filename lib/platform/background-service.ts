@@ -49,10 +49,11 @@ export function startBackground(): void {
     db,
     locale,
     (kind) => {
+      // A restore brings settings too: they take effect as a saved setting does, and that full nudge pass takes
+      // the restore's change markers with it (a poke as well would queue a second pass over every contact).
+      if (kind === 'restore') return void steps.settingsRestored();
       changed();
       nudges.poke();
-      // A restore brings settings too: they take effect as a saved setting does.
-      if (kind === 'restore') void steps.settingsRestored();
     },
     () => nudges.hold(),
   );
