@@ -34,9 +34,9 @@ export function startSyncRunner(db: SidecarDb, onPulled: () => void, holdEngine?
   const client = new SyncClient(db, { hold: holdEngine });
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const run = async (force: boolean): Promise<RunResult> => {
+  const run = async (force: boolean, fresh = false): Promise<RunResult> => {
     if (!force && !(await client.due())) return { ok: true, pushed: 0, pulled: 0 };
-    const r = await client.sync();
+    const r = await (fresh ? client.syncFresh() : client.sync());
     if (r.pulled > 0) onPulled();
     return r;
   };
@@ -55,7 +55,7 @@ export function startSyncRunner(db: SidecarDb, onPulled: () => void, holdEngine?
       return r;
     },
     disconnect: () => client.disconnect(),
-    now: () => run(true),
+    now: () => run(true, true),
     soon() {
       clearTimeout(timer);
       timer = setTimeout(() => void run(false).catch(() => undefined), PUSH_DELAY_MS);

@@ -144,6 +144,15 @@ export class SyncClient {
     return this.running;
   }
 
+  /**
+   * A run that starts after this call ("Sync now"): one already going may have pulled before what the rep is
+   * waiting for was pushed elsewhere, so it is let finish and another follows (calls made meanwhile share that one).
+   */
+  async syncFresh(): Promise<RunResult> {
+    await this.running?.catch(() => undefined);
+    return this.sync();
+  }
+
   private async patchState(patch: Partial<SyncState>): Promise<void> {
     await this.db.transaction('rw', [this.db.syncState], async () => {
       const st = await readState(this.db);

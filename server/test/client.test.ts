@@ -94,6 +94,36 @@ describe.each(DATABASES)('sync client against the server on $name', (kind) => {
     await kim.close();
   });
 
+  it('"Sync now" while a run is going gets a run of its own, which brings what was pushed after that run pulled', async () => {
+    const { link, browsers } = await pairedBrowsers(env.db, app, 2);
+    const [a, b] = browsers as [Browser, Browser];
+    await a.syncUntilDone();
+    // A's run already going (an alarm's): its pull is answered, then held on the way back.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const real = link.fetch;
+    let hold = true;
+    link.fetch = async (input, init) => {
+      const res = await real(input, init);
+      if (hold && String(input).includes('/pull')) {
+        hold = false;
+        await gate;
+      }
+      return res;
+    };
+    a.restart();
+    const going = a.client.sync();
+    await new Promise((r) => setTimeout(r, 50));
+    // Meanwhile B makes Dana and pushes her.
+    await createPerson(b.db, { name: 'Dana', email: 'dana@bigcorp.io' }, { ...env0, now: Date.now() });
+    await b.syncUntilDone();
+    const now = a.client.syncFresh();
+    release();
+    await going;
+    expect((await now).ok).toBe(true);
+    expect((await a.db.contacts.toArray()).flatMap((c) => c.emails)).toContain('dana@bigcorp.io');
+  });
+
   it('makes one contact and one activity per message of the same person logged on two browsers before they synced', async () => {
     const { browsers } = await pairedBrowsers(env.db, app, 2);
     const [a, b] = browsers as [Browser, Browser];
